@@ -1,0 +1,71 @@
+# Rød Løber — the two commands a newcomer needs:
+#   make run    install, migrate, load demo data, serve http://127.0.0.1:8000
+#   make test   the whole test suite (pytest) on SQLite
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-dev check lint typecheck migrations-check openapi openapi-check lock vendor messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.txt
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime-installed
+install-dev: $(VENV)/.dev-installed
+
+run: install
+	$(BIN)/rodloeber migrate --noinput
+	$(BIN)/rodloeber demo load
+	@echo "Serving Rød Løber at http://$(HOST):$(PORT)/  (Ctrl+C stops)"
+	$(BIN)/rodloeber runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+migrations-check: install
+	DJANGO_SETTINGS_MODULE=rodloeber.config.settings.test $(BIN)/rodloeber makemigrations --check --dry-run
+
+openapi: install
+	DJANGO_SETTINGS_MODULE=rodloeber.config.settings.test $(BIN)/rodloeber openapi --write
+
+openapi-check: install
+	DJANGO_SETTINGS_MODULE=rodloeber.config.settings.test $(BIN)/rodloeber openapi --check
+
+check: lint typecheck migrations-check openapi-check
+
+lock: install-dev
+	$(BIN)/pip install -q pip-tools
+	$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
+	$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements-dev.in -o requirements-dev.txt
+
+vendor:
+	bash scripts/refresh-vendor.sh
+
+messages:
+	bash scripts/i18n.sh
+
+bench: install-dev
+	$(BIN)/python bench/bench_planning.py --write docs/performance.md
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

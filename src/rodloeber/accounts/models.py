@@ -1,0 +1,116 @@
+"""Organisations (virksomheder og myndigheder), users (brugere) and API tokens.
+
+Changes go through ``rodloeber.accounts.services``, which writes audit events.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rodloeber.accounts.roles import OrgKind, Role
+
+
+class Organisation(models.Model):
+    """A company (virksomhed, identified by CVR) or an authority (myndighed).
+
+    Municipalities carry their official 4-digit DAGI code (kommunekode) in
+    ``authority_code``; state authorities a short agency code (e.g. ``MST``).
+    """
+
+    kind = models.CharField(max_length=20, choices=OrgKind.choices)
+    name = models.CharField(max_length=200)
+    name_en = models.CharField(max_length=200, blank=True)
+    cvr = models.CharField(max_length=8, null=True, blank=True, unique=True)
+    foreign_parent_country = models.CharField(
+        max_length=2, blank=True, help_text=_("ISO 3166-1 alpha-2 code of a foreign parent")
+    )
+    authority_code = models.CharField(max_length=16, null=True, blank=True, unique=True)
+    region_code = models.CharField(max_length=4, blank=True)
+    region_name = models.CharField(max_length=100, blank=True)
+    synthetic = models.BooleanField(
+        default=False, help_text=_("Synthetic demo data, never a real organisation")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind=OrgKind.COMPANY) | Q(cvr__isnull=False),
+                name="company_has_cvr",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=OrgKind.COMPANY) | Q(authority_code__isnull=False),
+                name="authority_has_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_municipality(self) -> bool:
+        return self.kind == OrgKind.MUNICIPALITY
+
+    @property
+    def is_authority(self) -> bool:
+        return self.kind in (OrgKind.MUNICIPALITY, OrgKind.STATE_AUTHORITY)
+
+
+class User(AbstractUser):
+    """A person using the platform, in exactly one organisation and one role."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="users", null=True
+    )
+    role = models.CharField(max_length=32, choices=Role.choices)
+    synthetic = models.BooleanField(default=False)
+
+    objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["username"]
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label) if self.role else ""
+
+
+class ApiToken(models.Model):
+    """A personal API token (API-nøgle). Only a SHA-256 digest is stored; the
+    secret is shown once at creation. Revoked tokens are kept for the record."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12, db_index=True)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.name})"
+
+    def is_active(self, now: timezone.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        if self.revoked_at is not None:
+            return False
+        return self.expires_at is None or self.expires_at > now
+
+
+class FailedLogin(models.Model):
+    """One failed log-in attempt, used for throttling (brute-force protection)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.CharField(max_length=45, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)

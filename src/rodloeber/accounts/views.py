@@ -1,0 +1,27 @@
+"""Log-in and log-out pages (/konto/log-ind, /konto/log-ud)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+
+from rodloeber.accounts.demo import demo_logins
+from rodloeber.accounts.forms import LoginForm
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if settings.RODLOEBER_DEMO_MODE:
+            context["demo_logins"] = demo_logins()
+        return context
+
+
+class LogoutView(auth_views.LogoutView):
+    pass

@@ -1,0 +1,27 @@
+"""The public API, versioned under /api/v1/ (django-ninja, OpenAPI 3).
+
+Routers are thin: they validate at the edge and call services/selectors.
+The committed ``docs/api/openapi.json`` is checked for drift in CI
+(``rodloeber openapi --check``).
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from rodloeber.api.auth import AUTH
+from rodloeber.api.routers import system
+
+api = NinjaAPI(
+    title="Rød Løber API",
+    version="1.0.0",
+    description=(
+        "Én indgang for produktionsvirksomheder — eligibility, permits, process plans, "
+        "industrial parks and business land. Authenticate with `Authorization: Bearer <token>` "
+        "or a browser session. Objects the caller may not see answer 404."
+    ),
+    urls_namespace="api-1",
+    docs_url="/docs",
+    auth=AUTH,
+)
+api.add_router("/", system.router)

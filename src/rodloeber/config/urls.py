@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from rodloeber.api.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("konto/", include("rodloeber.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("rodloeber.web.urls")),
+]
+
+handler403 = "rodloeber.web.errors.permission_denied"
+handler404 = "rodloeber.web.errors.page_not_found"
+handler500 = "rodloeber.web.errors.server_error"

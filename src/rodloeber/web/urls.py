@@ -1,0 +1,16 @@
+from django.urls import path
+
+from rodloeber.web import views
+
+app_name = "web"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tilgaengelighed", views.accessibility, name="accessibility"),
+    path("datakilder", views.data_sources, name="data_sources"),
+    path("min-side", views.dashboard, name="dashboard"),
+    path("tjek", views.check, name="check"),
+    path("sager", views.cases, name="cases"),
+    path("industriparker", views.parks, name="parks"),
+    path("kort", views.landmap, name="landmap"),
+    path("statistik", views.statistics, name="statistics"),
+]

@@ -1,0 +1,131 @@
+"""Public pages, the role start page, and pages whose features are being built."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from rodloeber.web.navigation import role_tasks
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/home.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/accessibility.html")
+
+
+def data_sources(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/data_sources.html")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    role = getattr(user, "role", "")
+    organisation = getattr(user, "organisation", None)
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "role_code": role,
+            "role_label": getattr(user, "role_label", ""),
+            "organisation_name": organisation.name if organisation else "",
+            "role_tasks": role_tasks(role),
+        },
+    )
+
+
+def _coming(
+    request: HttpRequest, title: Promise, intro: Promise, items: list[Promise]
+) -> HttpResponse:
+    return render(
+        request,
+        "web/coming.html",
+        {"page_title": title, "page_intro": intro, "coming_items": items},
+    )
+
+
+def check(request: HttpRequest) -> HttpResponse:
+    return _coming(
+        request,
+        _("Eligibility and permit check"),
+        _(
+            "Answer a few questions about your project and see whether it can enter the "
+            "one-stop-shop, which permits it needs from which authority, and which time cap applies."
+        ),
+        [
+            _("A step-by-step check in Danish and English, with a “don’t know” answer everywhere"),
+            _("The permits grouped by authority, with the legal basis of each"),
+            _("The binding cap on case processing time and the EU rules that apply"),
+        ],
+    )
+
+
+@login_required
+def cases(request: HttpRequest) -> HttpResponse:
+    return _coming(
+        request,
+        _("Cases"),
+        _(
+            "Here the contact person, the authorities and the company follow each case: "
+            "the permits, the combined process plan and the milestones."
+        ),
+        [
+            _("Applications with auto-saved drafts and attachments"),
+            _("One combined process plan with milestones for every permit"),
+            _("Pauses, extensions and call-in, each with a recorded reason"),
+        ],
+    )
+
+
+def parks(request: HttpRequest) -> HttpResponse:
+    return _coming(
+        request,
+        _("Industrial parks"),
+        _(
+            "Municipalities apply for national industrial parks; the state screens each area "
+            "against § 13 of the law and designates parks spread across the country."
+        ),
+        [
+            _("Application rounds with area upload or drawing on the map"),
+            _("Automatic screening against protected nature and infrastructure"),
+            _("Evaluation, selection and the five-year sunset of designations"),
+        ],
+    )
+
+
+def landmap(request: HttpRequest) -> HttpResponse:
+    return _coming(
+        request,
+        _("Map of vacant business land"),
+        _(
+            "Find planned business areas with vacant land suited for production, with distances "
+            "to motorway, port, rail and the electricity grid."
+        ),
+        [
+            _("A map with filters and a result list usable without the map"),
+            _("How fresh each record is, and who to contact"),
+            _("Site reports with infrastructure and nature constraints"),
+        ],
+    )
+
+
+def statistics(request: HttpRequest) -> HttpResponse:
+    return _coming(
+        request,
+        _("Statistics"),
+        _(
+            "Open figures on the one-stop-shop: cases, processing times against the caps, "
+            "industrial parks and business land."
+        ),
+        [
+            _("Charts with data tables and CSV downloads"),
+            _("Published schedules for projects whose company consented"),
+            _("The yearly status and the 2027 evaluation"),
+        ],
+    )

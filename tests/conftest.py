@@ -1,0 +1,83 @@
+"""Shared fixtures: reference organisations are loaded once per test database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from rodloeber.accounts.models import Organisation, User
+from rodloeber.accounts.roles import Role
+
+PASSWORD = "Korrekt-Hest-Batteri-42"
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Municipalities and state authorities exist in every test database.
+
+    Loaded lazily per test (a cheap EXISTS when present) because transactional
+    tests (browser tests) flush every table when they end.
+    """
+    uses_db = request.node.get_closest_marker("django_db") is not None or any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+    if not uses_db:
+        return
+    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
+        request.getfixturevalue("db")
+    from rodloeber.accounts.services import reference_authorities_load
+
+    if not Organisation.objects.filter(authority_code="ERST").exists():
+        reference_authorities_load(actor=None)
+
+
+@pytest.fixture
+def org() -> Callable[[str], Organisation]:
+    def get(code: str) -> Organisation:
+        return Organisation.objects.get(authority_code=code)
+
+    return get
+
+
+@pytest.fixture
+def company(db: Any) -> Organisation:
+    from rodloeber.accounts.services import company_create
+
+    return company_create(actor=None, cvr="90000047", name="Testfabrikken ApS (test)")
+
+
+ROLE_HOME_ORG = {
+    Role.COMPANY_USER: None,  # the `company` fixture
+    Role.CASE_MANAGER: "ERST",
+    Role.AUTHORITY_CASEWORKER: "0561",
+    Role.MUNICIPAL_PLANNER: "0751",
+    Role.STATE_SCREENER: "ERST",
+    Role.MINISTRY_ANALYST: "EM",
+    Role.ADMINISTRATOR: "ERST",
+}
+
+
+@pytest.fixture
+def make_user(db: Any, company: Organisation) -> Callable[..., User]:
+    from rodloeber.accounts.services import user_create
+
+    counter = {"n": 0}
+
+    def make(role: str = Role.COMPANY_USER, organisation: Organisation | None = None) -> User:
+        counter["n"] += 1
+        if organisation is None:
+            code = ROLE_HOME_ORG[role]
+            organisation = company if code is None else Organisation.objects.get(authority_code=code)
+        return user_create(
+            actor=None,
+            username=f"{role}-{counter['n']}",
+            password=PASSWORD,
+            role=role,
+            organisation=organisation,
+            first_name="Test",
+            last_name=role,
+        )
+
+    return make
