@@ -62,3 +62,15 @@ def test_each_role_sees_its_start_page_and_menu(
 def test_unknown_page_gives_404_page(client: Client) -> None:
     response = client.get("/findes-ikke")
     assert response.status_code == 404
+
+
+def test_english_browser_still_gets_danish_until_switched(client: Client) -> None:
+    body = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"}).content.decode()
+    assert '<html lang="da"' in body
+
+
+def test_static_assets_are_served(client: Client) -> None:
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("vendor/dkfds/css/dkfds.min.css")
+    assert finders.find("vendor/htmx.org/htmx.min.js")
