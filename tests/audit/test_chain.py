@@ -64,8 +64,24 @@ def test_model_refuses_update_and_delete() -> None:
 
 
 def _raw(sql: str, params: list[object]) -> None:
+    """Tamper behind the application's back (as a DBA could)."""
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # A superuser can bypass the append-only trigger; the chain must still tell.
+            cursor.execute("SET session_replication_role = replica")
         cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = DEFAULT")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL trigger")
+def test_postgres_trigger_refuses_raw_update() -> None:
+    from django.db import DatabaseError
+
+    (event,) = _write(1)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE audit_auditevent SET action = 'x' WHERE seq = %s", [event.seq])
 
 
 def test_verify_detects_changed_row() -> None:
