@@ -33,8 +33,10 @@ def main(argv: list[str]) -> int:
                     stale.append(str(mo_path))
         else:
             po.save_as_mofile(str(mo_path))
-        print(f"{po_path.relative_to(LOCALE)}: {len(po.translated_entries())} translated, "
-              f"{len(untranslated)} untranslated, {len(fuzzy)} fuzzy")
+        print(
+            f"{po_path.relative_to(LOCALE)}: {len(po.translated_entries())} translated, "
+            f"{len(untranslated)} untranslated, {len(fuzzy)} fuzzy"
+        )
         for msgid in untranslated[:20]:
             print(f"  untranslated: {msgid[:80]!r}")
         if check and (untranslated or fuzzy):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from rodloeber.accounts.models import Organisation, User
 from rodloeber.accounts.roles import Role
+
+if TYPE_CHECKING:  # model imports need Django set up; keep domain tests Django-free
+    from rodloeber.accounts.models import Organisation, User
 
 PASSWORD = "Korrekt-Hest-Batteri-42"
 
@@ -27,6 +29,7 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
         return
     if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
         request.getfixturevalue("db")
+    from rodloeber.accounts.models import Organisation
     from rodloeber.accounts.services import reference_authorities_load
 
     if not Organisation.objects.filter(authority_code="ERST").exists():
@@ -35,6 +38,8 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
 
 @pytest.fixture
 def org() -> Callable[[str], Organisation]:
+    from rodloeber.accounts.models import Organisation
+
     def get(code: str) -> Organisation:
         return Organisation.objects.get(authority_code=code)
 
@@ -61,6 +66,7 @@ ROLE_HOME_ORG = {
 
 @pytest.fixture
 def make_user(db: Any, company: Organisation) -> Callable[..., User]:
+    from rodloeber.accounts.models import Organisation
     from rodloeber.accounts.services import user_create
 
     counter = {"n": 0}
@@ -69,7 +75,9 @@ def make_user(db: Any, company: Organisation) -> Callable[..., User]:
         counter["n"] += 1
         if organisation is None:
             code = ROLE_HOME_ORG[role]
-            organisation = company if code is None else Organisation.objects.get(authority_code=code)
+            organisation = (
+                company if code is None else Organisation.objects.get(authority_code=code)
+            )
         return user_create(
             actor=None,
             username=f"{role}-{counter['n']}",

@@ -58,7 +58,9 @@ def test_success_clears_failures(client: Client, make_user: Callable[..., User])
     assert FailedLogin.objects.filter(username=user.username).count() == 0
 
 
-def test_session_absolute_lifetime(client: Client, make_user: Callable[..., User], settings: object) -> None:
+def test_session_absolute_lifetime(
+    client: Client, make_user: Callable[..., User], settings: object
+) -> None:
     user = make_user()
     client.post(LOGIN, {"username": user.username, "password": PASSWORD})
     assert client.get(reverse("web:dashboard")).status_code == 200

@@ -33,11 +33,18 @@ def test_company_create_validates_cvr_and_stores_nothing_on_error() -> None:
 
 
 def test_company_create_normalises_and_audits() -> None:
-    org = company_create(actor=None, cvr="DK 1358 5628", name=" Eksempel A/S ", foreign_parent_country="de")
+    org = company_create(
+        actor=None, cvr="DK 1358 5628", name=" Eksempel A/S ", foreign_parent_country="de"
+    )
     assert (org.cvr, org.name, org.foreign_parent_country) == ("13585628", "Eksempel A/S", "DE")
     event = AuditEvent.objects.get(action="org.create")
     assert event.subject_id == str(org.pk)
-    assert event.after == {"kind": "company", "cvr": "13585628", "name": "Eksempel A/S", "country": "DE"}
+    assert event.after == {
+        "kind": "company",
+        "cvr": "13585628",
+        "name": "Eksempel A/S",
+        "country": "DE",
+    }
 
 
 def test_duplicate_cvr_refused() -> None:
@@ -65,23 +72,38 @@ def test_bad_country_code_refused() -> None:
 def test_role_must_fit_organisation(role: str, code: str, error: str) -> None:
     org = Organisation.objects.get(authority_code=code)
     with pytest.raises(AccountError) as exc:
-        user_create(actor=None, username="x", password="Korrekt-Hest-Batteri-42", role=role, organisation=org)
+        user_create(
+            actor=None,
+            username="x",
+            password="Korrekt-Hest-Batteri-42",
+            role=role,
+            organisation=org,
+        )
     assert exc.value.code == error
     assert not User.objects.filter(username="x").exists()
 
 
 def test_weak_password_refused(company: Organisation) -> None:
     with pytest.raises(AccountError) as exc:
-        user_create(actor=None, username="x", password="12345678", role=Role.COMPANY_USER, organisation=company)
+        user_create(
+            actor=None,
+            username="x",
+            password="12345678",
+            role=Role.COMPANY_USER,
+            organisation=company,
+        )
     assert exc.value.code == "password_weak"
 
 
 def test_password_is_hashed_with_argon2_in_production_settings(settings: object) -> None:
     from django.conf import settings as dj
 
-    assert "Argon2PasswordHasher" in __import__(
-        "rodloeber.config.settings.base", fromlist=["PASSWORD_HASHERS"]
-    ).PASSWORD_HASHERS[0]
+    assert (
+        "Argon2PasswordHasher"
+        in __import__(
+            "rodloeber.config.settings.base", fromlist=["PASSWORD_HASHERS"]
+        ).PASSWORD_HASHERS[0]
+    )
     assert dj.AUTH_USER_MODEL == "accounts.User"
 
 

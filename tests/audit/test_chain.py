@@ -79,9 +79,12 @@ def test_postgres_trigger_refuses_raw_update() -> None:
     from django.db import DatabaseError
 
     (event,) = _write(1)
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("UPDATE audit_auditevent SET action = 'x' WHERE seq = %s", [event.seq])
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE audit_auditevent SET action = 'x' WHERE seq = %s", [event.seq])
 
 
 def test_verify_detects_changed_row() -> None:
@@ -122,7 +125,7 @@ def test_unknown_action_is_refused() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_missing_transaction_is_refused() -> None:
-    with pytest.raises(RuntimeError, match="transaction.atomic"):
+    with pytest.raises(RuntimeError, match=r"transaction\.atomic"):
         record_event(action="org.update", actor=None)
 
 

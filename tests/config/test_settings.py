@@ -22,8 +22,13 @@ def _run(env_overrides: dict[str, str], *args: str) -> subprocess.CompletedProce
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env.update(env_overrides)
     env["PYTHONPATH"] = str(ROOT / "src")
-    return subprocess.run(
-        [sys.executable, "-m", "django", *args], env=env, capture_output=True, text=True, cwd=ROOT, check=False
+    return subprocess.run(  # noqa: S603 - fixed argv, test only
+        [sys.executable, "-m", "django", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
 
 

@@ -50,7 +50,8 @@ def test_exactly_one_check_digit_or_none_completes_a_prefix(prefix: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("code", "ok"), [("0561", True), ("0101", True), ("851", False), ("0051", False), ("abcd", False)]
+    ("code", "ok"),
+    [("0561", True), ("0101", True), ("851", False), ("0051", False), ("abcd", False)],
 )
 def test_kommune_code_format(code: str, ok: bool) -> None:
     assert is_kommune_code_format(code) is ok

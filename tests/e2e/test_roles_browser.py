@@ -16,8 +16,16 @@ from tests.conftest import PASSWORD
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).resolve().parents[2] / "src/rodloeber/static/vendor/axe-core/axe.min.js"
-PUBLIC_PAGES = ["/", "/tjek", "/industriparker", "/kort", "/statistik", "/tilgaengelighed",
-                "/datakilder", "/konto/log-ind"]
+PUBLIC_PAGES = [
+    "/",
+    "/tjek",
+    "/industriparker",
+    "/kort",
+    "/statistik",
+    "/tilgaengelighed",
+    "/datakilder",
+    "/konto/log-ind",
+]
 
 
 def _login(page: Any, base: str, user: User) -> None:
@@ -49,9 +57,7 @@ def test_public_page_has_no_serious_accessibility_violations(
 ) -> None:
     page.goto(f"{live_server.url}{path}")
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations']})"
-    )
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]

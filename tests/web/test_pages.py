@@ -12,7 +12,16 @@ from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = ["/", "/tjek", "/industriparker", "/kort", "/statistik", "/tilgaengelighed", "/datakilder", "/konto/log-ind"]
+PUBLIC = [
+    "/",
+    "/tjek",
+    "/industriparker",
+    "/kort",
+    "/statistik",
+    "/tilgaengelighed",
+    "/datakilder",
+    "/konto/log-ind",
+]
 
 
 @pytest.mark.parametrize("path", PUBLIC)

@@ -45,12 +45,24 @@ DEMO_COMPANIES = (
 
 DEMO_USERS = (
     DemoUser("demo-virksomhed", Role.COMPANY_USER, "Freja", "Holm (demo)", org_cvr="90000012"),
-    DemoUser("demo-kontaktperson", Role.CASE_MANAGER, "Mads", "Lund (demo)", org_authority_code="ERST"),
-    DemoUser("demo-myndighed", Role.AUTHORITY_CASEWORKER, "Ida", "Berg (demo)", org_authority_code="0561"),
-    DemoUser("demo-mst", Role.AUTHORITY_CASEWORKER, "Karl", "Storm (demo)", org_authority_code="MST"),
-    DemoUser("demo-planlaegger", Role.MUNICIPAL_PLANNER, "Sofie", "Dal (demo)", org_authority_code="0561"),
-    DemoUser("demo-screener", Role.STATE_SCREENER, "Anders", "Vang (demo)", org_authority_code="ERST"),
-    DemoUser("demo-analytiker", Role.MINISTRY_ANALYST, "Nora", "Kjær (demo)", org_authority_code="EM"),
+    DemoUser(
+        "demo-kontaktperson", Role.CASE_MANAGER, "Mads", "Lund (demo)", org_authority_code="ERST"
+    ),
+    DemoUser(
+        "demo-myndighed", Role.AUTHORITY_CASEWORKER, "Ida", "Berg (demo)", org_authority_code="0561"
+    ),
+    DemoUser(
+        "demo-mst", Role.AUTHORITY_CASEWORKER, "Karl", "Storm (demo)", org_authority_code="MST"
+    ),
+    DemoUser(
+        "demo-planlaegger", Role.MUNICIPAL_PLANNER, "Sofie", "Dal (demo)", org_authority_code="0561"
+    ),
+    DemoUser(
+        "demo-screener", Role.STATE_SCREENER, "Anders", "Vang (demo)", org_authority_code="ERST"
+    ),
+    DemoUser(
+        "demo-analytiker", Role.MINISTRY_ANALYST, "Nora", "Kjær (demo)", org_authority_code="EM"
+    ),
     DemoUser("demo-admin", Role.ADMINISTRATOR, "Jonas", "Friis (demo)", org_authority_code="ERST"),
 )
 

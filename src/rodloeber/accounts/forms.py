@@ -13,9 +13,7 @@ from rodloeber.accounts.throttle import client_ip, is_throttled, login_failure_r
 
 class LoginForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": _(
-            "The user name or password is wrong. Both are case-sensitive."
-        ),
+        "invalid_login": _("The user name or password is wrong. Both are case-sensitive."),
         "inactive": _("This account is deactivated."),
         "throttled": _(
             "Too many failed log-in attempts. Wait 15 minutes and try again, "

@@ -23,7 +23,7 @@ from rodloeber.accounts.roles import CASE_MANAGER_AUTHORITY_CODE, ROLE_ORG_KINDS
 from rodloeber.audit.services import record_event
 from rodloeber.domain.identifiers import cvr_problem, normalise_cvr
 
-TOKEN_PREFIX = "rl_"
+TOKEN_PREFIX = "rl_"  # noqa: S105 - a public prefix, not a secret
 
 
 def company_create(
@@ -197,9 +197,7 @@ def token_create(
 ) -> tuple[ApiToken, str]:
     """Create a personal API token; returns the row and the secret (shown once)."""
     if not user.is_active:
-        raise AccountError(
-            "user_inactive", "Brugeren er deaktiveret.", "The user is deactivated."
-        )
+        raise AccountError("user_inactive", "Brugeren er deaktiveret.", "The user is deactivated.")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(

@@ -22,7 +22,9 @@ def on_login(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> No
     request.session[SESSION_LOGIN_AT] = timezone.now().timestamp()
     with transaction.atomic():
         login_failures_clear(username=user.get_username())
-        record_event(action="auth.login", actor=user, subject=user, after={"ip": client_ip(request)})
+        record_event(
+            action="auth.login", actor=user, subject=user, after={"ip": client_ip(request)}
+        )
 
 
 @receiver(user_logged_out)

@@ -7,7 +7,7 @@ Stored in the database so every worker process sees the same counts.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -24,7 +24,7 @@ def client_ip(request: HttpRequest | None) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))[:45]
 
 
-def _window_start() -> timezone.datetime:
+def _window_start() -> datetime:
     return timezone.now() - timedelta(seconds=settings.RODLOEBER_LOGIN_WINDOW_SECONDS)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from rodloeber.api import errors
 from rodloeber.api.auth import AUTH
 from rodloeber.api.routers import system
 
@@ -24,4 +25,5 @@ api = NinjaAPI(
     docs_url="/docs",
     auth=AUTH,
 )
+errors.install(api)
 api.add_router("/", system.router)

@@ -89,7 +89,9 @@ def field_path(loc: Sequence[Any]) -> str:
     return ".".join(str(p) for p in parts)
 
 
-def error_item(field: str, code: str, message_da: str, message_en: str, english: bool) -> dict[str, str]:
+def error_item(
+    field: str, code: str, message_da: str, message_en: str, english: bool
+) -> dict[str, str]:
     return {
         "field": field,
         "code": code,

@@ -41,7 +41,11 @@ def all_actions() -> list[AuditAction]:
 # Accounts and authentication
 register("auth.login", "Logget ind", "Logged in")
 register("auth.login_failed", "Mislykket log-ind", "Failed log-in")
-register("auth.login_throttled", "Log-ind blokeret (for mange forsøg)", "Log-in blocked (too many attempts)")
+register(
+    "auth.login_throttled",
+    "Log-ind blokeret (for mange forsøg)",
+    "Log-in blocked (too many attempts)",
+)
 register("auth.logout", "Logget ud", "Logged out")
 register("org.create", "Organisation oprettet", "Organisation created")
 register("org.update", "Organisation ændret", "Organisation updated")

@@ -73,17 +73,22 @@ def nav_for(role: str | None) -> tuple[NavEntry, ...]:
 
 
 def nav_items(role: str | None, current_path: str) -> list[dict[str, object]]:
-    items = []
+    items: list[dict[str, object]] = []
     for entry in nav_for(role):
         url = reverse(entry.url_name)
         items.append(
-            {"url": url, "label": entry.label, "active": current_path.startswith(url) and url != "/"}
+            {
+                "url": url,
+                "label": entry.label,
+                "active": current_path.startswith(url) and url != "/",
+            }
         )
     return items
 
 
 def role_tasks(role: str) -> list[dict[str, object]]:
-    return [
+    tasks: list[dict[str, object]] = [
         {"title": e.label, "description": e.description, "url": reverse(e.url_name)}
         for e in nav_for(role)
     ]
+    return tasks

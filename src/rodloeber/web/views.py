@@ -56,7 +56,7 @@ def check(request: HttpRequest) -> HttpResponse:
         _("Eligibility and permit check"),
         _(
             "Answer a few questions about your project and see whether it can enter the "
-            "one-stop-shop, which permits it needs from which authority, and which time cap applies."
+            "one-stop-shop, which permits it needs from which authority, and which time cap applies."  # noqa: E501
         ),
         [
             _("A step-by-step check in Danish and English, with a “don’t know” answer everywhere"),

@@ -43,7 +43,7 @@ def health(request: HttpRequest) -> Health:
 @router.get("/me", response=Me, summary="Who am I")
 def me(request: HttpRequest) -> Me:
     """The authenticated user, their role and organisation."""
-    user = request.auth
+    user = getattr(request, "auth", None)
     assert isinstance(user, User)
     org = user.organisation
     return Me(

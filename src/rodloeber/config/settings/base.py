@@ -19,9 +19,7 @@ VAR_DIR = Path(os.environ.get("RODLOEBER_VAR_DIR", PROJECT_ROOT / "var"))
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 DEBUG = False
-ALLOWED_HOSTS: list[str] = [
-    h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h
-]
+ALLOWED_HOSTS: list[str] = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
 
 INSTALLED_APPS = [
     "django.contrib.auth",

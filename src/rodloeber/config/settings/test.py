@@ -12,7 +12,5 @@ SECRET_KEY = "test-only-key-not-secret-0123456789abcdef0123456789"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-DATABASES = {
-    "default": dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://:memory:"))
-}
+DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://:memory:"))}
 RODLOEBER_DEMO_MODE = True

@@ -38,7 +38,9 @@ class Command(BaseCommand):
         self._print_logins()
 
     def _print_logins(self) -> None:
-        self.stdout.write("\nDemo log-ins (syntetiske demobrugere) at http://127.0.0.1:8000/konto/log-ind")
+        self.stdout.write(
+            "\nDemo log-ins (syntetiske demobrugere) at http://127.0.0.1:8000/konto/log-ind"
+        )
         for login in demo_logins():
             self.stdout.write(
                 f"  {login['username']:<20} {login['password']:<22} {login['role_label']}"

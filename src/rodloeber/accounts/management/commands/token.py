@@ -34,7 +34,9 @@ class Command(BaseCommand):
         if action == "list":
             for t in user.api_tokens.all():
                 state = "revoked" if t.revoked_at else "active"
-                self.stdout.write(f"{t.prefix}  {t.name:<20} {state}  created {t.created_at:%Y-%m-%d}")
+                self.stdout.write(
+                    f"{t.prefix}  {t.name:<20} {state}  created {t.created_at:%Y-%m-%d}"
+                )
             return
         try:
             _token, secret = token_create(actor=None, user=user, name=options["name"])
