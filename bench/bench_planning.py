@@ -1,0 +1,154 @@
+"""Benchmark of the planning engine (procesplan): schedule and Monte Carlo risk.
+
+Run:  python bench/bench_planning.py [--samples 10000] [--write docs/performance.md]
+
+Measures, on the 25-permit benchmark plan (``planning.testing.benchmark_permits``):
+* the deterministic schedule (graph + earliest start + float + critical path),
+  target < 5 ms;
+* the full deterministic plan (``build_plan(..., n_samples=0)``: schedule,
+  clock, milestones);
+* the vectorised 10,000-sample Monte Carlo, target < 50 ms;
+* the baseline: a straightforward per-sample Python loop (``simulate_loop``),
+  measured in the same run, and the speed-up ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import numpy as np  # noqa: E402
+
+from rodloeber.domain.planning import build_plan, compute_schedule  # noqa: E402
+from rodloeber.domain.planning.forecast import derive_constraints  # noqa: E402
+from rodloeber.domain.planning.risk import RiskModel, simulate, simulate_loop  # noqa: E402
+from rodloeber.domain.planning.testing import Cap, benchmark_permits  # noqa: E402
+
+START = date(2026, 3, 2)
+DEADLINE = date(2027, 9, 2)
+MARK_START = "<!-- bench:planning:start -->"
+MARK_END = "<!-- bench:planning:end -->"
+
+
+def measure(fn: Callable[[], object], repeat: int, warmup: int = 1) -> tuple[float, float]:
+    """(median, min) wall time in milliseconds over ``repeat`` runs."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000.0)
+    return statistics.median(times), min(times)
+
+
+Row = tuple[str, float, float, str]
+
+
+def run(samples: int, loop_repeat: int) -> tuple[list[Row], dict[str, str]]:
+    load = " / ".join(f"{v:.1f}" for v in os.getloadavg())
+    permits = benchmark_permits()
+    cap = Cap(18, "L 206 fast track", "Lov om Én indgang")
+    constraints = derive_constraints(permits)
+    schedule = compute_schedule(permits, START, constraints)
+    model = RiskModel.from_schedule(permits, schedule, DEADLINE, constraints)
+
+    sched = measure(lambda: compute_schedule(permits, START), repeat=200)
+    plan0 = measure(
+        lambda: build_plan(permits, clock_start=START, cap=cap, n_samples=0), repeat=100
+    )
+    mc = measure(lambda: simulate(model, START, samples, seed=1), repeat=30)
+    full = measure(
+        lambda: build_plan(permits, clock_start=START, cap=cap, n_samples=samples), repeat=15
+    )
+    loop = measure(lambda: simulate_loop(model, samples, seed=1), repeat=loop_repeat, warmup=0)
+    ratio = loop[0] / mc[0]
+    result = simulate(model, START, samples, seed=1)
+    rows: list[Row] = [
+        ("Deterministic schedule (25 permits)", *sched, "< 5 ms"),
+        ("Deterministic plan, build_plan(n_samples=0)", *plan0, ""),
+        (f"Monte Carlo, vectorised numpy ({samples:,} samples)", *mc, "< 50 ms"),
+        (f"Full build_plan incl. risk ({samples:,} samples)", *full, ""),
+        (f"Baseline: per-sample Python loop ({samples:,} samples)", *loop, ""),
+    ]
+    info = {
+        "ratio": f"{ratio:.0f}x",
+        "p_within_cap": f"{result.p_within_cap:.3f}",
+        "p50/p80/p95": " / ".join(d.isoformat() for d in result.end_quantiles.values()),
+        "critical_path": " → ".join(schedule.critical_path),
+        "machine": (
+            f"{platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}, "
+            f"numpy {np.__version__}, {platform.system()} {platform.release()}"
+        ),
+        "date": date.today().isoformat(),
+        "load": load,
+    }
+    return rows, info
+
+
+def render(rows: list[Row], info: dict[str, str]) -> str:
+    lines = [
+        "| measurement | median ms | min ms | target |",
+        "|---|---:|---:|---|",
+        *(f"| {name} | {med:.2f} | {low:.2f} | {target} |" for name, med, low, target in rows),
+        "",
+        f"Speed-up of the vectorised Monte Carlo over the per-sample Python loop "
+        f"(median/median): **{info['ratio']}**.",
+        "",
+        f"Benchmark plan: P(within the 18-month cap) = {info['p_within_cap']}; "
+        f"P50/P80/P95 end = {info['p50/p80/p95']}; deterministic critical path: "
+        f"{info['critical_path']}.",
+        "",
+        "Method: durations drawn into a `[n_samples, n_permits]` matrix by inverse-transform "
+        "sampling from cached quantile tables (PERT or triangular, 16,384 cells); longest "
+        "path in topological order with max/argmax over predecessors; criticality index by "
+        "vectorised backtracking of each sample's binding predecessors. The baseline draws "
+        "with `random.betavariate` and loops over samples and permits in plain Python.",
+        "",
+        f"Machine: {info['machine']}; load average at start {info['load']}. "
+        f"Measured {info['date']} with "
+        "`python bench/bench_planning.py --write docs/performance.md`.",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(path: Path, body: str) -> None:
+    """Replace the planning section between the marker comments, keep the rest."""
+    section = f"{MARK_START}\n## Planning engine (procesplan)\n\n{body}\n{MARK_END}"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    pattern = re.compile(re.escape(MARK_START) + r".*?" + re.escape(MARK_END), re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section, text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--samples", type=int, default=10_000)
+    parser.add_argument("--loop-repeat", type=int, default=3)
+    parser.add_argument("--write", type=Path, help="update the planning section of this file")
+    args = parser.parse_args(argv)
+    rows, info = run(args.samples, args.loop_repeat)
+    body = render(rows, info)
+    print(body)
+    if args.write:
+        write_section(args.write, body)
+        print(f"\nUpdated {args.write}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,346 @@
+"""Schedule risk by Monte Carlo simulation (risikoanalyse / Monte Carlo).
+
+Each permit's duration is drawn from its (min, likely, max) range with a
+triangular or PERT distribution into a sample matrix ``[n_samples, n_permits]``.
+The longest path is computed for all samples at once in topological order
+(``max`` over predecessors), and the critical path of every sample by
+vectorised backtracking through each permit's binding predecessor (argmax).
+Seeded for reproducibility. Outputs: P(inden for loftet), P50/P80/P95 end
+dates and each permit's criticality index (kritikalitetsindeks).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+from rodloeber.domain.planning.clock import advance_skipping
+from rodloeber.domain.planning.schedule import Schedule, TaskConstraint
+from rodloeber.domain.planning.templates import PermitTypeLike
+
+__all__ = [
+    "Distribution",
+    "RiskModel",
+    "RiskResult",
+    "simulate",
+    "simulate_loop",
+]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.intp]
+QUANTILES = (50, 80, 95)
+
+
+class Distribution(StrEnum):
+    """Duration distribution (fordeling): triangular or PERT (beta)."""
+
+    TRIANGULAR = "triangular"
+    PERT = "pert"
+
+
+@dataclass(frozen=True, eq=False)
+class RiskModel:
+    """The schedule compiled to arrays (offsets in days from the plan start)."""
+
+    codes: tuple[str, ...]
+    low: FloatArray
+    mode: FloatArray
+    high: FloatArray
+    extra: FloatArray  # pause days added to a permit's duration
+    not_before: FloatArray  # NaN = none
+    fixed_start: FloatArray  # NaN = none
+    fixed_end: FloatArray  # NaN = none
+    min_end: FloatArray  # NaN = none
+    predecessors: tuple[IntArray, ...]
+    counts_toward_cap: npt.NDArray[np.bool_]
+    cap_days: float
+
+    @classmethod
+    def from_schedule(
+        cls,
+        permits: Sequence[PermitTypeLike],
+        schedule: Schedule,
+        cap_deadline: date,
+        constraints: Mapping[str, TaskConstraint] | None = None,
+    ) -> RiskModel:
+        """Compile permits, their constraints and the schedule's order."""
+        constraints = constraints or {}
+        by_code = {p.code: p for p in permits}
+        order = schedule.order
+        index = {c: i for i, c in enumerate(order)}
+        nan = float("nan")
+
+        def off(d: date | None) -> float:
+            return nan if d is None else float((d - schedule.start).days)
+
+        low, mode, high, extra, nb, fs, fe, me = ([] for _ in range(8))
+        for code in order:
+            p, c = by_code[code], constraints.get(code, TaskConstraint())
+            task = schedule.tasks[code]
+            low.append(p.duration.min_days)
+            mode.append(p.duration.likely_days)
+            high.append(p.duration.max_days)
+            dur = task.base_duration_days
+            stretched = (advance_skipping(task.start, dur, c.blocked) - task.start).days
+            extra.append(stretched - dur)
+            nb.append(off(c.not_before))
+            fs.append(off(c.fixed_start))
+            fe.append(off(c.fixed_end))
+            me.append(off(c.min_end))
+        preds = tuple(
+            np.array([index[p] for p in schedule.graph.predecessors[c]], dtype=np.intp)
+            for c in order
+        )
+
+        def arr(values: list[float] | list[int]) -> FloatArray:
+            return np.asarray(values, dtype=np.float64)
+
+        return cls(
+            codes=order,
+            low=arr(low),
+            mode=arr(mode),
+            high=arr(high),
+            extra=arr(extra),
+            not_before=arr(nb),
+            fixed_start=arr(fs),
+            fixed_end=arr(fe),
+            min_end=arr(me),
+            predecessors=preds,
+            counts_toward_cap=np.array([by_code[c].counts_toward_cap for c in order], dtype=bool),
+            cap_days=float((cap_deadline - schedule.start).days),
+        )
+
+    def sample(
+        self, n_samples: int, rng: np.random.Generator, distribution: Distribution | str
+    ) -> FloatArray:
+        """Draw the duration matrix ``[n_samples, n_permits]``."""
+        span = self.high - self.low
+        rel = np.divide(self.mode - self.low, span, out=np.full_like(span, 0.5), where=span > 0)
+        modes, which = np.unique(np.round(rel, 6), return_inverse=True)
+        dist = Distribution(distribution)
+        table = np.concatenate([_quantile_table(float(r), dist) for r in modes])
+        u = rng.random((n_samples, len(self.codes)))
+        np.multiply(u, TABLE_SIZE, out=u)
+        idx = u.astype(np.intp)
+        idx += (which * TABLE_SIZE)[None, :]
+        x = table.take(idx)
+        x *= span
+        x += self.low
+        return x
+
+
+#: Resolution of the inverse-CDF tables: 1/16384 of a permit's range
+#: (0.03 days on a 500-day range).
+TABLE_SIZE = 16_384
+
+
+@lru_cache(maxsize=256)
+def _quantile_table(rel_mode: float, distribution: Distribution) -> FloatArray:
+    """Quantiles of the standard distribution on [0, 1] at ``(k + 0.5) / TABLE_SIZE``.
+
+    Sampling maps a uniform draw to its table cell (inverse transform
+    sampling with a quantised quantile function): one gather per sample
+    instead of gamma draws, so it is several times faster than
+    ``Generator.beta`` and statistically indistinguishable at this resolution.
+    Triangular quantiles are closed-form; PERT = Beta(1 + 4m, 1 + 4(1 - m))
+    from a finely tabulated CDF.
+    """
+    q = (np.arange(TABLE_SIZE, dtype=np.float64) + 0.5) / TABLE_SIZE
+    c = rel_mode
+    if distribution is Distribution.TRIANGULAR:
+        out: FloatArray = np.where(q < c, np.sqrt(q * c), 1.0 - np.sqrt((1.0 - q) * (1.0 - c)))
+        return out
+    a, b = 1.0 + 4.0 * c, 1.0 + 4.0 * (1.0 - c)
+    grid = np.linspace(0.0, 1.0, 8 * TABLE_SIZE + 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_pdf = (a - 1.0) * np.log(grid) + (b - 1.0) * np.log1p(-grid)
+    pdf = np.exp(np.nan_to_num(log_pdf, nan=-np.inf, neginf=-np.inf))
+    steps = (pdf[1:] + pdf[:-1]) * 0.5 * (grid[1] - grid[0])
+    cdf = np.concatenate(([0.0], np.cumsum(steps)))
+    cdf /= cdf[-1]
+    return np.interp(q, cdf, grid)
+
+
+@dataclass(frozen=True, eq=False)
+class RiskResult:
+    """Monte Carlo result (resultat af risikoanalysen)."""
+
+    start: date
+    n_samples: int
+    seed: int
+    distribution: str
+    p_within_cap: float
+    end_quantiles: Mapping[int, date]
+    cap_end_quantiles: Mapping[int, date]
+    criticality: Mapping[str, float]
+    cap_end_days: FloatArray = field(repr=False)
+    end_days: FloatArray = field(repr=False)
+
+    def probability_within(self, days: float) -> float:
+        """P(cap-relevant end <= ``days`` after the start)."""
+        return float(np.count_nonzero(self.cap_end_days <= days)) / self.n_samples
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready summary (no raw samples)."""
+        return {
+            "n_samples": self.n_samples,
+            "seed": self.seed,
+            "distribution": self.distribution,
+            "p_within_cap": round(self.p_within_cap, 4),
+            **{f"p{q}_end": d.isoformat() for q, d in self.end_quantiles.items()},
+            **{f"p{q}_cap_end": d.isoformat() for q, d in self.cap_end_quantiles.items()},
+            "criticality": {c: round(v, 4) for c, v in self.criticality.items()},
+        }
+
+
+def _longest_paths(model: RiskModel, durations: FloatArray) -> tuple[FloatArray, IntArray]:
+    """End offsets ``[P, n]`` and binding predecessor ``[P, n]`` (-1 = none)."""
+    n_permits, n = len(model.codes), durations.shape[0]
+    dur = np.ascontiguousarray(durations.T) + model.extra[:, None]
+    ends = np.empty((n_permits, n))
+    binding = np.full((n_permits, n), -1, dtype=np.intp)
+    for j in range(n_permits):
+        preds = model.predecessors[j]
+        if not math.isnan(model.fixed_start[j]):
+            start: FloatArray = np.full(n, model.fixed_start[j])
+        elif preds.size == 0:
+            start = np.full(n, 0.0 if math.isnan(model.not_before[j]) else model.not_before[j])
+        else:
+            if preds.size == 1:
+                start = ends[preds[0]].copy()
+                binding[j] = preds[0]
+            else:
+                block = ends[preds]
+                arg = np.argmax(block, axis=0)
+                start = np.take_along_axis(block, arg[None, :], axis=0)[0]
+                binding[j] = preds[arg]
+            if not math.isnan(model.not_before[j]):
+                later = model.not_before[j] > start
+                start[later] = model.not_before[j]
+                binding[j, later] = -1
+        if not math.isnan(model.fixed_end[j]):
+            ends[j] = np.maximum(model.fixed_end[j], start)
+        else:
+            ends[j] = start + dur[j]
+            if not math.isnan(model.min_end[j]):
+                np.maximum(ends[j], model.min_end[j], out=ends[j])
+    return ends, binding
+
+
+def simulate(
+    model: RiskModel,
+    start: date,
+    n_samples: int = 10_000,
+    seed: int = 20260302,
+    distribution: Distribution | str = Distribution.PERT,
+) -> RiskResult:
+    """Vectorised Monte Carlo over the duration ranges (seeded)."""
+    rng = np.random.default_rng(seed)
+    durations = model.sample(n_samples, rng, distribution)
+    ends, binding = _longest_paths(model, durations)
+    n_permits = len(model.codes)
+    cols = np.arange(n_samples)
+    end_days = ends.max(axis=0)
+    cap_rows = ends[model.counts_toward_cap] if model.counts_toward_cap.any() else ends
+    cap_end_days = cap_rows.max(axis=0)
+    on_path = np.zeros((n_permits, n_samples), dtype=bool)
+    cur = np.argmax(ends, axis=0)
+    for _ in range(n_permits):
+        alive = cur >= 0
+        if not alive.any():
+            break
+        on_path[cur[alive], cols[alive]] = True
+        cur = np.where(alive, binding[np.maximum(cur, 0), cols], -1)
+    criticality = on_path.mean(axis=1)
+    return RiskResult(
+        start=start,
+        n_samples=n_samples,
+        seed=seed,
+        distribution=str(Distribution(distribution)),
+        p_within_cap=float(np.mean(cap_end_days <= model.cap_days)),
+        end_quantiles=_quantile_dates(start, end_days),
+        cap_end_quantiles=_quantile_dates(start, cap_end_days),
+        criticality={c: float(v) for c, v in zip(model.codes, criticality, strict=True)},
+        cap_end_days=cap_end_days,
+        end_days=end_days,
+    )
+
+
+def _quantile_dates(start: date, days: FloatArray) -> dict[int, date]:
+    qs = np.percentile(days, QUANTILES)
+    return {q: start + timedelta(days=math.ceil(v)) for q, v in zip(QUANTILES, qs, strict=True)}
+
+
+def simulate_loop(
+    model: RiskModel,
+    n_samples: int,
+    seed: int = 20260302,
+    distribution: Distribution | str = Distribution.PERT,
+    samples: Sequence[Sequence[float]] | None = None,
+) -> tuple[float, list[float], dict[str, float]]:
+    """Straightforward per-sample Python loop: the benchmark baseline and test oracle.
+
+    Returns (P(within cap), sorted end offsets, criticality). Draws with
+    :mod:`random` unless ``samples`` (``[n_samples][n_permits]``) are given.
+    """
+    rnd = random.Random(seed)  # noqa: S311 - simulation, not cryptography
+    pert = Distribution(distribution) is Distribution.PERT
+    n_permits = len(model.codes)
+    preds = [[int(i) for i in p] for p in model.predecessors]
+    low, mode, high = model.low.tolist(), model.mode.tolist(), model.high.tolist()
+    extra, nb = model.extra.tolist(), model.not_before.tolist()
+    fs, fe, me = model.fixed_start.tolist(), model.fixed_end.tolist(), model.min_end.tolist()
+    cap_idx = [j for j in range(n_permits) if model.counts_toward_cap[j]] or list(range(n_permits))
+    within = 0
+    end_list: list[float] = []
+    on_count = [0] * n_permits
+    for s in range(n_samples):
+        if samples is not None:
+            durs = list(samples[s])
+        else:
+            durs = []
+            for j in range(n_permits):
+                a, c, b = low[j], mode[j], high[j]
+                if b <= a:
+                    durs.append(a)
+                elif pert:
+                    r = (c - a) / (b - a)
+                    durs.append(a + (b - a) * rnd.betavariate(1 + 4 * r, 1 + 4 * (1 - r)))
+                else:
+                    durs.append(rnd.triangular(a, b, c))
+        ends = [0.0] * n_permits
+        bind = [-1] * n_permits
+        for j in range(n_permits):
+            st, bj = 0.0, -1
+            for i in preds[j]:
+                if bj == -1 or ends[i] > st:
+                    st, bj = ends[i], i
+            if not math.isnan(nb[j]) and nb[j] > st:
+                st, bj = nb[j], -1
+            if not math.isnan(fs[j]):
+                st, bj = fs[j], -1
+            if not math.isnan(fe[j]):
+                ends[j] = max(fe[j], st)
+            else:
+                ends[j] = st + durs[j] + extra[j]
+                if not math.isnan(me[j]):
+                    ends[j] = max(ends[j], me[j])
+            bind[j] = bj
+        last = max(range(n_permits), key=lambda k: (ends[k], -k))
+        end_list.append(ends[last])
+        if max(ends[k] for k in cap_idx) <= model.cap_days:
+            within += 1
+        node = last
+        while node != -1:
+            on_count[node] += 1
+            node = bind[node]
+    criticality = {c: on_count[j] / n_samples for j, c in enumerate(model.codes)}
+    return within / n_samples, sorted(end_list), criticality

@@ -1,0 +1,254 @@
+"""Deterministic schedule (tidsplan): dependency graph, earliest start, critical path.
+
+Dependencies are finish-to-start: a permit starts on the day its last
+prerequisite (forudsætning) is decided; independent permits run in parallel.
+The critical path (kritisk vej) is the chain of permits that bound the end:
+from the latest-ending permit back through each permit's binding predecessor.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from rodloeber.domain.planning.clock import Interval, advance_skipping
+from rodloeber.domain.planning.errors import (
+    CycleError,
+    DuplicatePermitError,
+    MissingPrerequisiteError,
+)
+from rodloeber.domain.planning.templates import PermitTypeLike, validate_permit
+
+__all__ = [
+    "DependencyGraph",
+    "Schedule",
+    "ScheduledTask",
+    "TaskConstraint",
+    "build_graph",
+    "compute_schedule",
+]
+
+
+@dataclass(frozen=True)
+class DependencyGraph:
+    """The permits' DAG (afhængighedsgraf) in a deterministic topological order."""
+
+    order: tuple[str, ...]
+    predecessors: Mapping[str, tuple[str, ...]]
+    successors: Mapping[str, tuple[str, ...]]
+
+    def index(self) -> dict[str, int]:
+        """Position of each code in :attr:`order`."""
+        return {code: i for i, code in enumerate(self.order)}
+
+
+def _find_cycle(nodes: set[str], preds: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Return one cycle among ``nodes`` (which all lie on or behind a cycle)."""
+    start = min(nodes)
+    path: list[str] = []
+    seen: dict[str, int] = {}
+    node = start
+    while node not in seen:
+        seen[node] = len(path)
+        path.append(node)
+        node = min(p for p in preds[node] if p in nodes)
+    cycle = path[seen[node] :]
+    cycle.reverse()  # prerequisite first, reads "a → b" as "a before b"
+    return [*cycle, cycle[0]]
+
+
+def build_graph(permits: Sequence[PermitTypeLike]) -> DependencyGraph:
+    """Validate the permits and order them (topologisk orden).
+
+    Raises :class:`DuplicatePermitError`, :class:`MissingPrerequisiteError`
+    or :class:`CycleError` with a clear bilingual message.
+    """
+    position: dict[str, int] = {}
+    for i, p in enumerate(permits):
+        if p.code in position:
+            raise DuplicatePermitError(p.code)
+        position[p.code] = i
+        validate_permit(p)
+    preds: dict[str, tuple[str, ...]] = {}
+    succs: dict[str, list[str]] = {p.code: [] for p in permits}
+    for p in permits:
+        deps = tuple(dict.fromkeys(p.depends_on))
+        missing = [d for d in deps if d not in position]
+        if missing:
+            raise MissingPrerequisiteError(p.code, missing)
+        preds[p.code] = deps
+        for d in deps:
+            succs[d].append(p.code)
+    indegree = {code: len(deps) for code, deps in preds.items()}
+    ready = [(position[c], c) for c, n in indegree.items() if n == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        _, code = heapq.heappop(ready)
+        order.append(code)
+        for s in succs[code]:
+            indegree[s] -= 1
+            if indegree[s] == 0:
+                heapq.heappush(ready, (position[s], s))
+    if len(order) < len(position):
+        raise CycleError(_find_cycle(set(position) - set(order), preds))
+    return DependencyGraph(
+        order=tuple(order),
+        predecessors=preds,
+        successors={c: tuple(s) for c, s in succs.items()},
+    )
+
+
+@dataclass(frozen=True)
+class TaskConstraint:
+    """Constraints on one permit from pauses, actual dates and forecasts.
+
+    ``fixed_start``/``fixed_end`` are actual dates (faktiske datoer);
+    ``min_end`` comes from revised forecasts; ``not_before`` keeps open work
+    from starting in the past; ``blocked`` are the permit's pauses (merged).
+    """
+
+    duration_days: int | None = None
+    not_before: date | None = None
+    fixed_start: date | None = None
+    fixed_end: date | None = None
+    min_end: date | None = None
+    blocked: tuple[Interval, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScheduledTask:
+    """One permit in the schedule (planlagt tilladelse)."""
+
+    code: str
+    start: date
+    end: date
+    base_duration_days: int
+    latest_start: date
+    latest_end: date
+    binding_predecessor: str | None
+    predecessors: tuple[str, ...] = ()
+
+    @property
+    def duration_days(self) -> int:
+        """Effective calendar days from start to decision, pauses included."""
+        return (self.end - self.start).days
+
+    @property
+    def total_float_days(self) -> int:
+        """Slack before the permit delays the plan end (total float / buffer)."""
+        return (self.latest_start - self.start).days
+
+    @property
+    def on_critical_path(self) -> bool:
+        """Zero float: any delay moves the plan end (på den kritiske vej)."""
+        return self.total_float_days <= 0
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A computed schedule (tidsplan) with its critical path."""
+
+    start: date
+    end: date
+    tasks: Mapping[str, ScheduledTask]
+    order: tuple[str, ...]
+    critical_path: tuple[str, ...]
+    graph: DependencyGraph = field(repr=False)
+
+    def end_of(self, codes: Sequence[str]) -> date:
+        """Latest end among ``codes`` (the plan start when empty)."""
+        return max((self.tasks[c].end for c in codes), default=self.start)
+
+
+def compute_schedule(
+    permits: Sequence[PermitTypeLike],
+    start: date,
+    constraints: Mapping[str, TaskConstraint] | None = None,
+    graph: DependencyGraph | None = None,
+) -> Schedule:
+    """Earliest-start schedule (tidligste start) with float and critical path.
+
+    Durations are the permits' likely calendar days unless a constraint
+    overrides them; pauses in ``blocked`` stretch a permit's end.
+    """
+    graph = graph or build_graph(permits)
+    by_code = {p.code: p for p in permits}
+    constraints = constraints or {}
+    empty = TaskConstraint()
+    starts: dict[str, date] = {}
+    ends: dict[str, date] = {}
+    binding: dict[str, str | None] = {}
+    for code in graph.order:
+        c = constraints.get(code, empty)
+        preds = graph.predecessors[code]
+        bind: str | None = None
+        es = start
+        for p in preds:
+            if ends[p] > es or (bind is None and ends[p] == es):
+                es, bind = ends[p], p
+        if c.not_before is not None and c.not_before > es:
+            es, bind = c.not_before, None
+        if c.fixed_start is not None:
+            es, bind = c.fixed_start, None
+        if c.fixed_end is not None:
+            ef = max(c.fixed_end, es)
+        else:
+            dur = c.duration_days
+            if dur is None:
+                dur = by_code[code].duration.likely_days
+            ef = advance_skipping(es, dur, c.blocked)
+            if c.min_end is not None and c.min_end > ef:
+                ef = c.min_end
+        starts[code], ends[code], binding[code] = es, ef, bind
+    end = max(ends.values(), default=start)
+    latest_start: dict[str, date] = {}
+    latest_end: dict[str, date] = {}
+    for code in reversed(graph.order):
+        lf = min((latest_start[s] for s in graph.successors[code]), default=end)
+        latest_end[code] = lf
+        latest_start[code] = lf - (ends[code] - starts[code])
+    tasks = {
+        code: ScheduledTask(
+            code=code,
+            start=starts[code],
+            end=ends[code],
+            base_duration_days=_base_duration(constraints.get(code, empty), by_code[code]),
+            latest_start=latest_start[code],
+            latest_end=latest_end[code],
+            binding_predecessor=binding[code],
+            predecessors=graph.predecessors[code],
+        )
+        for code in graph.order
+    }
+    return Schedule(
+        start=start,
+        end=end,
+        tasks=tasks,
+        order=graph.order,
+        critical_path=_critical_chain(graph.order, ends, binding),
+        graph=graph,
+    )
+
+
+def _critical_chain(
+    order: Sequence[str], ends: Mapping[str, date], binding: Mapping[str, str | None]
+) -> tuple[str, ...]:
+    """Backtrack from the latest-ending permit through binding predecessors."""
+    if not order:
+        return ()
+    last = max(order, key=lambda c: (ends[c], -order.index(c)))
+    chain = [last]
+    node = binding[last]
+    while node is not None:
+        chain.append(node)
+        node = binding[node]
+    chain.reverse()
+    return tuple(chain)
+
+
+def _base_duration(c: TaskConstraint, permit: PermitTypeLike) -> int:
+    """The planned duration before pauses (override or likely days)."""
+    return permit.duration.likely_days if c.duration_days is None else c.duration_days
