@@ -1,0 +1,192 @@
+"""Caps on case-processing time (sagsbehandlingsfrister): which cap binds?
+
+Every regime in caps.yaml is evaluated with three-valued logic (applies /
+does not apply / unknown). The binding cap is the shortest regime that
+certainly applies; every regime considered is listed, and unknown regimes
+that could be shorter are reported so nothing binds silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rodloeber.domain.catalogue import CapRegime, Catalogue, Text, load_catalogue
+from rodloeber.domain.catalogue_models import AnyOf, Condition, Leaf
+from rodloeber.domain.criteria import evaluate_criteria
+from rodloeber.domain.facts import ProjectFacts
+from rodloeber.domain.navigator.model import REQUIRED, Assumption, PermitSet
+
+# Facts where null is a meaningful value, not "unknown" (contract semantics).
+NULL_IS_ABSENT = frozenset({"capacity_gw", "crma_stage", "net_zero_manufacturing"})
+
+
+@dataclass(frozen=True)
+class RegimeResult:
+    """One regime considered and whether it applies (None = unknown)."""
+
+    regime: CapRegime
+    applies: bool | None
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON shape of a ``considered`` item."""
+        r = self.regime
+        return {
+            "code": r.code,
+            "regime": r.label_da,
+            "regime_en": r.label_en,
+            "months": r.months,
+            "applies": {True: "yes", False: "no", None: "unknown"}[self.applies],
+            "legal_basis": r.legal_basis,
+            "extension_months": r.extension_months,
+            "verified": r.verified,
+        }
+
+
+@dataclass(frozen=True)
+class CapResult:
+    """The binding cap (or none) and every regime considered."""
+
+    months: int | None
+    regime: CapRegime | None
+    considered: tuple[RegimeResult, ...]
+    possibly_shorter: tuple[RegimeResult, ...]
+    assumptions: tuple[Assumption, ...]
+
+    def applicable(self) -> tuple[CapRegime, ...]:
+        """Regimes that certainly apply."""
+        return tuple(r.regime for r in self.considered if r.applies is True)
+
+    def to_dict(self) -> dict[str, object]:
+        """Contract ``cap`` shape (+ extras)."""
+        r = self.regime
+        return {
+            "months": self.months,
+            "regime": r.label_da if r else None,
+            "regime_en": r.label_en if r else None,
+            "regime_code": r.code if r else None,
+            "legal_basis": r.legal_basis if r else None,
+            "extension_months": r.extension_months if r else None,
+            "considered": [c.to_dict() for c in self.considered],
+            "possibly_shorter": [c.to_dict() for c in self.possibly_shorter],
+            "assumptions": [a.text.da for a in self.assumptions],
+            "assumptions_en": [a.text.en for a in self.assumptions],
+        }
+
+
+def simple_case(permits: PermitSet, catalogue: Catalogue) -> bool | None:
+    """The L 206 "simple case" rule [?]: few state permits and no excluded permit."""
+    rule = catalogue.simple_case
+
+    def ok(certainties: tuple[str, ...]) -> bool:
+        chosen = [p for p in permits.permits if p.certainty in certainties]
+        state = sum(1 for p in chosen if p.authority_level == "state" and p.counts_toward_cap)
+        excluded = any(p.code in rule.excluded_permits for p in chosen)
+        return state <= rule.max_state_permits and not excluded
+
+    if not ok((REQUIRED,)):
+        return False
+    return True if ok((REQUIRED, "possible")) else None
+
+
+def evaluate(condition: Condition, facts: Mapping[str, object]) -> bool | None:
+    """Three-valued evaluation of a cap condition."""
+    if isinstance(condition, AnyOf):
+        values = [evaluate(c, facts) for c in condition.items]
+        if any(v is True for v in values):
+            return True
+        return False if all(v is False for v in values) else None
+    return _leaf(condition, facts)
+
+
+def _leaf(leaf: Leaf, facts: Mapping[str, object]) -> bool | None:
+    value = facts.get(leaf.fact)
+    if leaf.op == "is_null":
+        return value is None
+    if leaf.op == "not_null":
+        return value is not None
+    if value is None:
+        return False if leaf.fact in NULL_IS_ABSENT else None
+    target = leaf.value
+    if leaf.op == "eq":
+        return bool(value == target)
+    if leaf.op == "ne":
+        return bool(value != target)
+    if leaf.op == "in":
+        return isinstance(target, tuple) and value in target
+    if not isinstance(value, int | float) or not isinstance(target, int | float):
+        return False
+    ops = {"lt": value < target, "le": value <= target, "gt": value > target, "ge": value >= target}
+    return ops[leaf.op]
+
+
+def _all(conditions: tuple[Condition, ...], facts: Mapping[str, object]) -> bool | None:
+    values = [evaluate(c, facts) for c in conditions]
+    if any(v is False for v in values):
+        return False
+    return True if all(v is True for v in values) else None
+
+
+def cap_facts(
+    facts: ProjectFacts, permits: PermitSet, catalogue: Catalogue, in_one_stop_shop: bool | None
+) -> dict[str, object]:
+    """The derived facts that cap conditions refer to."""
+    return {
+        "in_one_stop_shop": in_one_stop_shop,
+        "simple_case": simple_case(permits, catalogue),
+        "net_zero_manufacturing": facts.net_zero_technology is not None,
+        "nzia_strategic": bool(facts.nzia_strategic),
+        "capacity_gw": facts.capacity_gw_per_year,
+        "co2_storage": facts.co2_storage,
+        "crma_strategic": bool(facts.crma_strategic),
+        "crma_stage": facts.crma_stage,
+        "crma_already_in_permitting": facts.crma_already_in_permitting,
+        "kind": facts.kind,
+    }
+
+
+def _in_one_stop_shop(facts: ProjectFacts, permits: PermitSet, cat: Catalogue) -> bool | None:
+    criteria, _ = evaluate_criteria(facts, permits, cat)
+    if any(c.met for c in criteria):
+        return True
+    return None if any(c.possibly_met for c in criteria) else False
+
+
+def binding_cap(
+    facts: ProjectFacts,
+    permits: PermitSet,
+    *,
+    catalogue: Catalogue | None = None,
+    in_one_stop_shop: bool | None = None,
+) -> CapResult:
+    """Choose the shortest applicable cap among all regimes; list every regime.
+
+    ``in_one_stop_shop`` (eligibility for Én indgang) is computed from the
+    criteria when not given. On equal months an EU regime is named before L 206.
+    """
+    cat = catalogue or load_catalogue()
+    oss = in_one_stop_shop
+    if oss is None:
+        oss = _in_one_stop_shop(facts, permits, cat)
+    derived = cap_facts(facts, permits, cat, oss)
+    considered = tuple(RegimeResult(r, _all(r.when, derived)) for r in cat.cap_regimes)
+    applicable = [c.regime for c in considered if c.applies is True]
+    binding = min(applicable, key=lambda r: (r.months, r.code.startswith("l206")), default=None)
+    limit = binding.months if binding else None
+    shorter = tuple(
+        c for c in considered if c.applies is None and (limit is None or c.regime.months < limit)
+    )
+    assumptions = tuple(
+        Assumption(
+            "cap",
+            Text(
+                f"Det er uvist, om {c.regime.label_da} gælder; i så fald er fristen "
+                f"{c.regime.months} måneder.",
+                f"It is unknown whether {c.regime.label_en} applies; if so the cap is "
+                f"{c.regime.months} months.",
+            ),
+            c.regime.code,
+        )
+        for c in shorter
+    )
+    return CapResult(limit, binding, considered, shorter, assumptions)

@@ -1,0 +1,348 @@
+"""Rule catalogue (regelkatalog): loader and validator.
+
+The catalogue is YAML rule data shipped in the ``rodloeber.catalogue`` package
+(permit types, authorities, caps, NZIA/CRMA/IED/Seveso/ETS lists, eligibility
+criteria, navigator rules, EU guidance). :func:`load_catalogue` reads and
+validates all files and raises :class:`CatalogueError` listing every problem
+with file, entry and field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from rodloeber.domain.catalogue_models import (
+    Authority,
+    CapRegime,
+    ClockRule,
+    CrmaStage,
+    DurationRange,
+    EtsActivity,
+    EuGuidance,
+    IedListing,
+    MilestoneTemplate,
+    NetZeroTechnology,
+    PermitType,
+    RuleData,
+    SevesoSubstance,
+    SimpleCaseRule,
+    Text,
+)
+from rodloeber.domain.catalogue_parsers import (
+    parse_authority,
+    parse_clock_rule,
+    parse_ets,
+    parse_guidance,
+    parse_listing,
+    parse_permit_type,
+    parse_regime,
+    parse_rule_data,
+    parse_simple_case,
+    parse_substance,
+)
+from rodloeber.domain.catalogue_reader import (
+    CatalogueError,
+    CatalogueProblem,
+    Reader,
+    read_yaml,
+)
+
+__all__ = [
+    "Authority",
+    "CapRegime",
+    "Catalogue",
+    "CatalogueError",
+    "CatalogueProblem",
+    "ClockRule",
+    "CrmaStage",
+    "DurationRange",
+    "EtsActivity",
+    "EuGuidance",
+    "IedListing",
+    "MilestoneTemplate",
+    "NetZeroTechnology",
+    "PermitType",
+    "RuleData",
+    "SevesoSubstance",
+    "SimpleCaseRule",
+    "Text",
+    "default_catalogue_dir",
+    "load_catalogue",
+]
+
+T = TypeVar("T")
+
+FILES = (
+    "permit_types.yaml",
+    "authorities.yaml",
+    "caps.yaml",
+    "nzia_technologies.yaml",
+    "crma.yaml",
+    "ied_listings.yaml",
+    "seveso.yaml",
+    "ets.yaml",
+    "eligibility.yaml",
+    "navigator_rules.yaml",
+    "eu_guidance.yaml",
+)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The validated rule catalogue. ``version`` comes from the ``VERSION`` file."""
+
+    version: str
+    file_versions: Mapping[str, str]
+    permit_types: Mapping[str, PermitType]
+    authorities: Mapping[str, Authority]
+    municipality_name_exceptions: Mapping[str, str]
+    nzia_technologies: Mapping[str, NetZeroTechnology]
+    crma_stages: Mapping[str, CrmaStage]
+    ied_listings: Mapping[str, IedListing]
+    ied_service_target_days: Mapping[str, int]
+    seveso_substances: Mapping[str, SevesoSubstance]
+    ets_activities: Mapping[str, EtsActivity]
+    cap_regimes: tuple[CapRegime, ...]
+    simple_case: SimpleCaseRule
+    clock_rules: tuple[ClockRule, ...]
+    eligibility_criteria: Mapping[str, RuleData]
+    navigator_rules: Mapping[str, RuleData]
+    eu_guidance: Mapping[str, EuGuidance]
+
+    def rule(self, code: str) -> RuleData:
+        """Navigator rule data by code."""
+        return self.navigator_rules[code]
+
+    def criterion(self, code: str) -> RuleData:
+        """Eligibility criterion data by code."""
+        return self.eligibility_criteria[code]
+
+    def find_substance(self, name: str) -> SevesoSubstance | None:
+        """Look a Seveso substance up by key or alias (case-insensitive)."""
+        wanted = name.strip().lower()
+        for substance in self.seveso_substances.values():
+            if wanted == substance.key or wanted in substance.aliases:
+                return substance
+        return None
+
+
+def default_catalogue_dir() -> Path:
+    """The packaged catalogue directory (``src/rodloeber/catalogue``)."""
+    return Path(__file__).resolve().parent.parent / "catalogue"
+
+
+def _unique(r: Reader, items: list[T], key: str, attr: str) -> dict[str, T]:
+    result: dict[str, T] = {}
+    for item in items:
+        code = str(getattr(item, attr))
+        if code in result:
+            r.problem(code, key, f"duplicate {key} '{code}'")
+        result[code] = item
+    return result
+
+
+def _find_cycle(graph: Mapping[str, tuple[str, ...]]) -> list[str] | None:
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for dep in graph.get(node, ()):
+            if state.get(dep) == 1:
+                return [*stack[stack.index(dep) :], dep]
+            if dep not in state and (cycle := visit(dep)) is not None:
+                return cycle
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in graph:
+        if node not in state and (cycle := visit(node)) is not None:
+            return cycle
+    return None
+
+
+def _check_permit_graph(r: Reader, permits: Mapping[str, PermitType]) -> None:
+    for permit in permits.values():
+        for dep in permit.depends_on:
+            if dep not in permits:
+                r.problem(permit.code, "depends_on", f"unknown permit code '{dep}'")
+            if dep == permit.code:
+                r.problem(permit.code, "depends_on", "a permit cannot depend on itself")
+    cycle = _find_cycle({c: p.depends_on for c, p in permits.items()})
+    if cycle:
+        r.problem(cycle[0], "depends_on", "dependency cycle: " + " -> ".join(cycle))
+
+
+def _load(directory: Path) -> Catalogue:
+    problems: list[CatalogueProblem] = []
+    raw = {name: read_yaml(directory / name, problems) for name in FILES}
+    version_path = directory / "VERSION"
+    version = version_path.read_text(encoding="utf-8").strip() if version_path.exists() else ""
+    if not version:
+        problems.append(CatalogueProblem("VERSION", "", "", "file is missing or empty"))
+
+    pr = Reader("permit_types.yaml", problems)
+    pdata = raw["permit_types.yaml"]
+    templates = pr.mapping(pdata.get("milestone_templates", {}), "", "milestone_templates")
+    permit_list = [parse_permit_type(pr, m, templates) for m in pr.entries(pdata, "permit_types")]
+    permits = _unique(pr, permit_list, "code", "code")
+    _check_permit_graph(pr, permits)
+
+    ar = Reader("authorities.yaml", problems)
+    adata = raw["authorities.yaml"]
+    authorities = _unique(
+        ar, [parse_authority(ar, m) for m in ar.entries(adata, "authorities")], "code", "code"
+    )
+    exceptions = {
+        str(k): str(v)
+        for k, v in ar.mapping(
+            adata.get("municipality_name_exceptions", {}), "", "municipality_name_exceptions"
+        ).items()
+    }
+    for permit in permits.values():
+        if permit.authority_code and permit.authority_code not in authorities:
+            pr.problem(
+                permit.code, "authority_code", f"unknown authority '{permit.authority_code}'"
+            )
+
+    nr = Reader("nzia_technologies.yaml", problems)
+    techs = _unique(
+        nr,
+        [
+            NetZeroTechnology(
+                key=nr.string(m, "key", "?"),
+                point=nr.string(m, "point", str(m.get("key"))),
+                name_da=nr.string(m, "name_da", str(m.get("key"))),
+                name_en=nr.string(m, "name_en", str(m.get("key"))),
+                verified=nr.boolean(m, "verified", str(m.get("key"))),
+            )
+            for m in nr.entries(raw["nzia_technologies.yaml"], "technologies")
+        ],
+        "key",
+        "key",
+    )
+    cr = Reader("crma.yaml", problems)
+    stages = _unique(
+        cr,
+        [
+            CrmaStage(
+                key=cr.string(m, "key", "?"),
+                name_da=cr.string(m, "name_da", str(m.get("key"))),
+                name_en=cr.string(m, "name_en", str(m.get("key"))),
+                definition_da=cr.string(m, "definition_da", str(m.get("key"))),
+                definition_en=cr.string(m, "definition_en", str(m.get("key"))),
+            )
+            for m in cr.entries(raw["crma.yaml"], "stages")
+        ],
+        "key",
+        "key",
+    )
+    ir = Reader("ied_listings.yaml", problems)
+    idata = raw["ied_listings.yaml"]
+    listings = _unique(
+        ir, [parse_listing(ir, m) for m in ir.entries(idata, "listings")], "code", "code"
+    )
+    targets_raw = ir.mapping(idata.get("service_target_days", {}), "", "service_target_days")
+    ied_targets = {
+        a: ir.integer(targets_raw, a, "service_target_days") for a in ("bilag1", "bilag2")
+    }
+
+    sr = Reader("seveso.yaml", problems)
+    substances = _unique(
+        sr,
+        [parse_substance(sr, m) for m in sr.entries(raw["seveso.yaml"], "substances")],
+        "key",
+        "key",
+    )
+    er = Reader("ets.yaml", problems)
+    ets = _unique(
+        er, [parse_ets(er, m) for m in er.entries(raw["ets.yaml"], "activities")], "key", "key"
+    )
+
+    kr = Reader("caps.yaml", problems)
+    cdata = raw["caps.yaml"]
+    regimes = [parse_regime(kr, m) for m in kr.entries(cdata, "regimes")]
+    _unique(kr, regimes, "code", "code")
+    simple = parse_simple_case(kr, kr.mapping(cdata.get("simple_case"), "", "simple_case"))
+    for code in simple.excluded_permits:
+        if code not in permits:
+            kr.problem("simple_case", "excluded_permits", f"unknown permit code '{code}'")
+    clock = [parse_clock_rule(kr, m) for m in kr.entries(cdata, "clock_rules")]
+
+    gr = Reader("eligibility.yaml", problems)
+    criteria = _unique(
+        gr,
+        [
+            parse_rule_data(gr, m, criterion=True)
+            for m in gr.entries(raw["eligibility.yaml"], "criteria")
+        ],
+        "code",
+        "code",
+    )
+    for code in ("A", "B1", "B2", "C"):
+        if code not in criteria:
+            gr.problem(code, "code", "criterion is missing")
+
+    vr = Reader("navigator_rules.yaml", problems)
+    rules = _unique(
+        vr,
+        [
+            parse_rule_data(vr, m, criterion=False)
+            for m in vr.entries(raw["navigator_rules.yaml"], "rules")
+        ],
+        "code",
+        "code",
+    )
+    for rule in rules.values():
+        for code in rule.permits:
+            if code not in permits:
+                vr.problem(rule.code, "permits", f"unknown permit code '{code}'")
+
+    ur = Reader("eu_guidance.yaml", problems)
+    guidance = _unique(
+        ur,
+        [parse_guidance(ur, m) for m in ur.entries(raw["eu_guidance.yaml"], "guidance")],
+        "key",
+        "key",
+    )
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(
+        version=version,
+        file_versions={name: str(data.get("version", "")) for name, data in raw.items()},
+        permit_types=permits,
+        authorities=authorities,
+        municipality_name_exceptions=exceptions,
+        nzia_technologies=techs,
+        crma_stages=stages,
+        ied_listings=listings,
+        ied_service_target_days=ied_targets,
+        seveso_substances=substances,
+        ets_activities=ets,
+        cap_regimes=tuple(regimes),
+        simple_case=simple,
+        clock_rules=tuple(clock),
+        eligibility_criteria=criteria,
+        navigator_rules=rules,
+        eu_guidance=guidance,
+    )
+
+
+@lru_cache(maxsize=8)
+def _load_cached(directory: Path) -> Catalogue:
+    return _load(directory)
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Load and validate the catalogue (cached per directory).
+
+    ``path`` defaults to the packaged ``rodloeber/catalogue`` directory. Raises
+    :class:`CatalogueError` listing every problem found.
+    """
+    return _load_cached((path or default_catalogue_dir()).resolve())

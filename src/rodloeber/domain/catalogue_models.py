@@ -1,0 +1,278 @@
+"""Frozen dataclasses for the rule catalogue (regelkatalog).
+
+The catalogue is rule *data* (YAML in ``rodloeber/catalogue``); these classes
+are its typed, validated in-memory form. See :mod:`rodloeber.domain.catalogue`
+for the loader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+AuthorityLevel = Literal["state", "municipal", "company", "museum", "embedded"]
+AUTHORITY_LEVELS: tuple[str, ...] = ("state", "municipal", "company", "museum", "embedded")
+AUTHORITY_RULES: tuple[str, ...] = (
+    "site_kommune",
+    "fixed",
+    "environmental_listing",
+    "follows_environmental",
+    "museum",
+    "company",
+    "host",
+)
+MILESTONE_KINDS: tuple[str, ...] = (
+    "application_submitted",
+    "completeness_confirmed",
+    "hearing_start",
+    "hearing_end",
+    "draft_decision",
+    "decision",
+    "appeal_period_end",
+)
+ParamValue = int | float | str | bool | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A bilingual text (Danish default, English sibling), possibly a template."""
+
+    da: str
+    en: str
+
+    def format(self, **values: object) -> Text:
+        """Fill ``{placeholders}`` in both languages (missing keys stay visible)."""
+        return Text(
+            da=self.da.format_map(_Missing(values)), en=self.en.format_map(_Missing(values))
+        )
+
+
+class _Missing(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(frozen=True)
+class DurationRange:
+    """Planning duration of a permit in calendar days (min <= likely <= max)."""
+
+    min_days: int
+    likely_days: int
+    max_days: int
+
+
+@dataclass(frozen=True)
+class MilestoneTemplate:
+    """A milestone of a permit at fraction ``at`` of its duration (+ after_days)."""
+
+    kind: str
+    at: float
+    after_days: int
+    counts_toward_cap: bool
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """Appeal body (klageinstans) and period (klagefrist) of a permit type."""
+
+    body_da: str
+    body_en: str
+    period_days: int | None
+    suspensive: bool | None
+
+
+@dataclass(frozen=True)
+class PermitType:
+    """A permit type (tilladelsestype): legal basis, authority, clock, dependencies."""
+
+    code: str
+    name_da: str
+    name_en: str
+    legal_basis: str
+    authority_level: str
+    authority_rule: str
+    authority_code: str | None
+    depends_on: tuple[str, ...]
+    counts_toward_cap: bool
+    service_target_days: int | None
+    service_target_unit: str
+    duration: DurationRange
+    milestones: tuple[MilestoneTemplate, ...]
+    appeal: Appeal
+    appeal_period_days: int | None
+    source_note: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A named authority (myndighed) with its level."""
+
+    code: str
+    level: str
+    name_da: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class NetZeroTechnology:
+    """A net-zero technology of NZIA Art. 4(1) (nettonulteknologi)."""
+
+    key: str
+    point: str
+    name_da: str
+    name_en: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class CrmaStage:
+    """A CRMA value-chain stage (udvinding, forarbejdning, genanvendelse)."""
+
+    key: str
+    name_da: str
+    name_en: str
+    definition_da: str
+    definition_en: str
+
+
+@dataclass(frozen=True)
+class IedListing:
+    """A listing (listepunkt) of godkendelsesbekendtgørelsen bilag 1 or 2."""
+
+    code: str
+    annex: str
+    state: bool
+    ets_relevant: bool
+    text_da: str
+    text_en: str
+    source_note: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class SevesoSubstance:
+    """A named dangerous substance of risikobekendtgørelsen bilag 1 (kolonne 2/3)."""
+
+    key: str
+    name_da: str
+    name_en: str
+    aliases: tuple[str, ...]
+    lower_tier_t: float
+    upper_tier_t: float
+    source_note: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class EtsActivity:
+    """An EU ETS Annex I activity (kvotepligtig aktivitet)."""
+
+    key: str
+    name_da: str
+    name_en: str
+    source_note: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A condition on one derived fact: ``fact op value``."""
+
+    fact: str
+    op: str
+    value: ParamValue | None
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """A disjunction of conditions."""
+
+    items: tuple[Condition, ...]
+
+
+Condition = Leaf | AnyOf
+
+
+@dataclass(frozen=True)
+class CapRegime:
+    """A cap regime (fristregime): months, legal basis and when it applies."""
+
+    code: str
+    label_da: str
+    label_en: str
+    months: int
+    legal_basis: str
+    when: tuple[Condition, ...]
+    extension_months: int | None
+    source_note: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class SimpleCaseRule:
+    """Rule data for the L 206 "simple case" (enkel sag) [?]."""
+
+    max_state_permits: int
+    excluded_permits: tuple[str, ...]
+    legal_basis: str
+    source_note: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    """A clock rule text (fristregel) for guidance and planning."""
+
+    code: str
+    text_da: str
+    text_en: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class RuleData:
+    """Legal basis, parameters and texts of an eligibility criterion or navigator rule."""
+
+    code: str
+    legal_basis: str
+    params: Mapping[str, ParamValue]
+    texts: Mapping[str, Text]
+    name_da: str = ""
+    name_en: str = ""
+    permits: tuple[str, ...] = ()
+    source_note: str = ""
+    verified: bool = False
+
+    def text(self, key: str, **values: object) -> Text:
+        """Return the filled bilingual text ``key``."""
+        return self.texts[key].format(**values)
+
+    def number(self, key: str) -> float:
+        """Return a numeric parameter."""
+        value = self.params[key]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"parameter {key!r} of rule {self.code!r} is not a number")
+        return float(value)
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        """Return a list-of-strings parameter."""
+        value = self.params[key]
+        if not isinstance(value, tuple):
+            raise TypeError(f"parameter {key!r} of rule {self.code!r} is not a list")
+        return value
+
+
+@dataclass(frozen=True)
+class EuGuidance:
+    """Plain-language guidance on one EU act (EU-vejledning)."""
+
+    key: str
+    act: str
+    url: str
+    title_da: str
+    title_en: str
+    summary_da: str
+    summary_en: str
+    verified: bool

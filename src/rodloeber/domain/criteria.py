@@ -1,0 +1,176 @@
+"""Eligibility criteria for Én indgang (adgangskriterier A, B1, B2, C).
+
+B2 (state AND municipal permits) is computed from the navigator output, never
+asked. Criteria texts, thresholds and legal bases come from eligibility.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rodloeber.domain.catalogue import Catalogue, Text
+from rodloeber.domain.facts import ProjectFacts
+from rodloeber.domain.navigator.model import REQUIRED, Assumption, PermitSet
+
+PUBLIC_LEVELS = ("state", "municipal")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion's result; ``possibly_met`` when unknown facts could meet it."""
+
+    code: str
+    met: bool
+    possibly_met: bool
+    reason: Text
+    legal_basis: str
+    name: Text
+
+    def to_dict(self) -> dict[str, object]:
+        """Contract shape (+ English and extra fields)."""
+        return {
+            "code": self.code,
+            "met": self.met,
+            "possibly_met": self.possibly_met,
+            "reason": self.reason.da,
+            "reason_en": self.reason.en,
+            "legal_basis": self.legal_basis,
+            "name_da": self.name.da,
+            "name_en": self.name.en,
+        }
+
+
+def _amounts(value: int, threshold: int) -> dict[str, str]:
+    def da(x: int) -> str:
+        return f"{x:,}".replace(",", ".")
+
+    return {
+        "amount_da": da(value),
+        "amount_en": f"{value:,}",
+        "threshold_da": da(threshold),
+        "threshold_en": f"{threshold:,}",
+    }
+
+
+def criterion_a(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> Criterion:
+    """A: NZIA technology, strategic project or CRMA project (grøn produktion)."""
+    data = cat.criterion("A")
+    grounds: list[Text] = []
+    tech = cat.nzia_technologies.get(facts.net_zero_technology or "")
+    if tech is not None:
+        grounds.append(
+            Text(
+                data.text("ground_nzia", point=tech.point, name=tech.name_da).da,
+                data.text("ground_nzia", point=tech.point, name=tech.name_en).en,
+            )
+        )
+    if facts.nzia_strategic:
+        grounds.append(data.text("ground_nzia_strategic"))
+    if facts.crma_strategic:
+        grounds.append(data.text("ground_crma_strategic"))
+    stage = cat.crma_stages.get(facts.crma_stage or "")
+    if stage is not None:
+        grounds.append(
+            Text(
+                data.text("ground_crma_stage", stage=stage.name_da).da,
+                data.text("ground_crma_stage", stage=stage.name_en).en,
+            )
+        )
+    name = Text(data.name_da, data.name_en)
+    if grounds:
+        reason = Text(
+            data.text("met", grounds="; ".join(g.da for g in grounds)).da,
+            data.text("met", grounds="; ".join(g.en for g in grounds)).en,
+        )
+        return Criterion("A", True, True, reason, data.legal_basis, name)
+    if facts.net_zero_technology is None:
+        out.append(Assumption("net_zero_technology", data.text("assumption_no_technology"), "A"))
+    return Criterion("A", False, False, data.text("not_met"), data.legal_basis, name)
+
+
+def criterion_b1(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> Criterion:
+    """B1: investment >= DKK 100 million (investering)."""
+    data = cat.criterion("B1")
+    threshold = int(data.number("threshold_dkk"))
+    name = Text(data.name_da, data.name_en)
+    if facts.investment_dkk is None:
+        out.append(Assumption("investment_dkk", data.text("assumption_unknown"), "B1"))
+        return Criterion("B1", False, True, data.text("unknown"), data.legal_basis, name)
+    met = facts.investment_dkk >= threshold
+    reason = data.text("met" if met else "not_met", **_amounts(facts.investment_dkk, threshold))
+    return Criterion("B1", met, met, reason, data.legal_basis, name)
+
+
+def _authorities(
+    permits: PermitSet, level: str, certainty: str | None, excluded: tuple[str, ...]
+) -> list[str]:
+    return list(
+        dict.fromkeys(
+            p.authority
+            for p in permits.permits
+            if p.authority_level == level
+            and certainty in (None, p.certainty)
+            and p.code not in excluded
+        )
+    )
+
+
+def criterion_b2(permits: PermitSet, cat: Catalogue) -> Criterion:
+    """B2: permits from both state and municipal authorities (from the navigator)."""
+    data = cat.criterion("B2")
+    name = Text(data.name_da, data.name_en)
+    excluded = data.strings("excluded_permits")
+    state = _authorities(permits, "state", REQUIRED, excluded)
+    municipal = _authorities(permits, "municipal", REQUIRED, excluded)
+    if state and municipal:
+        reason = data.text("met", state=", ".join(state), municipal=", ".join(municipal))
+        return Criterion("B2", True, True, reason, data.legal_basis, name)
+    any_state = _authorities(permits, "state", None, excluded)
+    any_municipal = _authorities(permits, "municipal", None, excluded)
+    if any_state and any_municipal:
+        possible = [
+            p.name_da
+            for p in permits.permits
+            if p.certainty != REQUIRED
+            and p.authority_level in PUBLIC_LEVELS
+            and p.code not in excluded
+        ]
+        certain = state or municipal
+        reason = data.text(
+            "possibly", certain=", ".join(certain) or "-", possible=", ".join(possible)
+        )
+        return Criterion("B2", False, True, reason, data.legal_basis, name)
+    if municipal or any_municipal:
+        key, values = "only_municipal", {"municipal": ", ".join(any_municipal)}
+    elif state or any_state:
+        key, values = "only_state", {"state": ", ".join(any_state)}
+    else:
+        key, values = "none", {}
+    return Criterion("B2", False, False, data.text(key, **values), data.legal_basis, name)
+
+
+def criterion_c(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> Criterion:
+    """C: the company settles in a designated industrial park (industripark)."""
+    data = cat.criterion("C")
+    name = Text(data.name_da, data.name_en)
+    flag = facts.site.in_industrial_park
+    if flag is None:
+        out.append(Assumption("site.in_industrial_park", data.text("assumption_unknown"), "C"))
+        return Criterion("C", False, True, data.text("unknown"), data.legal_basis, name)
+    return Criterion(
+        "C", flag, flag, data.text("met" if flag else "not_met"), data.legal_basis, name
+    )
+
+
+def evaluate_criteria(
+    facts: ProjectFacts, permits: PermitSet, catalogue: Catalogue
+) -> tuple[tuple[Criterion, ...], tuple[Assumption, ...]]:
+    """All four criteria (A, B1, B2, C) and the assumptions made."""
+    assumptions: list[Assumption] = []
+    criteria = (
+        criterion_a(facts, catalogue, assumptions),
+        criterion_b1(facts, catalogue, assumptions),
+        criterion_b2(permits, catalogue),
+        criterion_c(facts, catalogue, assumptions),
+    )
+    return criteria, tuple(assumptions)

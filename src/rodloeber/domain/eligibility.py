@@ -1,0 +1,104 @@
+"""Eligibility for Én indgang (adgang til Én indgang) with the binding cap.
+
+Typical use (web page /tjek, API, CLI)::
+
+    from rodloeber.domain.eligibility import check_project
+    result = check_project({"investment_dkk": 1.2e9, ...}, kommune_names=names)
+    result.to_dict()  # {"eligibility": {...}, "navigator": {...}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rodloeber.domain.caps import CapResult, binding_cap
+from rodloeber.domain.catalogue import Catalogue, load_catalogue
+from rodloeber.domain.criteria import Criterion, evaluate_criteria
+from rodloeber.domain.facts import ProjectFacts, parse_project_facts
+from rodloeber.domain.navigator import PermitSet, navigate
+from rodloeber.domain.navigator.model import Assumption
+
+__all__ = ["CheckResult", "Eligibility", "assess_eligibility", "check_project"]
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Eligibility answer: criteria with reasons, the cap, assumptions."""
+
+    eligible: bool
+    possibly_eligible: bool
+    criteria: tuple[Criterion, ...]
+    cap: CapResult
+    assumptions: tuple[Assumption, ...]
+    catalogue_version: str
+
+    def criterion(self, code: str) -> Criterion:
+        """The criterion with ``code``."""
+        return next(c for c in self.criteria if c.code == code)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON shape of the Eligibility contract (+ English siblings)."""
+        return {
+            "eligible": self.eligible,
+            "possibly_eligible": self.possibly_eligible,
+            "criteria": [c.to_dict() for c in self.criteria],
+            "cap": self.cap.to_dict(),
+            "assumptions": [a.text.da for a in self.assumptions],
+            "assumptions_en": [a.text.en for a in self.assumptions],
+            "catalogue_version": self.catalogue_version,
+        }
+
+
+def assess_eligibility(
+    facts: ProjectFacts,
+    permits: PermitSet | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+) -> Eligibility:
+    """Which criteria are met and why, and which cap binds.
+
+    ``permits`` is the navigator answer for the same facts (computed when
+    omitted); criterion B2 follows from it.
+    """
+    cat = catalogue or load_catalogue()
+    permit_set = permits if permits is not None else navigate(facts, cat)
+    criteria, assumptions = evaluate_criteria(facts, permit_set, cat)
+    eligible = any(c.met for c in criteria)
+    possibly = eligible or any(c.possibly_met for c in criteria)
+    oss: bool | None = True if eligible else (None if possibly else False)
+    cap = binding_cap(facts, permit_set, catalogue=cat, in_one_stop_shop=oss)
+    return Eligibility(
+        eligible=eligible,
+        possibly_eligible=possibly,
+        criteria=criteria,
+        cap=cap,
+        assumptions=assumptions + cap.assumptions,
+        catalogue_version=cat.version,
+    )
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Facts, navigator answer and eligibility in one (the /tjek answer)."""
+
+    facts: ProjectFacts
+    permits: PermitSet
+    eligibility: Eligibility
+
+    def to_dict(self) -> dict[str, object]:
+        """``{"eligibility": Eligibility JSON, "navigator": PermitSet JSON}``."""
+        return {"eligibility": self.eligibility.to_dict(), "navigator": self.permits.to_dict()}
+
+
+def check_project(
+    data: Mapping[str, object],
+    *,
+    kommune_names: Mapping[str, str] | None = None,
+    catalogue: Catalogue | None = None,
+) -> CheckResult:
+    """Parse ProjectFacts JSON, navigate and assess eligibility (raises FactsError)."""
+    cat = catalogue or load_catalogue()
+    facts = parse_project_facts(data, catalogue=cat)
+    permits = navigate(facts, cat, kommune_names=kommune_names)
+    return CheckResult(facts, permits, assess_eligibility(facts, permits, catalogue=cat))

@@ -1,0 +1,65 @@
+"""Competent authority (kompetent myndighed) of each permit in a navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rodloeber.domain.catalogue import Catalogue, PermitType, Text
+from rodloeber.domain.facts import ProjectFacts
+
+
+@dataclass(frozen=True)
+class ResolvedAuthority:
+    """Level, bilingual name and code (agency code or kommune_kode)."""
+
+    level: str
+    name: Text
+    code: str | None
+
+
+def municipality_name(
+    code: str | None, kommune_names: Mapping[str, str], catalogue: Catalogue
+) -> Text:
+    """'Esbjerg Kommune' from a DAGI name; irregular names from the catalogue."""
+    if code is None:
+        return Text("Kommunen (kommunekode ikke oplyst)", "The municipality (code not stated)")
+    if code in catalogue.municipality_name_exceptions:
+        name = catalogue.municipality_name_exceptions[code]
+        return Text(name, name)
+    navn = kommune_names.get(code)
+    if not navn:
+        return Text(f"Kommunen (kode {code})", f"The municipality (code {code})")
+    base = navn.removesuffix(" Kommune")
+    return Text(f"{base} Kommune", f"{base} Municipality")
+
+
+def environmental_is_state(facts: ProjectFacts, catalogue: Catalogue) -> bool:
+    """True when any listed activity is marked (s) in godkendelsesbekendtgørelsen."""
+    return any(
+        (listing := catalogue.ied_listings.get(code)) is not None and listing.state
+        for code in facts.activities or ()
+    )
+
+
+def resolve_authority(
+    permit: PermitType,
+    facts: ProjectFacts,
+    catalogue: Catalogue,
+    kommune_names: Mapping[str, str],
+) -> ResolvedAuthority:
+    """Apply the permit type's ``authority_rule`` to the facts."""
+    rule = permit.authority_rule
+    kommune = ResolvedAuthority(
+        "municipal",
+        municipality_name(facts.site.kommune_kode, kommune_names, catalogue),
+        facts.site.kommune_kode,
+    )
+    if rule == "site_kommune":
+        return kommune
+    if rule in ("environmental_listing", "follows_environmental") and not (
+        environmental_is_state(facts, catalogue)
+    ):
+        return kommune
+    agency = catalogue.authorities[permit.authority_code or ""]
+    return ResolvedAuthority(agency.level, Text(agency.name_da, agency.name_en), agency.code)

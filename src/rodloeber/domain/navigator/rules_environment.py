@@ -1,0 +1,108 @@
+"""Environmental navigator rules: listing, EIA, Seveso, wastewater, ETS.
+
+Danish terms: miljøgodkendelse, VVM, risikobekendtgørelsen, spildevand, CO2-kvoter.
+"""
+
+from __future__ import annotations
+
+from rodloeber.domain.catalogue import Text
+from rodloeber.domain.navigator.context import RuleContext
+
+
+def environmental_listing(ctx: RuleContext) -> None:
+    """Listed activity (godkendelsesbekendtgørelsen bilag 1/2) -> miljøgodkendelse."""
+    rule = ctx.rule("environmental_listing")
+    acts = ctx.facts.activities
+    if acts is None:
+        ctx.possible("environmental_approval", rule.text("possible"), rule.code)
+        ctx.assume("activities", rule.text("assumption"), rule.code)
+        return
+    if not acts:
+        return
+    parts = [rule.text("required", listings=", ".join(acts))]
+    for code in acts:
+        listing = ctx.catalogue.ied_listings.get(code)
+        if listing is None:
+            text = rule.text("unknown_listing", code=code)
+            parts.append(text)
+            ctx.assume("activities", text, rule.code)
+        elif listing.state:
+            parts.append(rule.text("state", code=code))
+    why = Text(" ".join(p.da for p in parts), " ".join(p.en for p in parts))
+    ctx.require("environmental_approval", why, rule.code)
+
+
+def eia(ctx: RuleContext) -> None:
+    """EIA annex (miljøvurderingsloven bilag 1/2) -> VVM-screening / § 25-tilladelse."""
+    rule = ctx.rule("eia")
+    annex = ctx.facts.eia_annex
+    if annex == "annex1":
+        ctx.require("eia_permit", rule.text("annex1"), rule.code)
+    elif annex == "annex2":
+        ctx.require("eia_screening", rule.text("annex2_screening"), rule.code)
+        ctx.possible("eia_permit", rule.text("annex2_permit"), rule.code)
+    elif annex is None:
+        ctx.possible("eia_screening", rule.text("unknown"), rule.code)
+        ctx.assume("eia_annex", rule.text("assumption"), rule.code)
+
+
+def seveso(ctx: RuleContext) -> None:
+    """Dangerous substances above kolonne 2/3 (sum rule) -> risikovurdering."""
+    rule = ctx.rule("seveso")
+    stocks = ctx.facts.hazardous_substances
+    if stocks is None:
+        ctx.possible("seveso_risk", rule.text("possible"), rule.code)
+        ctx.assume("hazardous_substances", rule.text("assumption"), rule.code)
+        return
+    lower_ratio = upper_ratio = 0.0
+    named: list[str] = []
+    for stock in stocks:
+        substance = ctx.catalogue.find_substance(stock.name)
+        if substance is None:
+            text = rule.text("unknown_substance", name=stock.name)
+            ctx.possible("seveso_risk", text, rule.code)
+            ctx.assume("hazardous_substances", text, rule.code)
+            continue
+        lower_ratio += stock.tonnes / substance.lower_tier_t
+        upper_ratio += stock.tonnes / substance.upper_tier_t
+        named.append(f"{substance.key} {stock.tonnes:g} t")
+    listing = ", ".join(named)
+    if upper_ratio >= 1.0:
+        ctx.require("seveso_risk", rule.text("upper", substances=listing), rule.code, tier="upper")
+    elif lower_ratio >= 1.0:
+        ctx.require("seveso_risk", rule.text("lower", substances=listing), rule.code, tier="lower")
+
+
+def wastewater(ctx: RuleContext) -> None:
+    """Process wastewater -> udledningstilladelse (recipient) / tilslutningstilladelse (kloak)."""
+    rule = ctx.rule("wastewater")
+    target = ctx.facts.wastewater
+    if target == "recipient":
+        ctx.require("discharge_permit", rule.text("recipient"), rule.code)
+    elif target == "sewer":
+        ctx.require("sewer_connection_permit", rule.text("sewer"), rule.code)
+    elif target is None:
+        ctx.possible("sewer_connection_permit", rule.text("possible"), rule.code)
+        ctx.assume("wastewater", rule.text("assumption"), rule.code)
+
+
+def ets(ctx: RuleContext) -> None:
+    """EU ETS Annex I activity -> drivhusgastilladelse."""
+    rule = ctx.rule("ets")
+    activities = ctx.facts.ets_activities
+    if activities:
+        names = [ctx.catalogue.ets_activities[a] for a in activities]
+        why = Text(
+            rule.text("required", activities="; ".join(n.name_da for n in names)).da,
+            rule.text("required", activities="; ".join(n.name_en for n in names)).en,
+        )
+        ctx.require("ets_permit", why, rule.code)
+        return
+    if activities is not None:
+        return
+    for code in ctx.facts.activities or ():
+        listing = ctx.catalogue.ied_listings.get(code)
+        if listing is not None and listing.ets_relevant:
+            ctx.possible("ets_permit", rule.text("possible", code=code), rule.code)
+            ctx.assume("ets_activities", rule.text("assumption"), rule.code)
+            return

@@ -1,0 +1,83 @@
+"""Hypothesis strategies for ProjectFacts JSON (known and unknown values)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from rodloeber.domain.catalogue import load_catalogue
+
+from .conftest import QUIET, merged
+
+CAT = load_catalogue()
+maybe_bool = st.none() | st.booleans()
+
+
+@st.composite
+def facts_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A ProjectFacts dict: QUIET with random overrides (None = delete = unknown)."""
+    site = {
+        "zone": draw(st.sampled_from([None, "byzone", "landzone", "sommerhusomraade"])),
+        "in_industrial_park": draw(maybe_bool),
+        "local_plan_allows_use": draw(maybe_bool),
+        "local_plan_bonus_effect": draw(maybe_bool),
+        "municipal_plan_allows_use": draw(maybe_bool),
+        "natura2000_within_km": draw(st.none() | st.floats(0, 30, allow_nan=False)),
+        "section3_nature_on_site": draw(maybe_bool),
+        "beach_protection_zone": draw(maybe_bool),
+        "contaminated_land": draw(maybe_bool),
+        "archaeology_interest": draw(maybe_bool),
+    }
+    substances = st.lists(
+        st.fixed_dictionaries(
+            {
+                "name": st.sampled_from(["hydrogen", "ammonia", "methanol", "LNG", "xylene"]),
+                "tonnes": st.floats(0, 500, allow_nan=False),
+            }
+        ),
+        max_size=3,
+    )
+    overrides: dict[str, Any] = {
+        "investment_dkk": draw(st.none() | st.integers(0, 5 * 10**9)),
+        "kind": draw(st.sampled_from([None, "new", "expansion", "conversion"])),
+        "net_zero_technology": draw(st.none() | st.sampled_from(sorted(CAT.nzia_technologies))),
+        "nzia_strategic": draw(maybe_bool),
+        "crma_strategic": draw(maybe_bool),
+        "crma_stage": draw(st.sampled_from([None, "extraction", "processing", "recycling"])),
+        "crma_already_in_permitting": draw(maybe_bool),
+        "capacity_gw_per_year": draw(st.none() | st.floats(0, 5, allow_nan=False)),
+        "foreign_investor": draw(maybe_bool),
+        "sensitive_sector": draw(maybe_bool),
+        "activities": draw(
+            st.none() | st.lists(st.sampled_from(sorted(CAT.ied_listings)), max_size=2)
+        ),
+        "eia_annex": draw(st.sampled_from(["annex1", "annex2", "none", "unknown"])),
+        "hazardous_substances": draw(st.none() | substances),
+        "water_abstraction_m3_per_year": draw(st.none() | st.floats(0, 10**6, allow_nan=False)),
+        "dewatering": draw(maybe_bool),
+        "wastewater": draw(st.sampled_from([None, "recipient", "sewer", "none"])),
+        "new_buildings_m2": draw(st.none() | st.floats(0, 10**5, allow_nan=False)),
+        "ets_activities": draw(
+            st.none() | st.lists(st.sampled_from(sorted(CAT.ets_activities)), max_size=2)
+        ),
+        "co2_storage": draw(maybe_bool),
+        "grid_connection_mw": draw(st.none() | st.floats(0, 2000, allow_nan=False)),
+        "hydrogen_installations": draw(maybe_bool),
+        "construction": draw(
+            st.none()
+            | st.fixed_dictionaries(
+                {"days": st.integers(0, 1000), "peak_workers": st.integers(0, 500)}
+            )
+        ),
+    }
+    data = merged(QUIET, site=site)
+    for key, value in overrides.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    for key, value in site.items():
+        if value is None:
+            data["site"].pop(key, None)
+    return data

@@ -1,0 +1,144 @@
+"""Binding cap: every regime, three-valued conditions, invariants."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from rodloeber.domain.caps import binding_cap, evaluate, simple_case
+from rodloeber.domain.catalogue_models import AnyOf, Leaf
+from rodloeber.domain.facts import parse_project_facts
+from rodloeber.domain.navigator import navigate
+
+from .conftest import facts_of
+from .strategies_domain import facts_data
+
+# (overrides, in_one_stop_shop, expected binding regime, months)
+REGIME_CASES = [
+    ({}, True, "l206_simple", 12),
+    ({"eia_annex": "annex1"}, True, "l206_default", 18),
+    ({"eia_annex": "annex1"}, False, None, None),
+    (
+        {"net_zero_technology": "solar", "capacity_gw_per_year": 0.5, "eia_annex": "annex1"},
+        False,
+        "nzia_9_1_lt_1gw",
+        12,
+    ),
+    (
+        {"net_zero_technology": "solar", "capacity_gw_per_year": 1.0, "eia_annex": "annex1"},
+        False,
+        "nzia_9_1_ge_1gw",
+        18,
+    ),
+    ({"net_zero_technology": "solar", "eia_annex": "annex1"}, False, "nzia_9_2_not_gw", 18),
+    (
+        {"net_zero_technology": "solar", "capacity_gw_per_year": 0.99, "nzia_strategic": True},
+        False,
+        "nzia_16_lt_1gw",
+        9,
+    ),
+    (
+        {"net_zero_technology": "solar", "capacity_gw_per_year": 3, "nzia_strategic": True},
+        False,
+        "nzia_16_ge_1gw",
+        12,
+    ),
+    ({"nzia_strategic": True, "co2_storage": True}, False, "nzia_16_co2_storage", 18),
+    (
+        {"crma_strategic": True, "crma_stage": "extraction", "crma_already_in_permitting": False},
+        False,
+        "crma_11_1_extraction",
+        27,
+    ),
+    (
+        {"crma_strategic": True, "crma_stage": "processing", "crma_already_in_permitting": False},
+        False,
+        "crma_11_1_processing_recycling",
+        15,
+    ),
+    (
+        {"crma_strategic": True, "crma_stage": "extraction", "crma_already_in_permitting": True},
+        False,
+        "crma_11_2_extraction",
+        24,
+    ),
+    (
+        {"crma_strategic": True, "crma_stage": "recycling", "kind": "expansion"},
+        False,
+        "crma_11_2_processing_recycling",
+        12,
+    ),
+]
+
+
+@pytest.mark.parametrize(("overrides", "oss", "regime", "months"), REGIME_CASES)
+def test_each_regime_binds(catalogue, overrides, oss, regime, months):
+    facts = facts_of(**overrides)
+    result = binding_cap(
+        facts, navigate(facts, catalogue), catalogue=catalogue, in_one_stop_shop=oss
+    )
+    assert result.months == months
+    assert (result.regime.code if result.regime else None) == regime
+    assert len(result.considered) == len(catalogue.cap_regimes)
+
+
+def test_every_regime_is_covered(catalogue):
+    assert {c[2] for c in REGIME_CASES} - {None} == {r.code for r in catalogue.cap_regimes}
+
+
+def test_tie_prefers_eu_regime(catalogue):
+    facts = facts_of(net_zero_technology="solar", capacity_gw_per_year=2, eia_annex="annex1")
+    result = binding_cap(
+        facts, navigate(facts, catalogue), catalogue=catalogue, in_one_stop_shop=True
+    )
+    assert result.months == 18 and result.regime.code == "nzia_9_1_ge_1gw"
+
+
+def test_unknown_shorter_regime_is_reported(catalogue):
+    facts = facts_of(crma_strategic=True, crma_stage="processing", kind=None)
+    result = binding_cap(
+        facts, navigate(facts, catalogue), catalogue=catalogue, in_one_stop_shop=False
+    )
+    assert result.months == 15
+    assert [c.regime.code for c in result.possibly_shorter] == ["crma_11_2_processing_recycling"]
+    assert result.assumptions and "12" in result.assumptions[0].text.en
+
+
+def test_three_valued_conditions():
+    facts = {"a": 1.0, "b": None, "capacity_gw": None}
+    assert evaluate(Leaf("a", "ge", 1.0), facts) is True
+    assert evaluate(Leaf("b", "eq", True), facts) is None
+    assert evaluate(Leaf("capacity_gw", "lt", 1.0), facts) is False
+    assert evaluate(Leaf("capacity_gw", "is_null", None), facts) is True
+    assert evaluate(AnyOf((Leaf("b", "eq", 1), Leaf("a", "eq", 1.0))), facts) is True
+    assert evaluate(AnyOf((Leaf("b", "eq", 1), Leaf("a", "eq", 2.0))), facts) is None
+    assert evaluate(AnyOf((Leaf("a", "lt", 0), Leaf("a", "eq", 2.0))), facts) is False
+    assert evaluate(Leaf("a", "in", ("x",)), facts) is False
+
+
+def test_simple_case_rule(catalogue):
+    municipal_only = navigate(facts_of(new_buildings_m2=10), catalogue)
+    assert simple_case(municipal_only, catalogue) is True
+    with_state = navigate(facts_of(site={"beach_protection_zone": True}), catalogue)
+    assert simple_case(with_state, catalogue) is False
+    with_eia = navigate(facts_of(eia_annex="annex1"), catalogue)
+    assert simple_case(with_eia, catalogue) is False
+    maybe_state = navigate(facts_of(site={"beach_protection_zone": None}), catalogue)
+    assert simple_case(maybe_state, catalogue) is None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=facts_data())
+def test_binding_cap_never_longer_than_any_applicable_regime(catalogue, data):
+    facts = parse_project_facts(data, catalogue=catalogue)
+    result = binding_cap(facts, navigate(facts, catalogue), catalogue=catalogue)
+    applicable = result.applicable()
+    if applicable:
+        assert result.regime in applicable
+        assert all(result.months <= r.months for r in applicable)
+    else:
+        assert result.months is None and result.regime is None
+    assert {c.regime.code for c in result.considered} == {r.code for r in catalogue.cap_regimes}
+    for c in result.possibly_shorter:
+        assert c.applies is None
+        assert result.months is None or c.regime.months < result.months

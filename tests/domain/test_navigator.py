@@ -1,0 +1,332 @@
+"""Each navigator rule: required, possible (with an assumption) and not needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from rodloeber.domain.navigator import RULES, navigate
+
+from .conftest import facts_of
+
+
+def test_quiet_baseline_needs_nothing(catalogue):
+    result = navigate(facts_of(), catalogue)
+    assert result.permits == ()
+    assert result.assumptions == ()
+    assert result.catalogue_version == catalogue.version
+
+
+def test_all_unknown_is_never_a_dead_end(catalogue):
+    from rodloeber.domain.facts import parse_project_facts
+
+    result = navigate(parse_project_facts({}), catalogue)
+    assert result.permits, "unknown facts must give possible permits"
+    assert all(p.certainty == "possible" for p in result.permits)
+    assert len(result.assumptions) >= 10
+    for a in result.assumptions:
+        assert a.text.da and a.text.en and a.field
+
+
+# (overrides, permit code, expected certainty or None, expected assumption field or None)
+CASES = [
+    ({"activities": ["bilag1:4.2.a"]}, "environmental_approval", "required", None),
+    ({"activities": ["bilag2:A202"]}, "environmental_approval", "required", None),
+    ({"activities": None}, "environmental_approval", "possible", "activities"),
+    ({"activities": ["bilag1:9.9"]}, "environmental_approval", "required", "activities"),
+    ({"eia_annex": "annex1"}, "eia_permit", "required", None),
+    ({"eia_annex": "annex2"}, "eia_screening", "required", None),
+    ({"eia_annex": "annex2"}, "eia_permit", "possible", None),
+    ({"eia_annex": "unknown"}, "eia_screening", "possible", "eia_annex"),
+    ({"eia_annex": "none"}, "eia_screening", None, None),
+    ({"site": {"local_plan_allows_use": False}}, "local_plan", "required", None),
+    (
+        {"site": {"local_plan_allows_use": None}},
+        "local_plan",
+        "possible",
+        "site.local_plan_allows_use",
+    ),
+    (
+        {"site": {"local_plan_allows_use": False, "municipal_plan_allows_use": False}},
+        "municipal_plan_supplement",
+        "required",
+        None,
+    ),
+    (
+        {"site": {"local_plan_allows_use": False, "municipal_plan_allows_use": None}},
+        "municipal_plan_supplement",
+        "possible",
+        "site.municipal_plan_allows_use",
+    ),
+    (
+        {"site": {"zone": "landzone", "local_plan_allows_use": False}, "new_buildings_m2": 500},
+        "rural_zone_permit",
+        "required",
+        None,
+    ),
+    (
+        {"site": {"zone": "landzone", "local_plan_bonus_effect": True}, "new_buildings_m2": 500},
+        "rural_zone_permit",
+        None,
+        None,
+    ),
+    (
+        {"site": {"zone": "landzone"}, "new_buildings_m2": 500},
+        "rural_zone_permit",
+        "possible",
+        "site.local_plan_bonus_effect",
+    ),
+    (
+        {"site": {"zone": None}, "new_buildings_m2": 500},
+        "rural_zone_permit",
+        "possible",
+        "site.zone",
+    ),
+    ({"site": {"zone": "landzone"}, "new_buildings_m2": 0}, "rural_zone_permit", None, None),
+    ({"new_buildings_m2": 1200}, "building_permit", "required", None),
+    ({"new_buildings_m2": None}, "building_permit", "possible", "new_buildings_m2"),
+    ({"kind": "conversion"}, "building_permit", "possible", None),
+    ({"wastewater": "recipient"}, "discharge_permit", "required", None),
+    ({"wastewater": "sewer"}, "sewer_connection_permit", "required", None),
+    ({"wastewater": None}, "sewer_connection_permit", "possible", "wastewater"),
+    ({"water_abstraction_m3_per_year": 50000}, "water_abstraction_permit", "required", None),
+    (
+        {"water_abstraction_m3_per_year": None},
+        "water_abstraction_permit",
+        "possible",
+        "water_abstraction_m3_per_year",
+    ),
+    ({"dewatering": True}, "dewatering_permit", "required", None),
+    ({"dewatering": None, "new_buildings_m2": 100}, "dewatering_permit", "possible", "dewatering"),
+    (
+        {"hazardous_substances": [{"name": "hydrogen", "tonnes": 60}]},
+        "seveso_risk",
+        "required",
+        None,
+    ),
+    ({"hazardous_substances": [{"name": "brint", "tonnes": 6}]}, "seveso_risk", "required", None),
+    ({"hazardous_substances": [{"name": "hydrogen", "tonnes": 4}]}, "seveso_risk", None, None),
+    (
+        {
+            "hazardous_substances": [
+                {"name": "hydrogen", "tonnes": 3},
+                {"name": "ammonia", "tonnes": 25},
+            ]
+        },
+        "seveso_risk",
+        "required",
+        None,
+    ),
+    (
+        {"hazardous_substances": [{"name": "unobtainium", "tonnes": 1}]},
+        "seveso_risk",
+        "possible",
+        "hazardous_substances",
+    ),
+    ({"hazardous_substances": None}, "seveso_risk", "possible", "hazardous_substances"),
+    ({"site": {"natura2000_within_km": 0.3}}, "natura2000_assessment", "required", None),
+    ({"site": {"natura2000_within_km": 3.0}}, "natura2000_assessment", "possible", None),
+    (
+        {"site": {"natura2000_within_km": None}},
+        "natura2000_assessment",
+        "possible",
+        "site.natura2000_within_km",
+    ),
+    ({"site": {"section3_nature_on_site": True}}, "nature_dispensation", "required", None),
+    (
+        {"site": {"section3_nature_on_site": None}},
+        "nature_dispensation",
+        "possible",
+        "site.section3_nature_on_site",
+    ),
+    ({"site": {"beach_protection_zone": True}}, "coastal_dispensation", "required", None),
+    (
+        {"site": {"beach_protection_zone": None}},
+        "coastal_dispensation",
+        "possible",
+        "site.beach_protection_zone",
+    ),
+    (
+        {"site": {"contaminated_land": True}, "new_buildings_m2": 10},
+        "contaminated_land_permit",
+        "required",
+        None,
+    ),
+    (
+        {"site": {"contaminated_land": True}, "new_buildings_m2": 0},
+        "contaminated_land_permit",
+        None,
+        None,
+    ),
+    (
+        {"site": {"contaminated_land": None}, "new_buildings_m2": 10},
+        "contaminated_land_permit",
+        "possible",
+        "site.contaminated_land",
+    ),
+    (
+        {"site": {"archaeology_interest": True}, "new_buildings_m2": 10},
+        "archaeology",
+        "required",
+        None,
+    ),
+    ({"site": {"archaeology_interest": True}, "dewatering": True}, "archaeology", "required", None),
+    (
+        {"site": {"archaeology_interest": None}, "new_buildings_m2": 10},
+        "archaeology",
+        "possible",
+        "site.archaeology_interest",
+    ),
+    ({"construction": {"days": 45, "peak_workers": 20}}, "site_notification", "required", None),
+    (
+        {"construction": {"days": 400, "peak_workers": 3, "person_days": 1200}},
+        "site_notification",
+        "required",
+        None,
+    ),
+    ({"construction": {"days": 200, "peak_workers": 5}}, "site_notification", "possible", None),
+    ({"construction": {"days": 30, "peak_workers": 10}}, "site_notification", None, None),
+    (
+        {"construction": None, "new_buildings_m2": 10},
+        "site_notification",
+        "possible",
+        "construction",
+    ),
+    ({"ets_activities": ["combustion_over_20mw"]}, "ets_permit", "required", None),
+    (
+        {"ets_activities": None, "activities": ["bilag1:4.2.a"]},
+        "ets_permit",
+        "possible",
+        "ets_activities",
+    ),
+    ({"grid_connection_mw": 50}, "grid_connection", "required", None),
+    ({"grid_connection_mw": None}, "grid_connection", "possible", "grid_connection_mw"),
+    ({"hydrogen_installations": True}, "hydrogen_gas_safety", "required", None),
+    (
+        {"hydrogen_installations": None, "net_zero_technology": "electrolysers_fuel_cells"},
+        "hydrogen_gas_safety",
+        "possible",
+        "hydrogen_installations",
+    ),
+    ({"co2_storage": True}, "co2_storage_permit", "required", None),
+    (
+        {"co2_storage": None, "net_zero_technology": "carbon_capture_storage"},
+        "co2_storage_permit",
+        "possible",
+        "co2_storage",
+    ),
+    (
+        {"foreign_investor": True, "investor_country": "CN", "sensitive_sector": True},
+        "fdi_screening",
+        "required",
+        None,
+    ),
+    (
+        {"foreign_investor": True, "investor_country": "US", "sensitive_sector": False},
+        "fdi_screening",
+        "possible",
+        None,
+    ),
+    (
+        {"foreign_investor": True, "net_zero_technology": "grid_technologies"},
+        "fdi_screening",
+        "required",
+        "sensitive_sector",
+    ),
+    ({"foreign_investor": None}, "fdi_screening", "possible", "foreign_investor"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "code", "certainty", "assumption"), CASES)
+def test_rule(catalogue, overrides, code, certainty, assumption):
+    result = navigate(facts_of(**overrides), catalogue)
+    permit = result.get(code)
+    if certainty is None:
+        assert permit is None, permit
+    else:
+        assert permit is not None, result.codes()
+        assert permit.certainty == certainty
+        assert permit.why and permit.why_en and permit.legal_basis
+        assert permit.rules
+    if assumption is not None:
+        assert assumption in {a.field for a in result.assumptions}
+
+
+def test_every_rule_is_exercised():
+    assert len(RULES) == 19
+    covered = {c[1] for c in CASES}
+    from rodloeber.domain.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    for rule in cat.navigator_rules.values():
+        assert set(rule.permits) & covered, rule.code
+
+
+def test_authority_resolution(catalogue, kommune_names):
+    state = navigate(
+        facts_of(activities=["bilag1:4.2.a"], eia_annex="annex1"),
+        catalogue,
+        kommune_names=kommune_names,
+    )
+    approval = state.get("environmental_approval")
+    assert (approval.authority_level, approval.authority, approval.authority_code) == (
+        "state",
+        "Miljøstyrelsen",
+        "MST",
+    )
+    assert state.get("eia_permit").authority == "Miljøstyrelsen"
+    assert approval.service_target_days == 200
+    municipal = navigate(
+        facts_of(activities=["bilag2:A202"]), catalogue, kommune_names=kommune_names
+    )
+    approval = municipal.get("environmental_approval")
+    assert approval.authority == "Esbjerg Kommune"
+    assert approval.authority_en == "Esbjerg Municipality"
+    assert approval.authority_code == "0561"
+    assert approval.service_target_days == 130
+    cph = navigate(
+        facts_of(new_buildings_m2=10, site={"kommune_kode": "0101"}),
+        catalogue,
+        kommune_names=kommune_names,
+    )
+    assert cph.get("building_permit").authority == "Københavns Kommune"
+    unnamed = navigate(facts_of(new_buildings_m2=10), catalogue)
+    assert unnamed.get("building_permit").authority == "Kommunen (kode 0561)"
+    coastal = navigate(facts_of(site={"beach_protection_zone": True}), catalogue)
+    assert coastal.get("coastal_dispensation").authority == "Kystdirektoratet"
+
+
+def test_dependencies_are_reduced_to_the_set(catalogue):
+    result = navigate(
+        facts_of(eia_annex="annex2", new_buildings_m2=100, site={"local_plan_allows_use": False}),
+        catalogue,
+    )
+    assert result.get("eia_permit").depends_on == ("eia_screening",)
+    # building_permit depends on eia_permit (possible) and local_plan; not on absent permits
+    assert set(result.get("building_permit").depends_on) == {"local_plan", "eia_permit"}
+    only_building = navigate(facts_of(new_buildings_m2=100), catalogue)
+    assert only_building.get("building_permit").depends_on == ()
+
+
+def test_to_dict_matches_contract(catalogue):
+    result = navigate(facts_of(activities=["bilag1:4.2.a"], eia_annex="annex1"), catalogue)
+    data = result.to_dict()
+    assert set(data) >= {"permits", "assumptions", "catalogue_version"}
+    contract = {
+        "code",
+        "name_da",
+        "name_en",
+        "authority_level",
+        "authority",
+        "legal_basis",
+        "service_target_days",
+        "depends_on",
+        "certainty",
+        "why",
+    }
+    for item in data["permits"]:
+        assert contract <= set(item)
+        assert item["certainty"] in {"required", "possible"}
+        assert item["why_en"]
+    import json
+
+    json.dumps(data)
