@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rodloeber.web import views
+from rodloeber.web import plan_views, views
 
 app_name = "web"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("datakilder", views.data_sources, name="data_sources"),
     path("min-side", views.dashboard, name="dashboard"),
     path("tjek", views.check, name="check"),
+    path("procesplan", plan_views.plan_preview, name="plan_preview"),
     path("sager", views.cases, name="cases"),
     path("industriparker", views.parks, name="parks"),
     path("kort", views.landmap, name="landmap"),

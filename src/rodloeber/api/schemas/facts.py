@@ -1,0 +1,155 @@
+"""OpenAPI shapes of ProjectFacts, Eligibility, PermitSet and Plan (docs/contracts.md).
+
+Pydantic checks JSON types at the edge; the domain parser
+(``parse_project_facts``) then checks meaning (known codes, ranges, Denmark)
+and answers per field in Danish and English. Every field is optional:
+missing means "unknown", and the answer says what it assumed.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ninja import Schema
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Open(BaseModel):
+    """Output shape: the contract fields are declared; added fields pass through."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class SiteIn(Strict):
+    kommune_kode: str | None = Field(None, description="4-digit DAGI municipality code, e.g. 0561")
+    point: list[float] | None = Field(None, description="[lon, lat] in EPSG:4326")
+    zone: Literal["byzone", "landzone", "sommerhusomraade"] | None = None
+    in_industrial_park: bool | None = None
+    local_plan_allows_use: bool | None = None
+    local_plan_bonus_effect: bool | None = None
+    municipal_plan_allows_use: bool | None = None
+    natura2000_within_km: float | None = None
+    section3_nature_on_site: bool | None = None
+    beach_protection_zone: bool | None = None
+    contaminated_land: bool | None = None
+    archaeology_interest: bool | None = None
+
+
+class SubstanceIn(Strict):
+    name: str
+    tonnes: float
+
+
+class ConstructionIn(Strict):
+    days: int | None = None
+    peak_workers: int | None = None
+    person_days: int | None = None
+
+
+class ProjectFactsIn(Strict):
+    """ProjectFacts: what the company knows about its project (unknown = omitted or null)."""
+
+    title: str | None = Field(None, max_length=300)
+    investment_dkk: float | None = Field(None, description="Planned investment in DKK")
+    kind: Literal["new", "expansion", "conversion"] | None = None
+    net_zero_technology: str | None = Field(None, description="NZIA Art. 4 list key")
+    nzia_strategic: bool | None = None
+    crma_strategic: bool | None = None
+    crma_stage: Literal["extraction", "processing", "recycling"] | None = None
+    crma_already_in_permitting: bool | None = None
+    capacity_gw_per_year: float | None = None
+    foreign_investor: bool | None = None
+    investor_country: str | None = Field(None, description="ISO 3166-1 alpha-2")
+    sensitive_sector: bool | None = None
+    site: SiteIn | None = None
+    activities: list[str] | None = Field(
+        None, description='Godkendelsesbekendtgørelsen listings, "bilag1:<punkt>" / "bilag2:<kode>"'
+    )
+    eia_annex: Literal["annex1", "annex2", "none", "unknown"] | None = None
+    hazardous_substances: list[SubstanceIn] | None = None
+    water_abstraction_m3_per_year: float | None = None
+    dewatering: bool | None = None
+    wastewater: Literal["recipient", "sewer", "none"] | None = None
+    new_buildings_m2: float | None = None
+    ets_activities: list[str] | None = None
+    co2_storage: bool | None = None
+    grid_connection_mw: float | None = None
+    hydrogen_installations: bool | None = None
+    construction: ConstructionIn | None = None
+
+
+class PlanPreviewIn(Strict):
+    facts: ProjectFactsIn
+    clock_start: str = Field(..., description="YYYY-MM-DD: the completeness acknowledgement")
+    n_samples: int = Field(10_000, ge=0, le=100_000, description="Monte Carlo samples (0 = none)")
+
+
+class CriterionOut(Open):
+    code: str
+    met: bool
+    reason: str
+    legal_basis: str
+
+
+class RegimeOut(Open):
+    regime: str | None
+    months: int | None
+
+
+class CapOut(Open):
+    months: int | None
+    regime: str | None
+    legal_basis: str | None
+    considered: list[RegimeOut]
+
+
+class EligibilityOut(Open):
+    eligible: bool
+    criteria: list[CriterionOut]
+    cap: CapOut
+
+
+class PermitOut(Open):
+    code: str
+    name_da: str
+    name_en: str
+    authority_level: str
+    authority: str
+    legal_basis: str
+    service_target_days: int | None
+    depends_on: list[str]
+    certainty: Literal["required", "possible"]
+    why: str
+
+
+class PermitSetOut(Open):
+    permits: list[PermitOut]
+    assumptions: list[str]
+    catalogue_version: str
+
+
+class MilestoneOut(Open):
+    kind: str
+    date: str
+
+
+class PlannedPermitOut(Open):
+    code: str
+    start: str
+    end: str
+    on_critical_path: bool
+    milestones: list[MilestoneOut]
+
+
+class PlanOut(Open):
+    clock_start: str
+    cap: CapOut | dict[str, object]
+    cap_deadline: str
+    permits: list[PlannedPermitOut]
+    expected_end: str
+    p_within_cap: float | None
+    critical_path: list[str]

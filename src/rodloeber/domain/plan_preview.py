@@ -1,0 +1,119 @@
+"""Plan preview (foreløbig procesplan): from project facts to a process plan.
+
+Glue between the navigator, the binding cap and the planning engine, used by
+``POST /api/v1/plans/preview``, ``rodloeber plan FILE.json`` and the web pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rodloeber.domain.caps import CapResult
+from rodloeber.domain.catalogue import Catalogue, load_catalogue
+from rodloeber.domain.eligibility import CheckResult, check_project
+from rodloeber.domain.planning import Plan, build_plan
+
+# When no cap applies (the project is not shown to be eligible), the plan is
+# still drawn against the L 206 default so the company sees the timeline;
+# the answer says the cap is a reference only.
+REFERENCE_CAP_MONTHS = 18
+REFERENCE_REGIME_DA = "Reference: L 206 hovedregel (18 måneder) — loftet gælder ikke endnu"
+REFERENCE_REGIME_EN = "Reference: L 206 default (18 months) — the cap does not apply yet"
+REFERENCE_LEGAL_BASIS = "Lov om én indgang for produktionsvirksomheder (L 206, 2024-25)"
+
+
+@dataclass(frozen=True)
+class PlanCap:
+    """The cap the plan is measured against (satisfies planning's CapLike)."""
+
+    months: int
+    regime: str
+    legal_basis: str
+    regime_en: str
+    applies: bool
+    considered: tuple[dict[str, object], ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "months": self.months,
+            "regime": self.regime,
+            "regime_en": self.regime_en,
+            "legal_basis": self.legal_basis,
+            "applies": self.applies,
+            "considered": list(self.considered),
+        }
+
+
+def plan_cap(cap: CapResult) -> PlanCap:
+    """The binding cap, or the L 206 reference when none applies."""
+    considered = tuple(c.to_dict() for c in cap.considered)
+    if cap.months is None or cap.regime is None:
+        return PlanCap(
+            REFERENCE_CAP_MONTHS,
+            REFERENCE_REGIME_DA,
+            REFERENCE_LEGAL_BASIS,
+            REFERENCE_REGIME_EN,
+            applies=False,
+            considered=considered,
+        )
+    return PlanCap(
+        cap.months,
+        cap.regime.label_da,
+        cap.regime.legal_basis,
+        cap.regime.label_en,
+        applies=True,
+        considered=considered,
+    )
+
+
+@dataclass(frozen=True)
+class PlanPreview:
+    check: CheckResult
+    cap: PlanCap
+    plan: Plan
+
+    def to_dict(self) -> dict[str, Any]:
+        """The Plan contract shape, plus the cap details and the permit list used."""
+        data = self.plan.to_dict()
+        data["cap"] = self.cap.to_dict()
+        data["eligible"] = self.check.eligibility.eligible
+        data["catalogue_version"] = self.check.permits.catalogue_version
+        data["permits_included"] = [
+            {"code": p.code, "certainty": p.certainty, "authority": p.authority}
+            for p in self.check.permits.permits
+        ]
+        return data
+
+
+def preview_plan(
+    data: Mapping[str, object],
+    *,
+    clock_start: date,
+    kommune_names: Mapping[str, str] | None = None,
+    catalogue: Catalogue | None = None,
+    n_samples: int = 10_000,
+    seed: int = 20260302,
+) -> PlanPreview:
+    """Navigate the facts, pick the binding cap and build the plan.
+
+    Every permit the navigator lists (required and possible) is planned, so
+    the plan shows the longest credible path; dependencies on permits the
+    project does not need are dropped (the navigator's effective dependencies).
+    Raises ``FactsError`` for invalid facts and ``PlanningError`` for an
+    inconsistent catalogue.
+    """
+    cat = catalogue or load_catalogue()
+    check = check_project(data, kommune_names=kommune_names, catalogue=cat)
+    permit_types = [
+        dataclasses.replace(p.permit_type, depends_on=tuple(p.depends_on))
+        for p in check.permits.permits
+    ]
+    cap = plan_cap(check.eligibility.cap)
+    plan = build_plan(
+        permit_types, clock_start=clock_start, cap=cap, n_samples=n_samples, seed=seed
+    )
+    return PlanPreview(check=check, cap=cap, plan=plan)

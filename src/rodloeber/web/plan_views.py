@@ -1,0 +1,109 @@
+"""Process-plan preview page (/procesplan): the Gantt chart for a project.
+
+GET shows a worked example (or a chosen one); POST takes ``facts`` (ProjectFacts
+JSON, e.g. from the /tjek result page) and ``clock_start``. Nothing is stored.
+The chart is server-rendered SVG with a table alternative; ``?format=ics``
+downloads the milestones as iCalendar.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from rodloeber.accounts.reference import kommune_names
+from rodloeber.domain.errors import DomainError
+from rodloeber.domain.facts import FactsError
+from rodloeber.domain.plan_preview import preview_plan
+from rodloeber.domain.planning import gantt_table_rows, plan_to_ics, render_gantt_svg
+
+EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
+DEFAULT_EXAMPLE = "electrolyser_esbjerg"
+DEFAULT_CLOCK_START = date(2026, 3, 2)
+MAX_FACTS_BYTES = 64 * 1024
+
+
+def examples() -> dict[str, dict[str, Any]]:
+    return {
+        p.stem: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(EXAMPLES_DIR.glob("*.json"))
+    }
+
+
+def _inputs(request: HttpRequest) -> tuple[dict[str, Any] | None, str, str, list[str]]:
+    """(facts, clock_start text, example name, errors) from GET or POST."""
+    source = request.POST if request.method == "POST" else request.GET
+    errors: list[str] = []
+    clock_text = source.get("clock_start", DEFAULT_CLOCK_START.isoformat())
+    example = source.get("example", "")
+    raw = source.get("facts", "")
+    if raw:
+        if len(raw.encode("utf-8")) > MAX_FACTS_BYTES:
+            return None, clock_text, "", [_("The project facts are too large (max 64 KB).")]
+        try:
+            facts = json.loads(raw)
+        except json.JSONDecodeError:
+            return None, clock_text, "", [_("The project facts are not valid JSON.")]
+        return facts, clock_text, "", errors
+    all_examples = examples()
+    example = example if example in all_examples else DEFAULT_EXAMPLE
+    return all_examples[example], clock_text, example, errors
+
+
+@require_http_methods(["GET", "POST"])
+def plan_preview(request: HttpRequest) -> HttpResponse:
+    lang = "en" if (get_language() or "da").startswith("en") else "da"
+    facts, clock_text, example, errors = _inputs(request)
+    context: dict[str, Any] = {
+        "examples": list(examples()),
+        "example": example,
+        "clock_start": clock_text,
+        "facts_json": json.dumps(facts, ensure_ascii=False) if facts is not None else "",
+        "errors": errors,
+    }
+    try:
+        clock_start = date.fromisoformat(clock_text)
+    except ValueError:
+        errors.append(_("The clock start must be a date (YYYY-MM-DD)."))
+    if errors or facts is None:
+        return render(request, "web/plan_preview.html", context, status=400)
+    try:
+        preview = preview_plan(facts, clock_start=clock_start, kommune_names=kommune_names())
+    except FactsError as exc:
+        context["errors"] = [
+            f"{e.field}: {e.message_en if lang == 'en' else e.message_da}" for e in exc.errors
+        ]
+        return render(request, "web/plan_preview.html", context, status=400)
+    except DomainError as exc:
+        context["errors"] = [exc.message_en if lang == "en" else exc.message_da]
+        return render(request, "web/plan_preview.html", context, status=400)
+    if request.GET.get("format") == "ics" or request.POST.get("format") == "ics":
+        response = HttpResponse(plan_to_ics(preview.plan, lang=lang), content_type="text/calendar")
+        response["Content-Disposition"] = 'attachment; filename="procesplan.ics"'
+        return response
+    plan = preview.plan
+    context.update(
+        {
+            "preview": preview,
+            "plan": plan,
+            "cap": preview.cap,
+            "cap_regime": preview.cap.regime_en if lang == "en" else preview.cap.regime,
+            "p_within_cap_pct": None
+            if plan.p_within_cap is None
+            else round(plan.p_within_cap * 100),
+            # The SVG is built by our own renderer, which escapes every text it writes.
+            "gantt_svg": mark_safe(render_gantt_svg(plan, lang=lang)),  # noqa: S308
+            "rows": gantt_table_rows(plan, lang=lang),
+            "title": facts.get("title") if isinstance(facts, dict) else None,
+        }
+    )
+    return render(request, "web/plan_preview.html", context)

@@ -1,0 +1,61 @@
+"""The CLI twins print the same JSON as the API and fail clearly on bad input."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+FIXTURE = Path(__file__).parent / "fixtures" / "electrolyser_esbjerg.json"
+
+
+def _run(*args: str) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("command", "path"), [("eligibility", "/api/v1/eligibility"), ("navigate", "/api/v1/navigator")]
+)
+def test_cli_equals_api(client: Client, command: str, path: str) -> None:
+    cli = json.loads(_run(command, str(FIXTURE)))
+    api = client.post(path, FIXTURE.read_text(), content_type="application/json").json()
+    assert cli == api
+
+
+def test_plan_cli_json_svg_ics() -> None:
+    data = json.loads(_run("plan", str(FIXTURE), "--clock-start", "2026-03-02", "--samples", "500"))
+    assert data["cap_deadline"] == "2027-09-02"
+    svg = _run(
+        "plan", str(FIXTURE), "--clock-start", "2026-03-02", "--format", "svg", "--samples", "0"
+    )
+    assert svg.lstrip().startswith("<svg")
+    ics = _run(
+        "plan", str(FIXTURE), "--clock-start", "2026-03-02", "--format", "ics", "--samples", "0"
+    )
+    assert "BEGIN:VCALENDAR" in ics
+
+
+def test_invalid_facts_exit_2_with_field_messages(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"kind": "rebuild", "site": {"zone": "by"}}))
+    with pytest.raises(CommandError) as exc:
+        _run("eligibility", str(bad), "--lang", "en")
+    assert exc.value.returncode == 2
+    assert "kind:" in str(exc.value) and "site.zone:" in str(exc.value)
+
+
+def test_unreadable_and_broken_files(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="Cannot read"):
+        _run("navigate", str(tmp_path / "missing.json"))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{")
+    with pytest.raises(CommandError, match="not valid JSON"):
+        _run("navigate", str(broken))

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+EXAMPLE = json.loads(
+    (
+        Path(__file__).resolve().parents[1] / "api" / "fixtures" / "electrolyser_esbjerg.json"
+    ).read_text()
+)
+
+
+def test_example_plan_renders_gantt_and_table(client: Client) -> None:
+    response = client.get("/procesplan")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'role="img"' in body and "<title" in body  # accessible SVG
+    assert 'data-testid="plan-table"' in body
+    assert "2027-09-02" in body or "2. september 2027" in body  # cap deadline
+
+
+def test_posted_facts_from_the_check(client: Client) -> None:
+    response = client.post(
+        "/procesplan", {"facts": json.dumps(EXAMPLE), "clock_start": "2026-05-01"}
+    )
+    assert response.status_code == 200
+    assert "Electrolyser factory Esbjerg" in response.content.decode()
+
+
+def test_ics_download(client: Client) -> None:
+    response = client.get(
+        "/procesplan?example=electrolyser_esbjerg&clock_start=2026-03-02&format=ics"
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar"
+    text = response.content.decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and "BEGIN:VEVENT" in text
+
+
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [
+        ({"facts": "{broken", "clock_start": "2026-03-02"}, "JSON"),
+        ({"facts": json.dumps({**EXAMPLE, "kind": "x"}), "clock_start": "2026-03-02"}, "kind"),
+        ({"facts": json.dumps(EXAMPLE), "clock_start": "2. marts"}, "YYYY-MM-DD"),
+    ],
+)
+def test_bad_input_is_explained(client: Client, data: dict[str, str], needle: str) -> None:
+    response = client.post("/procesplan", data, headers={"Cookie": "django_language=en"})
+    assert response.status_code == 400
+    assert needle in response.content.decode()
