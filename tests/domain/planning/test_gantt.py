@@ -70,3 +70,13 @@ def test_table_rows_mirror_the_chart() -> None:
     assert a.on_critical_path
     assert ("Afgørelse", date(2026, 4, 10), "actual") in a.milestones
     assert gantt_table_rows(plan, lang="en")[0].milestones[0][0] == "Application submitted"
+
+
+def test_fit_label_shortens_long_names_only() -> None:
+    from rodloeber.domain.planning.gantt import fit_label
+
+    assert fit_label("Lokalplan", 260) == "Lokalplan"
+    long = "Miljøkonsekvensrapport og VVM-tilladelse (§ 25) (kritisk vej)"
+    short = fit_label(long, 260)
+    assert short.endswith("…") and len(short) < len(long)
+    assert len(short) <= int((260 - 16) / 6.6)

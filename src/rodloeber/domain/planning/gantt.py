@@ -93,6 +93,12 @@ class GanttRow:
     milestones: tuple[tuple[str, date, str], ...]  # (label, date, status)
 
 
+def fit_label(text: str, width_px: int, char_px: float = 6.6) -> str:
+    """Shorten a row label to fit the label column (the full name stays in a <title>)."""
+    max_chars = max(4, int((width_px - 16) / char_px))
+    return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
+
+
 def gantt_table_rows(plan: Plan, lang: str = "da") -> list[GanttRow]:
     """Data for an accessible HTML table showing the same as the chart."""
     rows = []
@@ -217,7 +223,10 @@ def render_gantt_svg(
         y = top + i * row_h
         name = _name(p, lang) + (f" ({t['critical']})" if p.on_critical_path else "")
         out.append(f'<g class="row" data-code="{escape(p.code)}">')
-        out.append(f'<text x="8" y="{y + row_h / 2 + 4:.1f}">{escape(name)}</text>')
+        out.append(
+            f'<text x="8" y="{y + row_h / 2 + 4:.1f}"><title>{escape(name)}</title>'
+            f"{escape(fit_label(name, label_w))}</text>"
+        )
         if p.baseline_start is not None and p.baseline_end is not None:
             bx = x(p.baseline_start)
             out.append(
