@@ -55,3 +55,20 @@ register("token.create", "API-nøgle oprettet", "API token created")
 register("token.revoke", "API-nøgle tilbagekaldt", "API token revoked")
 register("reference.load", "Referencedata indlæst", "Reference data loaded")
 register("demo.load", "Demodata indlæst", "Demo data loaded")
+# Reference layers (referencelag)
+register("layer.import", "Referencelag importeret", "Reference layer imported")
+register(
+    "layer.fetch",
+    "Referencelag hentet fra officiel kilde",
+    "Reference layer fetched from official source",
+)
+register(
+    "layer.bootstrap",
+    "Referencelag opbygget (medfølgende og syntetiske)",
+    "Reference layers built (bundled and synthetic)",
+)
+register(
+    "layer.generate",
+    "Syntetiske referencelag genereret",
+    "Synthetic reference layers generated",
+)
