@@ -72,3 +72,4 @@ register(
     "Syntetiske referencelag genereret",
     "Synthetic reference layers generated",
 )
+register("check.save", "Tjek gemt som kladde", "Check saved as draft")

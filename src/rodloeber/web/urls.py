@@ -1,5 +1,6 @@
 from django.urls import path
 
+from rodloeber.checks import views as check_views
 from rodloeber.web import plan_views, views
 
 app_name = "web"
@@ -8,7 +9,7 @@ urlpatterns = [
     path("tilgaengelighed", views.accessibility, name="accessibility"),
     path("datakilder", views.data_sources, name="data_sources"),
     path("min-side", views.dashboard, name="dashboard"),
-    path("tjek", views.check, name="check"),
+    path("tjek", check_views.start, name="check"),
     path("procesplan", plan_views.plan_preview, name="plan_preview"),
     path("sager", views.cases, name="cases"),
     path("industriparker", views.parks, name="parks"),

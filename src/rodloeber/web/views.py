@@ -50,22 +50,6 @@ def _coming(
     )
 
 
-def check(request: HttpRequest) -> HttpResponse:
-    return _coming(
-        request,
-        _("Eligibility and permit check"),
-        _(
-            "Answer a few questions about your project and see whether it can enter the "
-            "one-stop-shop, which permits it needs from which authority, and which time cap applies."  # noqa: E501
-        ),
-        [
-            _("A step-by-step check in Danish and English, with a “don’t know” answer everywhere"),
-            _("The permits grouped by authority, with the legal basis of each"),
-            _("The binding cap on case processing time and the EU rules that apply"),
-        ],
-    )
-
-
 @login_required
 def cases(request: HttpRequest) -> HttpResponse:
     return _coming(

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "rodloeber.web",
     "rodloeber.api",
     "rodloeber.layers",
+    "rodloeber.checks",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""The public eligibility and permit check (/tjek) and saved checks (gemte tjek)."""

@@ -1,0 +1,144 @@
+"""The public check (/tjek) in a real browser, in Danish and English: every step,
+a validation error, "don't know" answers, the result, and axe-core on each page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(__file__).resolve().parents[2] / "src/rodloeber/static/vendor/axe-core/axe.min.js"
+
+
+def _axe(page: Any) -> None:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], f"{page.url}\n" + "\n".join(serious)
+
+
+def _next(page: Any, step: int) -> None:
+    page.click("button[name=nav][value=next]")
+    page.wait_for_selector(f"[data-check-step='{step}']")
+
+
+def _walk(page: Any, base: str, *, english: bool) -> None:
+    page.goto(f"{base}/tjek")
+    if english:
+        page.click("button[name=language][value=en]")
+        page.wait_for_function("document.documentElement.lang === 'en'")
+    page.wait_for_selector("[data-check-step='1']")
+    _axe(page)
+
+    # Step 1, first with an invalid amount: the error summary links to the field
+    page.fill("#q-title", "Electrolyser factory" if english else "Elektrolysefabrik")
+    page.check("#q-kind-new")
+    page.fill("#q-investment-dkk", "a lot" if english else "mange penge")
+    page.select_option("#q-net-zero-technology", "electrolysers_fuel_cells")
+    page.check("#q-nzia-strategic-unknown")
+    page.click("button[name=nav][value=next]")
+    summary = page.locator("#error-summary")
+    summary.wait_for()
+    assert ("There is a problem" if english else "Der er et problem") in summary.inner_text()
+    assert page.input_value("#q-title") in ("Electrolyser factory", "Elektrolysefabrik")
+    _axe(page)
+    page.click("#error-summary a")
+    page.fill("#q-investment-dkk", "1200000000")
+    page.fill("#q-capacity-gw-per-year", "1.2" if english else "1,2")
+    _next(page, 2)
+
+    # Step 2: the municipality from the list, the rest partly "don't know"
+    _axe(page)
+    page.select_option("#q-kommune", "0561")
+    page.check("#q-zone-landzone")
+    page.check("#q-in-industrial-park-no")
+    page.check("#q-local-plan-allows-use-unknown")
+    _next(page, 3)
+
+    # Step 3: a listed activity and hydrogen in stock
+    _axe(page)
+    page.check("#q-activities-bilag1-4-2-a")
+    page.check("#q-eia-annex-annex1")
+    page.check("#q-hazardous-yes")
+    page.fill("#q-haz-hydrogen", "60")
+    page.check("#q-hydrogen-installations-yes")
+    _next(page, 4)
+
+    # Step 4: don't know; then back and forward keeps the answers
+    _axe(page)
+    page.check("#q-foreign-investor-unknown")
+    page.click("button[name=nav][value=back]")
+    page.wait_for_selector("[data-check-step='3']")
+    assert page.input_value("#q-haz-hydrogen") == "60"
+    _next(page, 4)
+    assert page.is_checked("#q-foreign-investor-unknown")
+    _next(page, 5)
+
+    # Step 5 and the result
+    _axe(page)
+    page.fill("#q-construction-days", "540")
+    page.check("#q-construction-peak-workers-unknown")
+    page.click("button[name=nav][value=next]")
+    status = page.locator("[data-testid=check-status]")
+    status.wait_for()
+    assert status.get_attribute("data-status") == "eligible"
+    heading = page.locator("h1").inner_text()
+    assert ("Result" if english else "Resultat") in heading
+    assert page.locator("[data-permit=environmental_approval]").count() == 1
+    assert page.locator("svg.rl-graph").count() == 1
+    assert ("Esbjerg Municipality" if english else "Esbjerg Kommune") in page.content()
+    _axe(page)
+
+
+def test_check_flow_in_danish(page: Any, live_server: Any) -> None:
+    _walk(page, live_server.url, english=False)
+    assert page.locator("html").get_attribute("lang") == "da"
+    assert "Gem som kladde" in page.content()
+
+
+def test_check_flow_in_english(page: Any, live_server: Any) -> None:
+    _walk(page, live_server.url, english=True)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Save as draft" in page.content()
+
+
+def test_address_names_the_municipality(page: Any, live_server: Any) -> None:
+    page.goto(f"{live_server.url}/tjek/trin/2")
+    page.fill("#q-site-address", "Industrivej 1, 6700 Esbjerg")
+    page.locator("#q-site-address-found [data-kommune-kode='0561']").wait_for()
+    assert page.input_value("#q-kommune") == "0561"
+
+
+def test_click_on_the_map_sets_the_point_and_the_municipality(page: Any, live_server: Any) -> None:
+    from rodloeber.checks.geo import kommune_at
+
+    page.goto(f"{live_server.url}/tjek/trin/2")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('[data-rl-map]'); "
+        "return m && m.rlMap && m.rlMap.loaded(); }"
+    )
+    page.locator(".maplibregl-canvas").scroll_into_view_if_needed()
+    x, y = page.evaluate(
+        "() => { const p = document.querySelector('[data-rl-map]').rlMap.project([9.5, 56.0]);"
+        " return [p.x, p.y]; }"
+    )
+    box = page.locator(".maplibregl-canvas").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.locator("[data-check-point-status] [data-kommune-kode]").wait_for()
+    lon, lat = (
+        float(page.input_value("[data-check-lon]")),
+        float(page.input_value("[data-check-lat]")),
+    )
+    assert abs(lon - 9.5) < 0.05 and abs(lat - 56.0) < 0.05
+    assert page.input_value("#q-kommune") == kommune_at(lon, lat)
+    _next(page, 3)
+    page.click("button[name=goto][value='2']")
+    page.wait_for_selector("[data-check-step='2']")
+    assert page.input_value("[data-check-lon]") == f"{lon:.6f}"
