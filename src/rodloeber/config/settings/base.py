@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "rodloeber.accounts",
     "rodloeber.web",
     "rodloeber.api",
+    "rodloeber.cases",
     "rodloeber.layers",
     "rodloeber.checks",
 ]

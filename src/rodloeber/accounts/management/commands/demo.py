@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rodloeber.accounts.demo import demo_load, demo_logins
 from rodloeber.accounts.services import reference_authorities_load
+from rodloeber.cases.demo import cases_demo_load
 
 
 class Command(BaseCommand):
@@ -31,9 +32,10 @@ class Command(BaseCommand):
             )
         reference_authorities_load(actor=None)
         result = demo_load()
+        cases_created = cases_demo_load()
         self.stdout.write(
             f"Demo data (synthetic): {result.companies_created} companies and "
-            f"{result.users_created} users created."
+            f"{result.users_created} users created; {cases_created} demo cases created."
         )
         self._print_logins()
 

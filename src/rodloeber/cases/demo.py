@@ -1,0 +1,379 @@
+"""Synthetic demo cases (syntetiske demosager) in every state, through the services.
+
+All dates are fixed offsets from :data:`REFERENCE_DATE`, so the data is the
+same on every machine. Companies, users and cases are ``synthetic=True`` and
+named "(demo)". Loading is idempotent: a case whose title exists is skipped.
+Needs the reference authorities and ``accounts.demo.demo_load()`` first.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from rodloeber.accounts.models import Organisation, User
+from rodloeber.accounts.roles import Role
+from rodloeber.accounts.services import company_create, user_create
+from rodloeber.cases import planning
+from rodloeber.cases.models import Case, Milestone, Permit
+from rodloeber.cases.services.callin import callin_decide, callin_request
+from rodloeber.cases.services.completeness import (
+    case_acknowledge,
+    case_publish_schedule,
+    case_reject,
+    case_request_information,
+)
+from rodloeber.cases.services.extensions import extension_decide, extension_request
+from rodloeber.cases.services.intake import case_draft_create, case_submit_new, case_withdraw
+from rodloeber.cases.services.milestones import milestone_update
+from rodloeber.cases.services.permits import permit_pause, permit_record_decision
+from rodloeber.domain.identifiers import cvr_problem
+
+#: Every demo date is an offset from this day.
+REFERENCE_DATE = date(2026, 10, 1)
+
+_SITE = {
+    "kommune_kode": "0561",
+    "zone": "byzone",
+    "in_industrial_park": False,
+    "local_plan_allows_use": True,
+    "municipal_plan_allows_use": True,
+    "natura2000_within_km": 20.0,
+    "section3_nature_on_site": False,
+    "beach_protection_zone": False,
+    "contaminated_land": False,
+    "archaeology_interest": False,
+}
+_BASE: dict[str, Any] = {
+    "investment_dkk": 150_000_000,
+    "kind": "expansion",
+    "net_zero_technology": None,
+    "nzia_strategic": False,
+    "crma_strategic": False,
+    "crma_stage": None,
+    "capacity_gw_per_year": None,
+    "foreign_investor": False,
+    "site": {**_SITE, "in_industrial_park": True},
+    "activities": [],
+    "eia_annex": "none",
+    "hazardous_substances": [],
+    "water_abstraction_m3_per_year": 0,
+    "dewatering": False,
+    "wastewater": "sewer",
+    "new_buildings_m2": 8000,
+    "ets_activities": [],
+    "co2_storage": False,
+    "grid_connection_mw": 0,
+    "hydrogen_installations": False,
+    "construction": {"days": 200, "peak_workers": 40},
+}
+_BATTERY: dict[str, Any] = {
+    **_BASE,
+    "investment_dkk": 2_500_000_000,
+    "kind": "new",
+    "net_zero_technology": "battery_energy_storage",
+    "capacity_gw_per_year": 0.4,
+    "activities": ["bilag1:battery_manufacturing"],
+    "eia_annex": "annex2",
+    "water_abstraction_m3_per_year": 60_000,
+    "dewatering": True,
+    "wastewater": "recipient",
+    "new_buildings_m2": 60_000,
+    "grid_connection_mw": 150,
+}
+_ELECTROLYSER: dict[str, Any] = {
+    **_BATTERY,
+    "investment_dkk": 1_200_000_000,
+    "net_zero_technology": "electrolysers_fuel_cells",
+    "capacity_gw_per_year": 1.2,
+    "site": {**_SITE, "zone": "landzone", "local_plan_allows_use": False},
+    "activities": ["bilag1:4.2.a"],
+    "eia_annex": "annex1",
+    "hazardous_substances": [{"name": "hydrogen", "tonnes": 60}],
+    "ets_activities": ["hydrogen_production_over_25t_per_day"],
+    "hydrogen_installations": True,
+    "grid_connection_mw": 1200,
+}
+_SMALL: dict[str, Any] = {
+    **_BASE,
+    "investment_dkk": 20_000_000,
+    "site": dict(_SITE),
+}
+TEMPLATES = {"park": _BASE, "battery": _BATTERY, "electrolyser": _ELECTROLYSER, "small": _SMALL}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One demo case: template, state to reach and the age of the application."""
+
+    title: str
+    template: str
+    stage: str
+    age_days: int
+    company: int = 0
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+
+_FOREIGN_DE = {"foreign_investor": True, "investor_country": "DE"}
+_FOREIGN_SE = {"foreign_investor": True, "investor_country": "SE"}
+
+SCENARIOS: tuple[Scenario, ...] = (
+    Scenario("Udvidelse af pakkeri i Esbjerg (demo)", "park", "draft", 3, 1),
+    Scenario("Ny lagerhal til vindmøllevinger (demo)", "park", "draft", 1, 2),
+    Scenario("Batterimodulfabrik Esbjerg Øst (demo)", "battery", "submitted", 4, 1),
+    Scenario("Varmepumpefabrik, ny linje (demo)", "park", "submitted", 8, 2),
+    Scenario("Genanvendelse af kompositter (demo)", "battery", "submitted", 12, 3),
+    Scenario("Stålkonstruktioner til havvind (demo)", "park", "submitted", 20, 4),
+    Scenario("Mindre værkstedsudvidelse (demo)", "small", "submitted", 6, 5),
+    Scenario("Membranfabrik til brændselsceller (demo)", "battery", "info", 25, 3),
+    Scenario("Elektrolysestakke til eksport (demo)", "park", "info", 40, 4),
+    Scenario("Ombygning af støberi (demo)", "park", "info", 70, 5),
+    Scenario("Lille snedkeri (demo)", "small", "rejected", 50, 5),
+    Scenario("Pilotanlæg for e-metanol (demo)", "park", "withdrawn", 60, 2),
+    Scenario(
+        "Elektrolyseanlæg 1,2 GW Esbjerg (demo)", "electrolyser", "progress", 120, 0, _FOREIGN_DE
+    ),
+    Scenario("Batterifabrik Horsensvej (demo)", "battery", "progress", 150, 1),
+    Scenario("Vingeproduktion, hal 3 (demo)", "park", "progress", 90, 2),
+    Scenario("Kabelfabrik til havvind (demo)", "park", "progress", 200, 3),
+    Scenario("Fabrik for varmelagring (demo)", "battery", "revised", 260, 4),
+    Scenario("Tårnsektioner til vindmøller (demo)", "park", "revised", 180, 5),
+    Scenario("Bioraffinaderi, udvidelse (demo)", "battery", "overdue", 330, 1),
+    Scenario("Solcellemodulfabrik (demo)", "battery", "progress", 60, 2, _FOREIGN_SE),
+    Scenario("Katalysatorfabrik (demo)", "battery", "paused", 210, 3),
+    Scenario("CO2-fangstudstyr, samlefabrik (demo)", "park", "paused", 140, 4),
+    Scenario("Ammoniakkrakkere, komponenter (demo)", "battery", "paused_long", 300, 5),
+    Scenario("Brintbeholdere, ny fabrik (demo)", "battery", "extended", 380, 1),
+    Scenario("Genbrug af batterimetaller (demo)", "battery", "extension_pending", 280, 2),
+    Scenario("Elektrolysestakke, hal 2 (demo)", "battery", "called_in", 170, 3),
+    Scenario("Gearkasser til vindmøller (demo)", "park", "decided", 420, 4),
+    Scenario("Pumpefabrik, udvidelse (demo)", "park", "decided", 520, 5),
+    Scenario("Transformerfabrik (demo)", "park", "decided", 470, 1),
+    Scenario("Varmevekslere til fjernvarme (demo)", "park", "progress", 45, 2),
+)
+
+_EXTRA_COMPANIES = (
+    "Esbjerg Havvind Komponenter A/S (demo)",
+    "Grøn Proces Teknik ApS (demo)",
+    "Vadehavet Industri A/S (demo)",
+    "Sydvest Maskinfabrik ApS (demo)",
+    "Fanø Bugt Energi ApS (demo)",
+)
+
+
+@contextmanager
+def _few_samples(n: int) -> Iterator[None]:
+    old = planning.SAMPLES_OVERRIDE
+    planning.SAMPLES_OVERRIDE = n
+    try:
+        yield
+    finally:
+        planning.SAMPLES_OVERRIDE = old
+
+
+def _demo_cvrs(n: int) -> list[str]:
+    """Valid (modulus 11) CVR numbers in NemLog-in's 9xxxxxxx test range."""
+    out: list[str] = []
+    candidate = 90001000
+    while len(out) < n:
+        candidate += 1
+        if cvr_problem(str(candidate)) is None:
+            out.append(str(candidate))
+    return out
+
+
+def _user(username: str, role: str, org: Organisation) -> User:
+    existing = User.objects.filter(username=username).first()
+    if existing is not None:
+        return existing
+    return user_create(
+        actor=None,
+        username=username,
+        password=None,
+        role=role,
+        organisation=org,
+        first_name="Demo",
+        last_name=f"{org.name} (demo)",
+        email=f"{username}@example.invalid",
+        synthetic=True,
+    )
+
+
+def _company_users() -> list[User]:
+    users = [User.objects.get(username="demo-virksomhed")]
+    for i, (cvr, name) in enumerate(
+        zip(_demo_cvrs(len(_EXTRA_COMPANIES)), _EXTRA_COMPANIES, strict=True)
+    ):
+        org = Organisation.objects.filter(cvr=cvr).first() or company_create(
+            actor=None, cvr=cvr, name=name, synthetic=True
+        )
+        users.append(_user(f"demo-virksomhed-{i + 2}", Role.COMPANY_USER, org))
+    return users
+
+
+def _worker(org: Organisation) -> User:
+    named = {"0561": "demo-myndighed", "MST": "demo-mst"}
+    code = org.authority_code or ""
+    if code in named and User.objects.filter(username=named[code]).exists():
+        return User.objects.get(username=named[code])
+    return _user(f"demo-sagsbehandler-{code.lower()}", Role.AUTHORITY_CASEWORKER, org)
+
+
+def _editor(permit: Permit, manager: User) -> User:
+    return manager if permit.owner is None else _worker(permit.owner)
+
+
+def _facts(s: Scenario) -> dict[str, Any]:
+    data = copy.deepcopy(TEMPLATES[s.template])
+    data.update(copy.deepcopy(s.overrides))
+    data["title"] = s.title
+    return data
+
+
+def _progress(case: Case, manager: User, until: date, revise: bool) -> None:
+    """Actual dates for early milestones up to ``until``; optionally a revised forecast."""
+    done = 0
+    for m in Milestone.objects.filter(
+        permit__case=case, kind__in=("application_submitted", "completeness_confirmed")
+    ).select_related("permit", "permit__owner"):
+        if m.forecast <= until and done < 4:
+            milestone_update(
+                actor=_editor(m.permit, manager),
+                milestone=m,
+                expected_version=m.version,
+                actual=m.forecast,
+                today=until,
+            )
+            done += 1
+    if revise:
+        m2 = (
+            Milestone.objects.filter(permit__case=case, kind="decision", actual__isnull=True)
+            .select_related("permit", "permit__owner")
+            .order_by("forecast")
+            .first()
+        )
+        if m2 is not None:
+            milestone_update(
+                actor=_editor(m2.permit, manager),
+                milestone=m2,
+                expected_version=m2.version,
+                forecast=m2.forecast + timedelta(days=45),
+                reason="Høringssvar kræver supplerende støjberegning (demo)",
+                today=until,
+            )
+
+
+def _first_permit(case: Case, *codes: str) -> Permit:
+    for code in codes:
+        permit = case.permits.filter(code=code, owner__isnull=False).first()
+        if permit is not None:
+            return permit
+    permit = case.permits.filter(owner__isnull=False).exclude(code="fdi_screening").first()
+    assert permit is not None
+    return permit
+
+
+def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
+    sub = REFERENCE_DATE - timedelta(days=s.age_days)
+    assert applicant.organisation is not None and applicant.organisation.cvr is not None
+    cvr = applicant.organisation.cvr
+    if s.stage == "draft":
+        case_draft_create(actor=applicant, company_cvr=cvr, facts=_facts(s), title=s.title)
+        return
+    case, _ = case_submit_new(
+        actor=applicant,
+        company_cvr=cvr,
+        facts=_facts(s),
+        idempotency_key=f"demo-{i}",
+        today=sub,
+    )
+    if s.stage == "submitted":
+        return
+    if s.stage == "info":
+        text = "Send venligst støjberegning og tegninger af anlægget (demo)."
+        case_request_information(actor=manager, case=case, text=text, today=sub + timedelta(7))
+        return
+    if s.stage == "rejected":
+        case_reject(actor=manager, case=case, reason="Ingen af adgangskriterierne er opfyldt.")
+        return
+    if s.stage == "withdrawn":
+        case_withdraw(actor=applicant, case=case, reason="Projektet er udskudt (demo).")
+        return
+    ack = sub + timedelta(days=14)
+    override = "" if case.eligible else "Virksomheden ligger i en kommunal industripark (demo)."
+    case = case_acknowledge(
+        actor=manager, case=case, on=ack, eligibility_override=override, today=REFERENCE_DATE
+    )
+    _progress(case, manager, min(REFERENCE_DATE, ack + timedelta(days=60)), s.stage == "revised")
+    if s.stage in ("progress", "revised", "paused", "paused_long", "overdue"):
+        case_publish_schedule(actor=manager, case=case)
+    if s.stage in ("paused", "paused_long"):
+        permit = _first_permit(case, "environmental_approval", "building_permit")
+        start = REFERENCE_DATE - timedelta(days=90 if s.stage == "paused_long" else 12)
+        permit_pause(
+            actor=_worker(permit.owner),  # type: ignore[arg-type]
+            permit=permit,
+            reason="applicant_supplementing",
+            note="Afventer supplerende miljøoplysninger fra ansøger (demo).",
+            on=max(start, ack + timedelta(days=1)),
+        )
+    elif s.stage in ("extended", "extension_pending"):
+        permit = _first_permit(case, "environmental_approval")
+        owner = permit.owner
+        assert owner is not None
+        request = extension_request(
+            actor=_worker(owner),
+            permit=permit,
+            months=3,
+            reason="Sagen kræver supplerende miljøkonsekvensvurdering (demo).",
+        )
+        if s.stage == "extended":
+            extension_decide(
+                actor=manager,
+                request=request,
+                approve=True,
+                reason="Begrundet i sagens kompleksitet (NZIA art. 9, stk. 6).",
+                today=REFERENCE_DATE - timedelta(days=20),
+            )
+    elif s.stage == "called_in":
+        permit = _first_permit(case, "building_permit", "water_abstraction_permit")
+        owner = permit.owner
+        assert owner is not None
+        callin_request(
+            actor=_worker(owner),
+            permit=permit,
+            to_authority_code="MST",
+            reason="Kommunen ønsker, at staten behandler tilladelsen samlet (demo).",
+        )
+        mst = Organisation.objects.get(authority_code="MST")
+        callin_decide(actor=_worker(mst), permit=permit, accept=True, reason="Overtaget (demo).")
+    elif s.stage == "decided":
+        for n, permit in enumerate(case.permits.order_by("position", "id")):
+            permit_record_decision(
+                actor=_editor(permit, manager),
+                permit=permit,
+                outcome="granted",
+                on=ack + timedelta(days=150 + 10 * n),
+                today=REFERENCE_DATE,
+            )
+
+
+def cases_demo_load() -> int:
+    """Create the demo cases that do not exist yet; returns how many were created."""
+    manager = User.objects.filter(username="demo-kontaktperson").first()
+    if manager is None:
+        return 0
+    applicants = _company_users()
+    existing = set(Case.objects.filter(synthetic=True).values_list("title", flat=True))
+    created = 0
+    with _few_samples(300):
+        for i, s in enumerate(SCENARIOS):
+            if s.title in existing:
+                continue
+            _load_one(i, s, applicants[s.company % len(applicants)], manager)
+            created += 1
+    return created

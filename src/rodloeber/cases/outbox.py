@@ -1,0 +1,193 @@
+"""The outbox worker (udbakke): deliver queued e-mails and in-app notices.
+
+* Rows are claimed one at a time in a transaction with
+  ``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, so several workers never
+  take the same row (SQLite serialises writers anyway).
+* In-app notices are created with the row's key (unique), so a retry after a
+  crash cannot double them. E-mails carry the key as ``Message-ID``; an
+  e-mail is marked sent in the same transaction that holds the row lock, so
+  only a crash between the SMTP hand-over and the commit can resend it
+  (at-least-once at the SMTP boundary; receivers can drop the duplicate ID).
+* Failures are retried with exponential backoff (1, 2, 4 … minutes, at most
+  6 hours); after ``MAX_ATTEMPTS`` the row is marked ``dead`` and kept.
+* Delivery bookkeeping is not audited (the change itself is).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import connection, transaction
+from django.utils import timezone
+
+from rodloeber.accounts.models import User
+from rodloeber.cases.models import (
+    Case,
+    CaseStatus,
+    Milestone,
+    Notice,
+    Outbox,
+    OutboxChannel,
+    OutboxStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+MAX_BACKOFF = timedelta(hours=6)
+
+
+def backoff(attempts: int) -> timedelta:
+    """Delay before the next try after ``attempts`` failures."""
+    return min(timedelta(minutes=2 ** max(0, attempts - 1)), MAX_BACKOFF)
+
+
+@dataclass(frozen=True)
+class WorkResult:
+    sent: int
+    failed: int
+    dead: int
+
+
+def _claim(now: datetime) -> Outbox | None:
+    qs = Outbox.objects.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now).order_by(
+        "next_attempt_at", "id"
+    )
+    if connection.features.has_select_for_update_skip_locked:
+        qs = qs.select_for_update(skip_locked=True)
+    else:
+        qs = qs.select_for_update()
+    return qs.select_related("recipient").first()
+
+
+def _deliver(row: Outbox) -> None:
+    if row.channel == OutboxChannel.IN_APP:
+        Notice.objects.get_or_create(
+            key=row.key,
+            defaults={
+                "user": row.recipient,
+                "case": row.case,
+                "subject": row.subject,
+                "body": row.body,
+            },
+        )
+        return
+    domain = getattr(settings, "RODLOEBER_MAIL_DOMAIN", "rodloeber.invalid")
+    message = EmailMessage(
+        subject=row.subject,
+        body=row.body,
+        to=[row.recipient.email],
+        headers={"Message-ID": f"<{row.key.replace(':', '.')}@{domain}>"},
+    )
+    message.connection = get_connection(mail_backend())
+    message.send(fail_silently=False)
+
+
+_SMTP = "django.core.mail.backends.smtp.EmailBackend"
+_CONSOLE = "django.core.mail.backends.console.EmailBackend"
+
+
+def mail_backend() -> str:
+    """``RODLOEBER_EMAIL_BACKEND``, else a non-default ``EMAIL_BACKEND``, else the
+    console backend (so nothing is sent by accident from a laptop)."""
+    explicit = getattr(settings, "RODLOEBER_EMAIL_BACKEND", "")
+    if explicit:
+        return str(explicit)
+    configured = str(settings.EMAIL_BACKEND)
+    return configured if configured != _SMTP else _CONSOLE
+
+
+def deliver_one(now: datetime | None = None) -> str | None:
+    """Deliver the next due row; returns its new status or None when idle."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        row = _claim(now)
+        if row is None:
+            return None
+        try:
+            with transaction.atomic():
+                _deliver(row)
+        except Exception as exc:  # any transport error is retried
+            row.attempts += 1
+            row.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            if row.attempts >= MAX_ATTEMPTS:
+                row.status = OutboxStatus.DEAD
+            row.next_attempt_at = now + backoff(row.attempts)
+            row.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+            logger.warning("outbox %s failed (%s attempts): %s", row.key, row.attempts, exc)
+            return "failed" if row.status == OutboxStatus.PENDING else "dead"
+        row.attempts += 1
+        row.status = OutboxStatus.SENT
+        row.sent_at = timezone.now()
+        row.save(update_fields=["attempts", "status", "sent_at"])
+        return "sent"
+
+
+def work(*, limit: int = 500, now: datetime | None = None) -> WorkResult:
+    """Deliver up to ``limit`` due rows (one pass)."""
+    counts = {"sent": 0, "failed": 0, "dead": 0}
+    for _ in range(limit):
+        status = deliver_one(now)
+        if status is None:
+            break
+        counts[status] += 1
+    return WorkResult(counts["sent"], counts["failed"], counts["dead"])
+
+
+def digest(*, today: date, days: int = 14) -> int:
+    """Queue one digest per user of upcoming (and overdue) open milestones in the
+    next ``days`` days, for the cases' contact persons and owning authorities.
+    Idempotent per user and day (key ``digest:<date>:<user>``)."""
+    horizon = today + timedelta(days=days)
+    rows = (
+        Milestone.objects.filter(
+            actual__isnull=True,
+            forecast__lte=horizon,
+            permit__case__status=CaseStatus.IN_PROGRESS,
+        )
+        .exclude(permit__status="decided")
+        .select_related("permit", "permit__case", "permit__case__contact_person")
+        .order_by("forecast")
+    )
+    per_user: dict[int, list[str]] = {}
+    users: dict[int, User] = {}
+    for m in rows:
+        case: Case = m.permit.case
+        line = f"{m.forecast} {case.reference} {m.permit.name_da}: {m.kind}"
+        if m.forecast < today:
+            line += " (overskredet / overdue)"
+        targets: list[User] = []
+        if case.contact_person is not None:
+            targets.append(case.contact_person)
+        if m.permit.owner_id is not None:
+            targets.extend(
+                User.objects.filter(
+                    organisation_id=m.permit.owner_id, role="authority_caseworker", is_active=True
+                )
+            )
+        for u in targets:
+            users[u.pk] = u
+            per_user.setdefault(u.pk, []).append(line)
+    created = 0
+    with transaction.atomic():
+        for uid, lines in per_user.items():
+            user = users[uid]
+            for channel in (OutboxChannel.EMAIL, OutboxChannel.IN_APP):
+                if channel == OutboxChannel.EMAIL and not user.email:
+                    continue
+                _, made = Outbox.objects.get_or_create(
+                    key=f"digest:{today.isoformat()}:{uid}:{channel}",
+                    defaults={
+                        "channel": channel,
+                        "recipient": user,
+                        "event": "digest",
+                        "subject": f"Kommende frister / upcoming deadlines ({today})",
+                        "body": "\n".join(lines),
+                    },
+                )
+                created += int(made)
+    return created

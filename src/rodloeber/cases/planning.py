@@ -1,0 +1,302 @@
+"""Glue between stored cases and the planning engine (procesplan for en sag).
+
+Permits are created from the navigator answer; the plan is computed by
+``rodloeber.domain.planning.build_plan`` with the case's actual dates,
+revised forecasts, pauses and approved extensions, and every computed plan is
+appended as a :class:`PlanSnapshot` (the first one, at the acknowledgement, is
+the frozen baseline). Called only from services, inside their transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q
+
+from rodloeber.accounts.models import Organisation
+from rodloeber.cases.models import (
+    GUIDANCE_CODE,
+    Case,
+    Milestone,
+    Pause,
+    Permit,
+    PermitStatus,
+    PlanSnapshot,
+    RequestStatus,
+)
+from rodloeber.domain.catalogue import PermitType, load_catalogue
+from rodloeber.domain.eligibility import CheckResult
+from rodloeber.domain.plan_preview import PlanCap
+from rodloeber.domain.planning import (
+    Clock,
+    Extension,
+    MilestoneUpdate,
+    Plan,
+    build_plan,
+    extension_rules_for,
+)
+from rodloeber.domain.planning import Pause as DomainPause
+
+#: Invest in Denmark's guidance milestone: a first guidance meeting within 30 days.
+GUIDANCE_DAYS = 30
+
+
+#: Set by bulk loaders (demo data) to use fewer Monte Carlo samples.
+SAMPLES_OVERRIDE: int | None = None
+
+
+def plan_samples() -> int:
+    """Monte Carlo samples per re-plan (``RODLOEBER_PLAN_SAMPLES``, default 1000)."""
+    if SAMPLES_OVERRIDE is not None:
+        return SAMPLES_OVERRIDE
+    return int(getattr(settings, "RODLOEBER_PLAN_SAMPLES", 1000))
+
+
+def case_cap(case: Case) -> PlanCap:
+    """The cap the case is measured against (stored at submission)."""
+    return PlanCap(
+        months=case.cap_months or 18,
+        regime=case.cap_regime,
+        legal_basis=case.cap_legal_basis,
+        regime_en=case.cap_regime_en,
+        applies=case.cap_applies,
+    )
+
+
+def _owner_for(code: str | None) -> Organisation | None:
+    if not code:
+        return None
+    return Organisation.objects.filter(authority_code=code).first()
+
+
+def create_permits(case: Case, check: CheckResult) -> list[Permit]:
+    """One :class:`Permit` per navigator permit, owned by the competent authority
+    (the site's municipality by kommune_kode, or the agency by its code)."""
+    permits = []
+    for i, p in enumerate(check.permits.permits):
+        owner = _owner_for(p.authority_code)
+        permits.append(
+            Permit.objects.create(
+                case=case,
+                code=p.code,
+                name_da=p.name_da,
+                name_en=p.name_en,
+                authority_level=p.authority_level,
+                authority_code=p.authority_code or "",
+                authority_name=owner.name if owner else p.authority,
+                owner=owner,
+                original_owner=owner,
+                certainty=p.certainty,
+                counts_toward_cap=p.counts_toward_cap,
+                depends_on=list(p.depends_on),
+                legal_basis=p.legal_basis,
+                position=i,
+            )
+        )
+    return permits
+
+
+def _permit_types(permits: list[Permit]) -> list[PermitType]:
+    catalogue = load_catalogue()
+    codes = {p.code for p in permits}
+    return [
+        dataclasses.replace(
+            catalogue.permit_types[p.code],
+            depends_on=tuple(d for d in p.depends_on if d in codes),
+        )
+        for p in permits
+    ]
+
+
+def _planned_permits(case: Case) -> list[Permit]:
+    return [p for p in case.permits.order_by("position", "id") if p.code != GUIDANCE_CODE]
+
+
+def domain_pauses(case: Case) -> list[DomainPause]:
+    return [
+        DomainPause(
+            reason=p.reason,
+            start=p.start,
+            resume=p.resume,
+            permit_code=p.permit.code,
+            note=p.note,
+        )
+        for p in Pause.objects.filter(permit__case=case).select_related("permit")
+        if p.permit.code != GUIDANCE_CODE
+    ]
+
+
+def domain_extensions(case: Case) -> list[Extension]:
+    return [
+        Extension(months=e.months, reason=e.reason, decided_on=e.decided_on, kind=e.kind)
+        for e in case.extension_requests.filter(status=RequestStatus.APPROVED)
+    ]
+
+
+def case_clock(case: Case, extra: Extension | None = None) -> Clock | None:
+    """The cap clock (fristur) from the acknowledgement, or None before it."""
+    if case.clock_start is None:
+        return None
+    extensions = domain_extensions(case) + ([extra] if extra else [])
+    return Clock(
+        start=case.clock_start,
+        cap_months=case_cap(case).months,
+        pauses=tuple(domain_pauses(case)),
+        extensions=tuple(extensions),
+        rules=extension_rules_for(case.cap_regime),
+    )
+
+
+def clock_dict(case: Case, today: date) -> dict[str, Any]:
+    """The ``clock`` field of the case API."""
+    clock = case_clock(case)
+    if clock is None:
+        return {"started_on": None, "running": False, "deadline": None}
+    at = case.decided_on or today
+    status = clock.status(at)
+    return {
+        "started_on": case.clock_start.isoformat() if case.clock_start else None,
+        "running": status.running and case.decided_on is None,
+        "elapsed_days": status.elapsed_days,
+        "stopped_days": status.stopped_days,
+        "remaining_days": status.remaining_days,
+        "deadline": status.deadline.isoformat(),
+        "extension_months": clock.extension_months,
+    }
+
+
+def _updates(permits: list[Permit]) -> list[MilestoneUpdate]:
+    out = []
+    for m in Milestone.objects.filter(permit__in=permits).filter(
+        Q(actual__isnull=False) | Q(forecast_manual=True)
+    ):
+        code = next(p.code for p in permits if p.pk == m.permit_id)
+        out.append(
+            MilestoneUpdate(
+                permit_code=code,
+                kind=m.kind,
+                actual=m.actual,
+                forecast=None if m.actual else m.forecast,
+                reason=m.forecast_reason,
+            )
+        )
+    return out
+
+
+def compute_plan(case: Case, *, as_of: date | None, baseline: bool = False) -> Plan:
+    """Build the case's plan; ``baseline=True`` ignores all updates and pauses."""
+    assert case.clock_start is not None
+    permits = _planned_permits(case)
+    types = _permit_types(permits)
+    return build_plan(
+        types,
+        clock_start=case.clock_start,
+        cap=case_cap(case),
+        pauses=() if baseline else domain_pauses(case),
+        extensions=() if baseline else domain_extensions(case),
+        updates=() if baseline else _updates(permits),
+        as_of=None if baseline else as_of,
+        baseline=None if baseline else compute_plan(case, as_of=None, baseline=True),
+        extension_rules=extension_rules_for(case.cap_regime),
+        n_samples=plan_samples(),
+    )
+
+
+def _snapshot(case: Case, plan: Plan, kind: str) -> PlanSnapshot:
+    return PlanSnapshot.objects.create(
+        case=case,
+        kind=kind,
+        data=plan.to_dict(),
+        p_within_cap=plan.p_within_cap,
+        cap_deadline=plan.cap_deadline,
+        expected_end=plan.expected_end,
+    )
+
+
+def freeze_baseline(case: Case) -> PlanSnapshot:
+    """Compute the first plan, freeze it as the baseline and create milestones."""
+    plan = compute_plan(case, as_of=None, baseline=True)
+    snap = _snapshot(case, plan, PlanSnapshot.BASELINE)
+    by_code = {p.code: p for p in plan.permits}
+    rows = []
+    for permit in _planned_permits(case):
+        for i, m in enumerate(by_code[permit.code].milestones):
+            rows.append(
+                Milestone(
+                    permit=permit,
+                    kind=m.kind,
+                    position=i,
+                    planned=m.date,
+                    forecast=m.date,
+                    counts_toward_cap=m.counts_toward_cap,
+                )
+            )
+    Milestone.objects.bulk_create(rows)
+    _store_current(case, plan)
+    return snap
+
+
+def _store_current(case: Case, plan: Plan) -> None:
+    _snapshot(case, plan, PlanSnapshot.CURRENT)
+    case.p_within_cap = plan.p_within_cap
+    case.cap_deadline = plan.cap_deadline
+    case.expected_end = plan.expected_end
+    case.save(update_fields=["p_within_cap", "cap_deadline", "expected_end", "updated_at"])
+
+
+def replan(case: Case, *, today: date) -> Plan:
+    """Recompute the current plan and move the engine's forecasts (not the
+    authority's own forecasts or actual dates; versions are not bumped)."""
+    plan = compute_plan(case, as_of=today)
+    dates = {(p.code, m.kind): m.date for p in plan.permits for m in p.milestones}
+    changed = []
+    for m in Milestone.objects.filter(permit__case=case).select_related("permit"):
+        if m.actual is not None or m.forecast_manual:
+            continue
+        new = dates.get((m.permit.code, m.kind))
+        if new is not None and new != m.forecast:
+            m.forecast = new
+            changed.append(m)
+    Milestone.objects.bulk_update(changed, ["forecast"])
+    _store_current(case, plan)
+    return plan
+
+
+def add_guidance_permit(case: Case, idk: Organisation, on: date) -> Permit:
+    """Invest in Denmark's own guidance track with one milestone (vejledningsmøde)."""
+    permit, created = Permit.objects.get_or_create(
+        case=case,
+        code=GUIDANCE_CODE,
+        defaults={
+            "name_da": "Vejledning fra Invest in Denmark",
+            "name_en": "Guidance from Invest in Denmark",
+            "authority_level": "state",
+            "authority_code": idk.authority_code or "",
+            "authority_name": idk.name,
+            "owner": idk,
+            "original_owner": idk,
+            "counts_toward_cap": False,
+            "certainty": "required",
+            "legal_basis": "Aftale om rød løber (21.11.2024), punkt 6",
+            "position": 999,
+        },
+    )
+    if created:
+        due = on + timedelta(days=GUIDANCE_DAYS)
+        Milestone.objects.create(
+            permit=permit,
+            kind="guidance_meeting",
+            planned=due,
+            forecast=due,
+            counts_toward_cap=False,
+        )
+    return permit
+
+
+def all_decided(case: Case) -> bool:
+    return (
+        not case.permits.exclude(code=GUIDANCE_CODE).exclude(status=PermitStatus.DECIDED).exists()
+    )
