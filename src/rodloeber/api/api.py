@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 
 from rodloeber.api import errors
 from rodloeber.api.auth import AUTH
-from rodloeber.api.routers import cases, checks, system
+from rodloeber.api.routers import cases, checks, screening, system
 
 api = NinjaAPI(
     title="Rød Løber API",
@@ -28,4 +28,5 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/", system.router)
 api.add_router("/", checks.router)
+api.add_router("/", screening.router)
 api.add_router("/", cases.router)

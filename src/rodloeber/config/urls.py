@@ -6,6 +6,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("konto/", include("rodloeber.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("tiles/", include("rodloeber.layers.tile_urls")),
     path("tjek/", include("rodloeber.checks.urls")),
     path("", include("rodloeber.web.urls")),
 ]

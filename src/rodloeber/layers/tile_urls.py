@@ -1,0 +1,94 @@
+"""Vector-tile URLs and views: ``/tiles/{layer}/{z}/{x}/{y}.mvt`` and ``/tiles/layers.json``.
+
+Included by ``config/urls.py`` as ``path("tiles/", include("rodloeber.layers.tile_urls"))``.
+Public (open reference data only); ``ETag`` + ``Cache-Control`` let browsers
+and proxies keep tiles; ``If-None-Match`` answers 304.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.urls import path, reverse
+from django.views.decorators.http import require_GET
+
+from rodloeber.layers.screening_service import unavailable_errors
+from rodloeber.layers.tiles import BASEMAP, MAX_ZOOM, get_tile, layer_info
+
+logger = logging.getLogger(__name__)
+
+app_name = "tiles"
+
+MVT_CONTENT_TYPE = "application/vnd.mapbox-vector-tile"
+CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400"
+_UNAVAILABLE = unavailable_errors()
+
+
+def _layer_names() -> list[str]:
+    try:
+        from rodloeber.layers.loading import list_layers
+    except ImportError:
+        return [BASEMAP]
+    return [BASEMAP, *(p.name for p in list_layers())]
+
+
+@require_GET
+def tile(request: HttpRequest, layer: str, z: int, x: int, y: int) -> HttpResponse:
+    if z > MAX_ZOOM or x >= (1 << z) or y >= (1 << z):
+        raise Http404("No such tile")
+    try:
+        provenance, _kind = layer_info(layer)
+        data, etag = get_tile(layer, z, x, y, version=provenance.version)
+    except _UNAVAILABLE as exc:
+        raise Http404("No such layer") from exc
+    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL, "Access-Control-Allow-Origin": "*"}
+    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        return HttpResponse(status=304, headers=headers)
+    return HttpResponse(data, content_type=MVT_CONTENT_TYPE, headers=headers)
+
+
+def _url_template(request: HttpRequest, name: str) -> str:
+    url = reverse("tiles:tile", args=(name, 0, 0, 0)).removesuffix("0/0/0.mvt")
+    return request.build_absolute_uri(url) + "{z}/{x}/{y}.mvt"
+
+
+@require_GET
+def layers_json(request: HttpRequest) -> JsonResponse:
+    """Every tile layer with its titles, provenance and URL template (for map.js)."""
+    items = []
+    for name in _layer_names():
+        try:
+            provenance, kind = layer_info(name)
+        except _UNAVAILABLE:
+            logger.warning("tiles: layer %s unavailable", name)
+            continue
+        attribution = provenance.attribution
+        if provenance.synthetic:
+            attribution = f"{attribution} – syntetiske demodata".lstrip(" –")
+        items.append(
+            {
+                "name": name,
+                "title_da": provenance.title_da,
+                "title_en": provenance.title_en,
+                "synthetic": provenance.synthetic,
+                "attribution": attribution,
+                "source": provenance.source,
+                "version": provenance.version,
+                "kind": kind,
+                "tiles": _url_template(request, name),
+                "minzoom": 0,
+                "maxzoom": 14,
+            }
+        )
+    return JsonResponse(
+        {"layers": items},
+        headers={"Cache-Control": "public, max-age=300"},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+urlpatterns = [
+    path("layers.json", layers_json, name="layers"),
+    path("<slug:layer>/<int:z>/<int:x>/<int:y>.mvt", tile, name="tile"),
+]

@@ -1,0 +1,162 @@
+/* Rød Løber map component (kortkomponent): MapLibre + vector tiles from /tiles/.
+   Markup: web/templates/web/components/map.html. No build step, no framework.
+   Layer toggles are real checkboxes with labels outside the canvas; synthetic
+   layers are labelled "syntetiske demodata" in the toggle and the attribution. */
+(function () {
+  "use strict";
+
+  var DENMARK = [[7.9, 54.5], [12.8, 57.8]];
+  var SYNTHETIC = "syntetiske demodata";
+  // Colours with >= 3:1 contrast against the land colour (WCAG 1.4.11).
+  var COLOURS = {
+    section3_nature: "#2e7d32", natura2000_habitat: "#00695c", natura2000_birds: "#1565c0",
+    fredninger: "#6a1b9a", nature_national_parks: "#33691e", industrial_parks_2025: "#c62828",
+    energy_parks: "#ef6c00", business_clusters: "#ad1457", grid_substations: "#37474f",
+    grid_lines: "#546e7a", motorways: "#b71c1c", railways: "#3e2723", ports: "#0d47a1",
+    towns: "#4e342e", universities: "#283593", international_schools: "#4527a0",
+    regioner: "#455a64", kommuner: "#616161"
+  };
+  var FALLBACK = ["#5d4037", "#00838f", "#7b1fa2", "#558b2f", "#d84315"];
+
+  function split(value) {
+    return (value || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+
+  function colour(name, i) { return COLOURS[name] || FALLBACK[i % FALLBACK.length]; }
+
+  function title(layer, lang) { return lang === "en" ? layer.title_en : layer.title_da; }
+
+  function styleLayers(layer, i, visible) {
+    var c = colour(layer.name, i);
+    var base = { source: layer.name, "source-layer": layer.name,
+                 layout: { visibility: visible ? "visible" : "none" } };
+    function make(suffix, type, paint, layout) {
+      var l = Object.assign({ id: layer.name + suffix, type: type, paint: paint }, base);
+      l.layout = Object.assign({}, base.layout, layout || {});
+      return l;
+    }
+    if (layer.kind === "point") {
+      return [make("-circle", "circle", { "circle-radius": 5, "circle-color": c,
+        "circle-stroke-color": "#ffffff", "circle-stroke-width": 1 })];
+    }
+    if (layer.kind === "line") {
+      return [make("-line", "line", { "line-color": c, "line-width": 2 })];
+    }
+    return [make("-fill", "fill", { "fill-color": c, "fill-opacity": 0.3 }),
+            make("-outline", "line", { "line-color": c, "line-width": 1.2 })];
+  }
+
+  function buildStyle(basemap, overlays, visible) {
+    var style = { version: 8, sources: {}, layers: [
+      { id: "sea", type: "background", paint: { "background-color": "#d4e6f1" } }] };
+    if (basemap) {
+      style.sources.basemap = { type: "vector", tiles: [basemap.tiles], minzoom: 0, maxzoom: 14,
+                                attribution: basemap.attribution };
+      style.layers.push(
+        { id: "land", type: "fill", source: "basemap", "source-layer": "land",
+          paint: { "fill-color": "#f5f2ea" } },
+        { id: "kommune-borders", type: "line", source: "basemap", "source-layer": "kommuner",
+          paint: { "line-color": "#9e978a", "line-width": 0.6 } },
+        { id: "coast", type: "line", source: "basemap", "source-layer": "coast",
+          paint: { "line-color": "#5b7f95", "line-width": 1 } });
+    }
+    overlays.forEach(function (layer, i) {
+      style.sources[layer.name] = { type: "vector", tiles: [layer.tiles], minzoom: 0,
+                                    maxzoom: layer.maxzoom || 14, attribution: layer.attribution };
+      style.layers = style.layers.concat(styleLayers(layer, i, visible.indexOf(layer.name) >= 0));
+    });
+    return style;
+  }
+
+  function toggle(list, map, layer, i, lang, checked, mapId) {
+    var id = mapId + "-layer-" + layer.name;
+    var li = document.createElement("li");
+    li.className = "form-group-checkbox";
+    var input = document.createElement("input");
+    input.type = "checkbox";
+    input.className = "form-checkbox";
+    input.id = id;
+    input.checked = checked;
+    input.value = layer.name;
+    var label = document.createElement("label");
+    label.className = "form-label";
+    label.htmlFor = id;
+    var swatch = document.createElement("span");
+    swatch.className = "rl-map-swatch rl-map-swatch-" + (layer.kind || "polygon");
+    swatch.style.backgroundColor = colour(layer.name, i);
+    swatch.setAttribute("aria-hidden", "true");
+    label.appendChild(swatch);
+    label.appendChild(document.createTextNode(title(layer, lang)));
+    if (layer.synthetic) {
+      var tag = document.createElement("span");
+      tag.className = "rl-map-synthetic";
+      tag.lang = "da";
+      tag.textContent = " (" + SYNTHETIC + ")";
+      label.appendChild(tag);
+    }
+    input.addEventListener("change", function () {
+      var vis = input.checked ? "visible" : "none";
+      map.getStyle().layers.forEach(function (l) {
+        if (l.source === layer.name) { map.setLayoutProperty(l.id, "visibility", vis); }
+      });
+    });
+    li.appendChild(input);
+    li.appendChild(label);
+    list.appendChild(li);
+  }
+
+  function build(el, layers) {
+    var lang = el.dataset.lang === "en" ? "en" : "da";
+    var wanted = split(el.dataset.layers);
+    var visible = split(el.dataset.visible);
+    var canvas = el.querySelector("[data-rl-map-canvas]");
+    var list = el.querySelector("[data-rl-map-toggles]");
+    var basemap = layers.filter(function (l) { return l.name === "basemap"; })[0];
+    var overlays = layers.filter(function (l) {
+      return l.name !== "basemap" && (!wanted.length || wanted.indexOf(l.name) >= 0);
+    });
+    var map = new window.maplibregl.Map({
+      container: canvas, style: buildStyle(basemap, overlays, visible), bounds: DENMARK,
+      attributionControl: false, maxZoom: 18, cooperativeGestures: true
+    });
+    map.addControl(new window.maplibregl.NavigationControl({ showCompass: false }), "top-right");
+    map.addControl(new window.maplibregl.AttributionControl({ compact: false }), "bottom-right");
+    map.addControl(new window.maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
+    overlays.forEach(function (layer, i) {
+      toggle(list, map, layer, i, lang, visible.indexOf(layer.name) >= 0, canvas.id);
+    });
+    el.rlMap = map;
+    map.on("load", function () {
+      el.dispatchEvent(new CustomEvent("rl-map:ready", { detail: { map: map } }));
+    });
+  }
+
+  function status(el, da, en) {
+    var s = el.querySelector("[data-rl-map-status]");
+    if (s) { s.textContent = el.dataset.lang === "en" ? en : da; }
+  }
+
+  function init(el) {
+    if (el.dataset.rlMapReady) { return; }
+    el.dataset.rlMapReady = "1";
+    if (!window.maplibregl) {
+      status(el, "Kortet kunne ikke indlæses.", "The map could not be loaded.");
+      return;
+    }
+    fetch(el.dataset.layersUrl, { credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (data) { build(el, data.layers || []); })
+      .catch(function () {
+        status(el, "Kortlagene kunne ikke hentes.", "The map layers could not be fetched.");
+      });
+  }
+
+  function initAll() { document.querySelectorAll("[data-rl-map]").forEach(init); }
+
+  window.RodLoeberMap = { init: init, initAll: initAll };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", initAll);
+  } else {
+    initAll();
+  }
+})();
