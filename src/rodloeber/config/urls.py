@@ -8,6 +8,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("tiles/", include("rodloeber.layers.tile_urls")),
     path("tjek/", include("rodloeber.checks.urls")),
+    path("kort/", include("rodloeber.landmap.urls")),
     path("", include("rodloeber.web.urls")),
 ]
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from rodloeber.checks import views as check_views
+from rodloeber.landmap import views as landmap_views
 from rodloeber.web import plan_views, views
 
 app_name = "web"
@@ -13,6 +14,6 @@ urlpatterns = [
     path("procesplan", plan_views.plan_preview, name="plan_preview"),
     path("sager", views.cases, name="cases"),
     path("industriparker", views.parks, name="parks"),
-    path("kort", views.landmap, name="landmap"),
+    path("kort", landmap_views.landmap, name="landmap"),
     path("statistik", views.statistics, name="statistics"),
 ]

@@ -83,22 +83,6 @@ def parks(request: HttpRequest) -> HttpResponse:
     )
 
 
-def landmap(request: HttpRequest) -> HttpResponse:
-    return _coming(
-        request,
-        _("Map of vacant business land"),
-        _(
-            "Find planned business areas with vacant land suited for production, with distances "
-            "to motorway, port, rail and the electricity grid."
-        ),
-        [
-            _("A map with filters and a result list usable without the map"),
-            _("How fresh each record is, and who to contact"),
-            _("Site reports with infrastructure and nature constraints"),
-        ],
-    )
-
-
 def statistics(request: HttpRequest) -> HttpResponse:
     return _coming(
         request,

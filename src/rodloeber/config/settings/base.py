@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "rodloeber.cases",
     "rodloeber.layers",
     "rodloeber.checks",
+    "rodloeber.landmap",
 ]
 
 MIDDLEWARE = [

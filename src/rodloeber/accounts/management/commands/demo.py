@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rodloeber.accounts.demo import demo_load, demo_logins
 from rodloeber.accounts.services import reference_authorities_load
 from rodloeber.cases.demo import cases_demo_load
+from rodloeber.landmap.demo import landmap_demo_load
 
 
 class Command(BaseCommand):
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             f"Demo data (synthetic): {result.companies_created} companies and "
             f"{result.users_created} users created; {cases_created} demo cases created."
         )
+        landmap_demo_load()
         self._print_logins()
 
     def _print_logins(self) -> None:

@@ -1,0 +1,155 @@
+"""Municipal pages of the land map: edit an area, import a list, download the template.
+
+Only municipal planners (capability ``edit_land_areas``) of the area's own
+municipality get here; others get 403 (the services check again).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from rodloeber.domain.errors import DomainError
+from rodloeber.landmap.importing import land_import
+from rodloeber.landmap.models import BusinessArea
+from rodloeber.landmap.rows import TEMPLATE_COLUMNS
+from rodloeber.landmap.services import area_update, may_edit
+
+_EXAMPLE = {
+    "planid": "1234567",
+    "plannavn": "Erhvervsområde Nord, etape 2",
+    "komnr": "0561",
+    "anvgen": "31",
+    "anvspec": "3130",
+    "zone": "1",
+    "maxbygnhjd": "20",
+    "minmiljo": "3",
+    "maxmiljo": "6",
+    "net_planned_ha": "42.5",
+    "available_ha": "18",
+    "status": "ledig",
+    "price_dkk_per_m2": "250",
+    "building_deadline_years": "3",
+    "buy_back_clause": "ja",
+    "contact_name": "Erhvervsservice",
+    "contact_email": "erhverv@kommune.example",
+    "source": "Kommunens salgsliste",
+    "source_updated": "2026-11-01",
+}
+
+
+class AreaForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = BusinessArea
+        fields = [
+            "status",
+            "available_ha",
+            "net_planned_ha",
+            "price_dkk_per_m2",
+            "building_deadline_years",
+            "buy_back_clause",
+            "connection_fees",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "source",
+        ]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV, XLSX, GeoJSON or GML)"))
+
+
+def _own_municipality(request: HttpRequest) -> str:
+    org = getattr(request.user, "organisation", None)
+    code = getattr(org, "authority_code", "") or ""
+    if not may_edit(request.user, code):  # type: ignore[arg-type]
+        raise PermissionDenied
+    return code
+
+
+@login_required
+def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    area = get_object_or_404(BusinessArea, pk=pk)
+    if not may_edit(request.user, area.komnr):  # type: ignore[arg-type]
+        raise PermissionDenied
+    form = AreaForm(request.POST or None, instance=area)
+    if request.method == "POST" and form.is_valid():
+        area_update(actor=request.user, area=area, changes=form.cleaned_data)  # type: ignore[arg-type]
+        return redirect("landmap:area", pk=area.pk)
+    return render(request, "landmap/edit.html", {"area": area, "form": form})
+
+
+@login_required
+def land_import_view(request: HttpRequest) -> HttpResponse:
+    komnr = _own_municipality(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report: dict[str, Any] | None = None
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        suffix = Path(upload.name).suffix.lower()[:8]
+        with tempfile.TemporaryDirectory(prefix="rl-land-") as tmp:
+            path = Path(tmp) / f"upload{suffix}"
+            with path.open("wb") as fh:
+                for chunk in upload.chunks():
+                    fh.write(chunk)
+            try:
+                result = land_import(
+                    actor=request.user,  # type: ignore[arg-type]
+                    komnr=komnr,
+                    path=path,
+                    filename=upload.name,
+                )
+                report = result.summary()
+            except DomainError as exc:
+                error = (
+                    exc.message_en if (get_language() or "").startswith("en") else exc.message_da
+                )
+    lang = "en" if (get_language() or "").startswith("en") else "da"
+    return render(
+        request,
+        "landmap/import.html",
+        {"form": form, "report": report, "error": error, "komnr": komnr, "lang": lang},
+    )
+
+
+def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The vacant-land template with one example row (CSV or XLSX)."""
+    example = [_EXAMPLE.get(c, "") for c in TEMPLATE_COLUMNS]
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter=";")
+        writer.writerow(TEMPLATE_COLUMNS)
+        writer.writerow(example)
+        response = HttpResponse(("\ufeff" + buf.getvalue()).encode(), content_type="text/csv")
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.title = "Erhvervsarealer"
+        ws.append(list(TEMPLATE_COLUMNS))
+        ws.append(example)
+        out = io.BytesIO()
+        wb.save(out)
+        response = HttpResponse(
+            out.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404("Unknown format")
+    response["Content-Disposition"] = f'attachment; filename="erhvervsarealer-skabelon.{fmt}"'
+    return response

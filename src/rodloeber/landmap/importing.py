@@ -1,0 +1,170 @@
+"""Import of business land (import af erhvervsarealer) for one municipality.
+
+Two kinds of file, same service:
+- Plandata kommuneplanrammer (WFS GeoJSON or GML, EPSG:25832 or 4326):
+  only erhverv (``anvgen`` 31 or ``anvspec`` 31xx) is taken; other rammer
+  are rejected with a reason.
+- The municipality's vacant-land list (CSV ``;`` or ``,``, XLSX or GeoJSON;
+  see ``docs/land-template.md``): vacancy, price, contact per ``planid``.
+
+A row is matched to an existing area of the municipality by ``planid``,
+otherwise by geometry (the largest overlap, at least half of the smaller
+area). Unmatched rows with a geometry are added; without one they are
+rejected. Files are read with the shared ``layers.readers`` (format sniffing,
+CRS checks, reprojection). A municipality imports only into its own areas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
+from django.db import transaction
+from shapely.geometry.base import BaseGeometry
+
+from rodloeber.audit.services import record_event
+from rodloeber.domain.geodata.crs import normalise_crs, to_internal
+from rodloeber.domain.geodata.errors import GeodataError
+from rodloeber.landmap.models import BusinessArea
+from rodloeber.landmap.rows import RowError, clean_row
+from rodloeber.landmap.services import check_may_edit, derived_fields
+from rodloeber.layers.readers import read_any
+
+if TYPE_CHECKING:
+    from rodloeber.accounts.models import User
+
+__all__ = ["ImportReport", "land_import", "read_rows"]
+
+MAX_ROWS = 20_000
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    rejected: list[dict[str, str]] = field(default_factory=list)
+
+    def reject(self, row: int, ident: str, da: str, en: str) -> None:
+        self.rejected.append({"row": str(row), "id": ident, "reason_da": da, "reason_en": en})
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "rejected": len(self.rejected),
+            "rejected_rows": self.rejected[:200],
+        }
+
+
+def _table_rows(path: Path) -> tuple[list[dict[str, Any]], list[BaseGeometry | None]]:
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        text = path.read_bytes().decode("utf-8-sig")
+        dialect = (
+            ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
+        )
+        rows = list(csv.DictReader(io.StringIO(text), delimiter=dialect))
+        return rows, [None] * len(rows)
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, read_only=True, data_only=True)
+        values = list(wb.worksheets[0].iter_rows(values_only=True))
+        head = [str(h).strip() if h is not None else "" for h in (values[0] if values else ())]
+        rows = [
+            dict(zip(head, v, strict=False)) for v in values[1:] if any(c is not None for c in v)
+        ]
+        return rows, [None] * len(rows)
+    table = read_any(path)
+    geoms = to_internal(np.asarray(table.geometries, dtype=object), normalise_crs(table.crs))
+    return table.rows(), list(geoms)
+
+
+def read_rows(path: Path) -> tuple[list[dict[str, Any]], list[BaseGeometry | None]]:
+    """Rows (attribute dicts) and geometries (EPSG:25832 or None) of a file."""
+    rows, geoms = _table_rows(path)
+    if len(rows) > MAX_ROWS:
+        raise GeodataError(
+            "too_many_rows",
+            f"Filen har {len(rows)} rækker; højst {MAX_ROWS} pr. import.",
+            f"The file has {len(rows)} rows; at most {MAX_ROWS} per import.",
+        )
+    return rows, geoms
+
+
+def _match_geometry(geom: BaseGeometry, candidates: list[BusinessArea]) -> BusinessArea | None:
+    best, best_share = None, 0.5
+    for area in candidates:
+        other = shapely.from_wkb(bytes(area.geometry_wkb))
+        smaller = min(geom.area, other.area) or 1.0
+        share = geom.intersection(other).area / smaller
+        if share >= best_share:
+            best, best_share = area, share
+    return best
+
+
+@transaction.atomic
+def land_import(*, actor: User | None, komnr: str, path: Path, filename: str = "") -> ImportReport:
+    """Import ``path`` into municipality ``komnr``; one audit event with the report."""
+    if actor is not None:
+        check_may_edit(actor, komnr)
+    rows, geoms = read_rows(path)
+    report = ImportReport()
+    existing = list(BusinessArea.objects.filter(komnr=komnr))
+    by_planid = {a.planid: a for a in existing if a.planid}
+    for number, (raw, geom) in enumerate(zip(rows, geoms, strict=True), start=2):
+        ident = str(raw.get("planid") or raw.get("plannavn") or f"#{number}")[:60]
+        try:
+            values, row_kom = clean_row(raw)
+            if row_kom and row_kom != komnr:
+                raise RowError(
+                    f"hører til kommune {row_kom}, ikke {komnr}",
+                    f"belongs to municipality {row_kom}, not {komnr}",
+                )
+            if geom is not None:
+                geom = shapely.make_valid(geom)
+                if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
+                    raise RowError("geometrien er ikke en flade", "the geometry is not a polygon")
+        except RowError as exc:
+            report.reject(number, ident, exc.message_da, exc.message_en)
+            continue
+        area = by_planid.get(str(values.get("planid") or "")) or (
+            _match_geometry(geom, existing) if geom is not None else None
+        )
+        if area is None and geom is None:
+            report.reject(
+                number,
+                ident,
+                "ukendt planid og ingen geometri: kan ikke placeres",
+                "unknown planid and no geometry: cannot be placed",
+            )
+            continue
+        if area is None:
+            assert geom is not None
+            values.setdefault("plannavn", ident)
+            area = BusinessArea(**values, **derived_fields(geom, komnr))
+            area.save()
+            existing.append(area)
+            by_planid[area.planid] = area
+            report.added.append(ident)
+            continue
+        for name, value in values.items():
+            setattr(area, name, value)
+        if geom is not None:
+            for name, value in derived_fields(geom, komnr).items():
+                setattr(area, name, value)
+        area.save()
+        report.updated.append(ident)
+    record_event(
+        action="land.import",
+        actor=actor,
+        subject_type="landmap.businessarea",
+        subject_id=komnr,
+        after={"file": filename or path.name, "kommune": komnr, **report.summary()},
+    )
+    return report

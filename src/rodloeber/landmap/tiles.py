@@ -1,0 +1,83 @@
+"""Vector tiles of the business areas (``land_areas``), using the shared tile encoder.
+
+The areas live in the database, not in a reference layer, so this builds a
+:class:`rodloeber.layers.tiles.TileSource` from them and renders tiles with
+``rodloeber.layers.tiles.render_tile`` (the screening engineer's encoder).
+The source is rebuilt when the areas change (count + latest update) and
+encoded tiles are kept in their own byte-bounded ``TileCache``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+import shapely
+from django.db.models import Count, Max
+
+from rodloeber.landmap.models import BusinessArea
+from rodloeber.layers.tiles import TileCache, TileSource, render_tile
+
+__all__ = ["LAYER", "land_tile", "reset_land_tiles"]
+
+LAYER = "land_areas"
+_lock = threading.Lock()
+_state: dict[str, object] = {}
+CACHE = TileCache(max_bytes=32 * 1024 * 1024)
+
+
+def _version() -> str:
+    agg = BusinessArea.objects.aggregate(n=Count("id"), t=Max("updated_at"), m=Max("id"))
+    return f"{agg['n']}-{agg['m']}-{agg['t'].isoformat() if agg['t'] else ''}"
+
+
+def _build() -> TileSource:
+    rows = BusinessArea.objects.values_list(
+        "id", "geometry_wkb", "status", "available_ha", "anvspec", "synthetic"
+    ).order_by("id")
+    geoms, props = [], []
+    for pk, wkb, status, available, anvspec, synthetic in rows.iterator(chunk_size=2000):
+        geoms.append(shapely.from_wkb(bytes(wkb)))
+        props.append(
+            {
+                "id": pk,
+                "status": status,
+                "available_ha": available,
+                "anvspec": anvspec or 0,
+                "synthetic": bool(synthetic),
+            }
+        )
+    return TileSource.build(LAYER, geoms, props)
+
+
+def land_source(version: str | None = None) -> TileSource:
+    version = version or _version()
+    with _lock:
+        if _state.get("version") != version:
+            _state["source"] = _build()
+            _state["version"] = version
+            CACHE.clear()
+        source = _state["source"]
+    assert isinstance(source, TileSource)
+    return source
+
+
+def land_tile(z: int, x: int, y: int) -> tuple[bytes, str]:
+    """Encoded tile and its ETag (content hash keyed by the data version)."""
+    version = _version()
+    source = land_source(version)
+    key = (LAYER, z, x, y)
+    cached = CACHE.get(key)
+    if cached is not None:
+        return cached
+    data = render_tile([source], z, x, y)
+    digest = hashlib.blake2b(data, digest_size=12, key=version.encode()[:64]).hexdigest()
+    value = (data, f'"{digest}"')
+    CACHE.put(key, value)
+    return value
+
+
+def reset_land_tiles() -> None:
+    with _lock:
+        _state.clear()
+        CACHE.clear()

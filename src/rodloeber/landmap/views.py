@@ -1,0 +1,176 @@
+"""Pages of the land map (``/kort``): search with filters, site report, export, tiles.
+
+The search is a normal GET form (works without JavaScript); htmx swaps only
+the result list and pushes the URL, so the address always holds the filters
+and can be shared. The map is an enhancement; the result list is complete
+without it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from rodloeber.accounts.reference import municipalities
+from rodloeber.domain.landcodes import (
+    ENV_CLASSES,
+    PLOT_RATIO_BASIS,
+    REGIONS,
+    SPECIFIC_USES,
+    STATUSES,
+    ZONES,
+    label,
+)
+from rodloeber.domain.landsearch import LandFilter, LandFilterError, parse_filter
+from rodloeber.landmap.exports import EXPORT_LIMIT, FORMATS, export_response
+from rodloeber.landmap.models import BusinessArea
+from rodloeber.landmap.selectors import SORTS, queryset
+from rodloeber.landmap.services import may_edit
+from rodloeber.landmap.tiles import land_tile
+from rodloeber.layers.tile_urls import MVT_CONTENT_TYPE
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 25
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "da").startswith("en") else "da"
+
+
+def _params(request: HttpRequest) -> dict[str, list[str]]:
+    return {k: request.GET.getlist(k) for k in request.GET}
+
+
+def _choices(table: dict[Any, tuple[str, str]], lang: str) -> list[tuple[str, str]]:
+    return [(str(code), label(table, code, lang)) for code in table]
+
+
+def _form_context(request: HttpRequest, flt: LandFilter) -> dict[str, Any]:
+    lang = _lang()
+    return {
+        "flt": flt,
+        "uses": _choices(SPECIFIC_USES, lang),
+        "zones": _choices(ZONES, lang),
+        "statuses": _choices(STATUSES, lang),
+        "env_classes": ENV_CLASSES,
+        "regions": list(REGIONS.items()),
+        "kommuner": [(m.code, m.name if lang == "da" else m.name_en) for m in municipalities()],
+        "selected_uses": [str(u) for u in flt.uses],
+        "selected_zones": [str(z) for z in flt.zones],
+        "sort": request.GET.get("sort", "available"),
+        "sorts": SORTS,
+    }
+
+
+def _rows(areas: list[BusinessArea], lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "area": a,
+            "use": label(SPECIFIC_USES, a.anvspec, lang),
+            "zone": label(ZONES, a.zone, lang),
+            "status": label(STATUSES, a.status, lang),
+        }
+        for a in areas
+    ]
+
+
+@require_GET
+def landmap(request: HttpRequest) -> HttpResponse:
+    """``/kort``: filters, result list (paged) and map."""
+    errors: list[tuple[str, str, str]] = []
+    try:
+        flt = parse_filter(_params(request))
+    except LandFilterError as exc:
+        errors, flt = exc.errors, LandFilter()
+    sort = request.GET.get("sort", "available")
+    qs = queryset(flt, sort if sort in SORTS else "available")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("side"))
+    query = flt.to_params()
+    if sort != "available" and sort in SORTS:
+        query["sort"] = sort
+    lang = _lang()
+    context = {
+        **_form_context(request, flt),
+        "errors": [(f, en if lang == "en" else da) for f, da, en in errors],
+        "page": page,
+        "rows": _rows(list(page.object_list), lang),
+        "total": page.paginator.count,
+        "query": query,
+        "any_synthetic": any(a.synthetic for a in page.object_list),
+        "formats": list(FORMATS),
+    }
+    template = "landmap/index.html"
+    if request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted"):
+        template = "landmap/_results.html"
+    return render(request, template, context)
+
+
+def _screening(area: BusinessArea) -> dict[str, Any] | None:
+    """The site report's indicators from the shared screening service (None when unavailable)."""
+    try:
+        import json
+
+        from rodloeber.layers.screening_service import screen_geojson
+
+        return screen_geojson(json.loads(area.geojson)).to_dict()
+    except Exception:  # the report still shows plan facts and vacancy
+        logger.exception("landmap: screening failed for area %s", area.pk)
+        return None
+
+
+@require_GET
+def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The site report (lokaliseringsrapport) of one area: printable."""
+    area = get_object_or_404(BusinessArea, pk=pk)
+    lang = _lang()
+    facts = {
+        "use": label(SPECIFIC_USES, area.anvspec, lang),
+        "zone": label(ZONES, area.zone, lang),
+        "status": label(STATUSES, area.status, lang),
+        "plot_basis": label(PLOT_RATIO_BASIS, area.bebygpctaf, lang),
+    }
+    screening = _screening(area)
+    return render(
+        request,
+        "landmap/area.html",
+        {
+            "area": area,
+            "facts": facts,
+            "screening": screening,
+            "lang": lang,
+            "may_edit": may_edit(getattr(request, "user", None), area.komnr),
+            "back_query": request.GET.get("tilbage", ""),
+        },
+    )
+
+
+@require_GET
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404("Unknown format")
+    try:
+        flt = parse_filter(_params(request))
+    except LandFilterError as exc:
+        return HttpResponse(exc.message_en if _lang() == "en" else exc.message_da, status=400)
+    sort = request.GET.get("sort", "available")
+    qs = queryset(flt, sort if sort in SORTS else "available")
+    total = qs.count()
+    return export_response(list(qs[:EXPORT_LIMIT]), fmt, total)
+
+
+@require_GET
+def tile(request: HttpRequest, z: int, x: int, y: int) -> HttpResponse:
+    if z > 16 or x >= (1 << z) or y >= (1 << z):
+        raise Http404("No such tile")
+    data, etag = land_tile(z, x, y)
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
+    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        return HttpResponse(status=304, headers=headers)
+    return HttpResponse(data, content_type=MVT_CONTENT_TYPE, headers=headers)

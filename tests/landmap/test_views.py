@@ -1,0 +1,84 @@
+"""/kort without JavaScript: filters in the URL, result list, site report, exports, tiles."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+
+import mapbox_vector_tile
+from django.test import Client
+from openpyxl import load_workbook
+
+from rodloeber.landmap.models import BusinessArea
+
+
+def test_map_page_lists_filtered_areas(areas: list[BusinessArea]) -> None:
+    response = Client().get("/kort", {"min_available_ha": "5", "use": ["3120", "3130"]})
+    assert response.status_code == 200
+    html = response.content.decode()
+    expected = BusinessArea.objects.filter(available_ha__gte=5, anvspec__in=[3120, 3130]).count()
+    assert f"{expected} " in html
+    assert "syntetiske demodata" in html.lower()
+    assert 'name="min_available_ha"' in html and 'value="5"' in html
+    assert "min_available_ha=5" in html  # share and export links keep the filters
+
+
+def test_htmx_request_gets_only_the_results(areas: list[BusinessArea]) -> None:
+    response = Client().get("/kort", {"max_km_motorway": "2"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert 'id="land-results"' in html and "<html" not in html
+
+
+def test_invalid_filter_shows_an_error_summary(areas: list[BusinessArea]) -> None:
+    html = Client().get("/kort", {"max_km_port": "langt"}).content.decode()
+    assert 'id="error-summary"' in html and 'href="#f-max_km_port"' in html
+
+
+def test_site_report(areas: list[BusinessArea]) -> None:
+    area = areas[0]
+    html = Client().get(f"/kort/omraade/{area.pk}").content.decode()
+    assert area.plannavn in html
+    assert "Syntetiske demodata" in html
+    assert area.contact_email in html
+    assert "window.print()" in html
+    assert Client().get("/kort/omraade/999999").status_code == 404
+
+
+def test_exports_hold_the_filtered_result(areas: list[BusinessArea]) -> None:
+    client = Client()
+    expected = BusinessArea.objects.filter(available_ha__gte=3).count()
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get("/kort/eksport.csv", {"min_available_ha": "3"}).content.decode(
+                    "utf-8-sig"
+                )
+            ),
+            delimiter=";",
+        )
+    )
+    assert len(rows) == expected + 1 and rows[0][0] == "id"
+    data = json.loads(client.get("/kort/eksport.geojson", {"min_available_ha": "3"}).content)
+    assert len(data["features"]) == expected
+    wb = load_workbook(
+        io.BytesIO(client.get("/kort/eksport.xlsx", {"min_available_ha": "3"}).content)
+    )
+    assert wb["Erhvervsarealer"].max_row == expected + 1
+    assert client.get("/kort/eksport.pdf").status_code == 404
+
+
+def test_land_tiles_decode(areas: list[BusinessArea]) -> None:
+    area = areas[0]
+    n = 1 << 12
+    x = int((area.centroid_lon + 180) / 360 * n)
+    lat = math.radians(area.centroid_lat)
+    y = int((1 - math.asinh(math.tan(lat)) / math.pi) / 2 * n)
+    url = f"/kort/fliser/12/{x}/{y}.mvt"
+    response = Client().get(url)
+    assert response.status_code == 200
+    layer = mapbox_vector_tile.decode(response.content)["land_areas"]
+    assert area.pk in {f["properties"]["id"] for f in layer["features"]}
+    assert Client().get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    assert Client().get("/kort/fliser/3/99/0.mvt").status_code == 404
