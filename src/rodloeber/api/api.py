@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 
 from rodloeber.api import errors
 from rodloeber.api.auth import AUTH
-from rodloeber.api.routers import cases, checks, land, screening, system
+from rodloeber.api.routers import cases, checks, land, parks, screening, system
 
 api = NinjaAPI(
     title="Rød Løber API",
@@ -31,3 +31,4 @@ api.add_router("/", checks.router)
 api.add_router("/", screening.router)
 api.add_router("/", cases.router)
 api.add_router("/", land.router)
+api.add_router("/", parks.router)

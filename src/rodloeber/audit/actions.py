@@ -106,3 +106,18 @@ register("land.area_create", "Erhvervsareal oprettet", "Business area created")
 register("land.area_update", "Erhvervsareal ændret", "Business area updated")
 register("land.import", "Erhvervsarealer importeret", "Business areas imported")
 register("land.demo_load", "Demo-erhvervsarealer indlæst", "Demo business areas loaded")
+
+# Industrial parks (industriparker, L 206 § 13)
+register("parks.round_open", "Ansøgningsrunde åbnet", "Application round opened")
+register("parks.application_create", "Industriparkansøgning oprettet", "Park application created")
+register("parks.application_update", "Industriparkansøgning gemt", "Park application saved")
+register("parks.application_submit", "Industriparkansøgning indsendt", "Park application submitted")
+register("parks.rescreen", "Screening gentaget", "Screening repeated")
+register("parks.evaluate", "Vurdering registreret", "Evaluation recorded")
+register("parks.decision", "Ministerens afgørelse registreret", "Minister's decision recorded")
+register("parks.local_plan", "Lokalplan vedtaget", "Local plan adopted")
+register("parks.open", "Industripark åbnet for virksomheder", "Industrial park opened")
+register("parks.cease", "Udpegning ophørt", "Designation ceased")
+register(
+    "parks.demo_load", "Demodata for industriparker indlæst", "Industrial park demo data loaded"
+)

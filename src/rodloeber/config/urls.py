@@ -9,6 +9,7 @@ urlpatterns = [
     path("tiles/", include("rodloeber.layers.tile_urls")),
     path("tjek/", include("rodloeber.checks.urls")),
     path("kort/", include("rodloeber.landmap.urls")),
+    path("industriparker/", include("rodloeber.parks.urls")),
     path("", include("rodloeber.web.urls")),
 ]
 

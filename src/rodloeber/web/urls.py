@@ -2,6 +2,7 @@ from django.urls import path
 
 from rodloeber.checks import views as check_views
 from rodloeber.landmap import views as landmap_views
+from rodloeber.parks import views as parks_views
 from rodloeber.web import plan_views, views
 
 app_name = "web"
@@ -13,7 +14,7 @@ urlpatterns = [
     path("tjek", check_views.start, name="check"),
     path("procesplan", plan_views.plan_preview, name="plan_preview"),
     path("sager", views.cases, name="cases"),
-    path("industriparker", views.parks, name="parks"),
+    path("industriparker", parks_views.index, name="parks"),
     path("kort", landmap_views.landmap, name="landmap"),
     path("statistik", views.statistics, name="statistics"),
 ]

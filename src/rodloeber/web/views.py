@@ -67,22 +67,6 @@ def cases(request: HttpRequest) -> HttpResponse:
     )
 
 
-def parks(request: HttpRequest) -> HttpResponse:
-    return _coming(
-        request,
-        _("Industrial parks"),
-        _(
-            "Municipalities apply for national industrial parks; the state screens each area "
-            "against § 13 of the law and designates parks spread across the country."
-        ),
-        [
-            _("Application rounds with area upload or drawing on the map"),
-            _("Automatic screening against protected nature and infrastructure"),
-            _("Evaluation, selection and the five-year sunset of designations"),
-        ],
-    )
-
-
 def statistics(request: HttpRequest) -> HttpResponse:
     return _coming(
         request,

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "rodloeber.layers",
     "rodloeber.checks",
     "rodloeber.landmap",
+    "rodloeber.parks",
 ]
 
 MIDDLEWARE = [

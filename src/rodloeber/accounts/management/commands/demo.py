@@ -11,6 +11,7 @@ from rodloeber.accounts.demo import demo_load, demo_logins
 from rodloeber.accounts.services import reference_authorities_load
 from rodloeber.cases.demo import cases_demo_load
 from rodloeber.landmap.demo import landmap_demo_load
+from rodloeber.parks.demo import parks_demo_load
 
 
 class Command(BaseCommand):
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             f"{result.users_created} users created; {cases_created} demo cases created."
         )
         landmap_demo_load()
+        parks_demo_load()
         self._print_logins()
 
     def _print_logins(self) -> None:

@@ -1,0 +1,298 @@
+"""Industrial parks API (industriparker, L 206 § 13). Contract: docs/contracts.md.
+
+Thin: reads go through ``rodloeber.parks.selectors`` (invisible → 404) and
+writes through one service each. Errors use the API's bilingual shape.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, ParamSpec, TypeVar
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from rodloeber.accounts.models import User
+from rodloeber.api.errors import error_body, error_item, wants_english
+from rodloeber.api.routers.screening import ErrorOut, ScreeningReportOut
+from rodloeber.domain.errors import DomainError
+from rodloeber.domain.selection import SelectionError
+from rodloeber.parks.errors import Forbidden, IllegalTransition, NotFound, ParkError
+from rodloeber.parks.lifecycle import decision_record
+from rodloeber.parks.models import ApplicationRound
+from rodloeber.parks.selection import run_selection
+from rodloeber.parks.selectors import application_for, public_parks, visible_applications
+from rodloeber.parks.serialize import application_dict, park_dict
+from rodloeber.parks.services import (
+    application_create,
+    application_submit,
+    application_update,
+    evaluation_save,
+)
+
+router = Router(tags=["parks"])
+P = ParamSpec("P")
+R = TypeVar("R")
+ERRORS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+STATUS = ((NotFound, 404), (Forbidden, 403), (IllegalTransition, 409))
+
+
+def _caller(request: HttpRequest) -> User:
+    user = getattr(request, "auth", None)
+    assert isinstance(user, User)
+    return user
+
+
+def park_errors(view: Callable[P, R]) -> Callable[P, R | HttpResponse]:
+    """Map park, geometry and selection errors to 404/403/409/422."""
+
+    @functools.wraps(view)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | HttpResponse:
+        try:
+            return view(*args, **kwargs)
+        except DomainError as exc:
+            request = args[0]
+            assert isinstance(request, HttpRequest)
+            english = wants_english(request)
+            status = next((s for cls, s in STATUS if isinstance(exc, cls)), 422)
+            code = str(getattr(exc, "code", "invalid"))
+            field = "geometry" if not isinstance(exc, ParkError | SelectionError) else ""
+            item = error_item(field, code, exc.message_da, exc.message_en, english)
+            body = error_body(english, exc.message_da, exc.message_en, [item])
+            return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+    wrapper.__signature__ = inspect.signature(view, eval_str=True)  # type: ignore[attr-defined]
+    return wrapper
+
+
+class ApplicationIn(Schema):
+    name: str = Field(..., max_length=200)
+    geometry: dict[str, Any] = Field(
+        ..., description="GeoJSON Polygon/MultiPolygon in EPSG:4326 (longitude, latitude)"
+    )
+    answers: dict[str, Any] = Field(
+        default_factory=dict, description="§ 13 stk. 1 answers keyed by question"
+    )
+    round_id: int | None = Field(None, description="Default: the open round")
+    co_municipalities: list[str] = Field(
+        default_factory=list, description="Co-applicants' kommunekoder (joint application)"
+    )
+    submit: bool = Field(False, description="Submit at once (otherwise a draft)")
+
+
+class ApplicationPatch(Schema):
+    name: str | None = Field(None, max_length=200)
+    geometry: dict[str, Any] | None = None
+    answers: dict[str, Any] | None = None
+
+
+class EvaluationOut(Schema):
+    criterion: str
+    score: int
+    justification: str
+
+
+class ApplicationOut(Schema):
+    id: int
+    name: str
+    status: str
+    round_id: int
+    lead_municipality: str
+    municipalities: list[str]
+    area_ha: float
+    region_code: str
+    answers: dict[str, str]
+    created_at: datetime
+    submitted_at: datetime | None
+    decided_on: date | None
+    total_score: float
+    evaluations: list[EvaluationOut]
+    screening: ScreeningReportOut | None
+    screening_layer_versions: dict[str, str]
+    synthetic: bool
+    geometry: dict[str, Any] | None = None
+
+
+class EvaluationIn(Schema):
+    criterion: str
+    score: int = Field(..., ge=0, le=5)
+    justification: str = Field(..., max_length=5000)
+
+
+class DecisionIn(Schema):
+    designated: bool
+    decided_on: date
+    reasons: str = Field(..., max_length=10000)
+    contact_name: str = ""
+    contact_email: str = ""
+
+
+class SelectionIn(Schema):
+    application_ids: list[int] = Field(..., min_length=1, max_length=500)
+    n: int = Field(5, ge=1)
+    max_per_region: int | None = Field(None, ge=1)
+    min_distance_km: float = Field(0.0, ge=0)
+
+
+class SwapOut(Schema):
+    id: int
+    score: float
+    objective_drop: float | None
+    leaves: list[int]
+
+
+class SelectionOut(Schema):
+    chosen: list[int]
+    objective: float
+    scores: dict[str, float]
+    explanation: str
+    explanation_da: str
+    explanation_en: str
+    ineligible: list[int]
+    swaps: list[SwapOut]
+    solver: str
+
+
+class ParkOut(Schema):
+    id: int
+    application_id: int
+    name: str
+    status: str
+    status_label: str
+    municipality: str
+    area_ha: float
+    designated_on: date
+    sunset_on: date
+    local_plan_id: str
+    local_plan_url: str
+    contact_name: str
+    contact_email: str
+    synthetic: bool
+
+
+def _open_round(round_id: int | None) -> ApplicationRound:
+    qs = ApplicationRound.objects.all()
+    rnd = (
+        qs.filter(pk=round_id).first()
+        if round_id is not None
+        else qs.filter(deadline__gt=timezone.now()).order_by("deadline").first()
+    )
+    if rnd is None:
+        raise ParkError("no_round", "Der er ingen åben ansøgningsrunde.", "No open round.")
+    return rnd
+
+
+@router.post(
+    "/parks/applications",
+    response={201: ApplicationOut, **ERRORS},
+    summary="Create (and optionally submit) an industrial park application",
+)
+@park_errors
+def create_application(request: HttpRequest, payload: ApplicationIn) -> Any:
+    """Municipal planners only. The area is validated, reprojected to EPSG:25832
+    and screened against § 13; the report is returned as ``screening``."""
+    user = _caller(request)
+    app = application_create(
+        actor=user,
+        application_round=_open_round(payload.round_id),
+        name=payload.name,
+        geometry=payload.geometry,
+        answers=payload.answers,
+        co_municipality_codes=payload.co_municipalities,
+    )
+    if payload.submit:
+        app = application_submit(actor=user, application=app)
+    return Status(201, application_dict(app))
+
+
+@router.get("/parks/applications", response=list[ApplicationOut], summary="Applications I may see")
+def list_applications(request: HttpRequest) -> Any:
+    apps = visible_applications(_caller(request)).prefetch_related("evaluations")
+    return [application_dict(a, with_geometry=False) for a in apps]
+
+
+@router.get("/parks/applications/{app_id}", response={200: ApplicationOut, **ERRORS})
+@park_errors
+def get_application(request: HttpRequest, app_id: int) -> Any:
+    return application_dict(application_for(_caller(request), app_id))
+
+
+@router.patch("/parks/applications/{app_id}", response={200: ApplicationOut, **ERRORS})
+@park_errors
+def patch_application(request: HttpRequest, app_id: int, payload: ApplicationPatch) -> Any:
+    """Edit a draft (planners of an applying municipality, until submitted)."""
+    user = _caller(request)
+    app = application_update(
+        actor=user,
+        application=application_for(user, app_id),
+        name=payload.name,
+        geometry=payload.geometry,
+        answers=payload.answers,
+    )
+    return application_dict(app)
+
+
+@router.post("/parks/applications/{app_id}/submit", response={200: ApplicationOut, **ERRORS})
+@park_errors
+def submit_application(request: HttpRequest, app_id: int) -> Any:
+    user = _caller(request)
+    return application_dict(
+        application_submit(actor=user, application=application_for(user, app_id))
+    )
+
+
+@router.post("/parks/applications/{app_id}/evaluations", response={200: ApplicationOut, **ERRORS})
+@park_errors
+def evaluate_application(request: HttpRequest, app_id: int, payload: EvaluationIn) -> Any:
+    """State screeners: score one criterion (rule data: parks/rules/evaluation.yaml)."""
+    user = _caller(request)
+    app = application_for(user, app_id)
+    evaluation_save(
+        actor=user,
+        application=app,
+        criterion=payload.criterion,
+        score=payload.score,
+        justification=payload.justification,
+    )
+    return application_dict(app)
+
+
+@router.post("/parks/applications/{app_id}/decision", response={200: ApplicationOut, **ERRORS})
+@park_errors
+def record_decision(request: HttpRequest, app_id: int, payload: DecisionIn) -> Any:
+    """The Business Minister's decision, recorded by a state screener."""
+    user = _caller(request)
+    app = decision_record(
+        actor=user,
+        application=application_for(user, app_id),
+        designated=payload.designated,
+        decided_on=payload.decided_on,
+        reasons=payload.reasons,
+        contact_name=payload.contact_name,
+        contact_email=payload.contact_email,
+    )
+    return application_dict(app)
+
+
+@router.post("/parks/selection", response={200: SelectionOut, **ERRORS})
+@park_errors
+def selection(request: HttpRequest, payload: SelectionIn) -> Any:
+    """State screeners: the optimal choice of ``n`` areas (MILP, HiGHS), never greedy,
+    with a swap analysis for the best excluded applications."""
+    outcome = run_selection(
+        actor=_caller(request),
+        application_ids=payload.application_ids,
+        n=payload.n,
+        max_per_region=payload.max_per_region,
+        min_distance_km=payload.min_distance_km,
+    )
+    return outcome.to_dict("en" if wants_english(request) else "da")
+
+
+@router.get("/parks", auth=None, response=list[ParkOut], summary="Designated industrial parks")
+def list_parks(request: HttpRequest) -> Any:
+    return [park_dict(p) for p in public_parks()]

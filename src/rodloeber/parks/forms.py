@@ -1,0 +1,184 @@
+"""Forms for applications, evaluations, decisions, rounds and lifecycle steps."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from rodloeber.accounts.reference import municipalities
+from rodloeber.parks.criteria import QUESTIONS, rules
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+def _english() -> bool:
+    return (get_language() or "da").startswith("en")
+
+
+class DkfdsForm(forms.Form):
+    """Adds the DKFDS classes and links hints to inputs (aria-describedby)."""
+
+    def dkfds(self) -> None:
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.RadioSelect):
+                widget.attrs["class"] = "form-radio"
+                continue
+            if isinstance(widget, forms.Select):
+                widget.attrs["class"] = "form-select"
+            elif not isinstance(widget, forms.HiddenInput | forms.ClearableFileInput):
+                widget.attrs["class"] = "form-input"
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+
+class ApplicationForm(DkfdsForm):
+    """Name, area (GeoJSON upload or pasted) and the § 13 stk. 1 answers."""
+
+    name = forms.CharField(label=_("Name of the area"), max_length=200)
+    co_municipalities = forms.MultipleChoiceField(
+        label=_("Co-applicant municipalities (joint application)"),
+        required=False,
+        help_text=_("Hold Ctrl (Cmd on Mac) to choose several."),
+    )
+    geometry_file = forms.FileField(
+        label=_("Area as a GeoJSON file"),
+        required=False,
+        help_text=_("Polygon or MultiPolygon in EPSG:4326 (longitude, latitude), at most 2 MB."),
+    )
+    geometry_text = forms.CharField(
+        label=_("…or paste the GeoJSON"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-input"}),
+    )
+
+    def __init__(self, *args: Any, require_geometry: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.require_geometry = require_geometry
+        self.fields["co_municipalities"].choices = [  # type: ignore[attr-defined]
+            (m.code, m.name) for m in municipalities()
+        ]
+        for q in QUESTIONS:
+            field: forms.Field
+            label = q.label("en" if _english() else "da")
+            help_text = q.legal_basis
+            if q.kind == "date":
+                field = forms.DateField(
+                    label=label,
+                    required=False,
+                    help_text=help_text,
+                    widget=forms.DateInput(attrs={"type": "date", "class": "form-input"}),
+                )
+            else:
+                field = forms.CharField(
+                    label=label,
+                    required=False,
+                    help_text=help_text,
+                    widget=forms.Textarea(attrs={"rows": 3, "class": "form-input"}),
+                )
+            self.fields[f"answer_{q.key}"] = field
+        self.dkfds()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.get("geometry_file")
+        text = (data.get("geometry_text") or "").strip()
+        raw: bytes | str | None = None
+        if upload is not None:
+            if upload.size > MAX_UPLOAD_BYTES:
+                self.add_error("geometry_file", _("The file is larger than 2 MB."))
+                return data
+            raw = upload.read()
+        elif text:
+            raw = text
+        if raw is None:
+            if self.require_geometry:
+                self.add_error("geometry_file", _("Upload or paste the area as GeoJSON."))
+            data["geometry"] = None
+            return data
+        try:
+            parsed = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            self.add_error("geometry_file", _("The file is not valid GeoJSON (JSON)."))
+            return data
+        if isinstance(parsed, dict) and parsed.get("type") == "Feature":
+            parsed = parsed.get("geometry")
+        elif isinstance(parsed, dict) and parsed.get("type") == "FeatureCollection":
+            features = parsed.get("features") or []
+            parsed = features[0].get("geometry") if len(features) == 1 else parsed
+        data["geometry"] = parsed
+        return data
+
+    def answers(self) -> dict[str, str]:
+        result = {}
+        for q in QUESTIONS:
+            value = self.cleaned_data.get(f"answer_{q.key}")
+            if value:
+                result[q.key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        return result
+
+
+class EvaluationForm(DkfdsForm):
+    criterion = forms.ChoiceField(label=_("Criterion"))
+    score = forms.IntegerField(label=_("Score (0-5)"), min_value=0, max_value=5)
+    justification = forms.CharField(
+        label=_("Written justification"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        en = _english()
+        self.fields["criterion"].choices = [  # type: ignore[attr-defined]
+            (c.code, f"{c.title('en' if en else 'da')} ({c.legal_basis}, × {c.weight:g})")
+            for c in rules().criteria
+        ]
+        self.dkfds()
+
+
+class DecisionForm(DkfdsForm):
+    designated = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("1", _("Designated")), ("0", _("Not designated"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    decided_on = forms.DateField(
+        label=_("Date of decision"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+    contact_name = forms.CharField(label=_("Contact person"), required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dkfds()
+
+
+class RoundForm(DkfdsForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    deadline = forms.DateTimeField(
+        label=_("Deadline"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    rules_text = forms.CharField(
+        label=_("Rules for the round"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dkfds()
+
+
+class SelectionForm(DkfdsForm):
+    n = forms.IntegerField(label=_("Number of parks"), min_value=1, initial=5)
+    max_per_region = forms.IntegerField(label=_("At most per region"), min_value=1, required=False)
+    min_distance_km = forms.FloatField(
+        label=_("Minimum distance between areas (km)"), min_value=0, initial=0
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dkfds()

@@ -1,0 +1,176 @@
+"""Designation lifecycle (udpegningens livsforløb), guarded transitions.
+
+minister's decision (designated / not designated) → state area reservation
+with a sunset five years after designation → lokalplan adopted → open for
+companies → ceased (§ 13 stk. 5). No company may settle before a lokalplan
+reserves the area for production, so "open" requires an adopted plan.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from rodloeber.accounts.models import User
+from rodloeber.audit.services import record_event
+from rodloeber.parks.errors import Forbidden, IllegalTransition, ParkError
+from rodloeber.parks.models import ApplicationStatus, Park, ParkApplication, ParkStatus
+from rodloeber.parks.selectors import active_parks, is_screener, may_manage_park
+
+SUNSET_YEARS = 5
+
+
+def sunset_date(designated_on: date) -> date:
+    """Five years after designation (29 February → 28 February)."""
+    try:
+        return designated_on.replace(year=designated_on.year + SUNSET_YEARS)
+    except ValueError:
+        return designated_on.replace(year=designated_on.year + SUNSET_YEARS, day=28)
+
+
+def decision_record(
+    *,
+    actor: User,
+    application: ParkApplication,
+    designated: bool,
+    decided_on: date,
+    reasons: str,
+    contact_name: str = "",
+    contact_email: str = "",
+) -> ParkApplication:
+    """Record the Business Minister's decision (erhvervsministerens afgørelse)."""
+    if not is_screener(actor):
+        raise Forbidden()
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise IllegalTransition(application.status, "decision")
+    reasons = (reasons or "").strip()
+    if not reasons:
+        raise ParkError("required", "Angiv en begrundelse.", "Enter the reasons.")
+    latest = application.latest_screening()
+    if designated and latest is not None and latest.excluded:
+        raise ParkError(
+            "excluded_area",
+            "Området overlapper arealer omfattet af § 13, stk. 2, og kan ikke udpeges "
+            "uden en ny screening eller ændret afgrænsning.",
+            "The area overlaps land covered by § 13(2) and cannot be designated without "
+            "a new screening or a changed boundary.",
+        )
+    with transaction.atomic():
+        old = application.status
+        application.status = (
+            ApplicationStatus.DESIGNATED if designated else ApplicationStatus.NOT_DESIGNATED
+        )
+        application.decided_on = decided_on
+        application.decision_reasons = reasons
+        application.updated_at = timezone.now()
+        application.save()
+        park = None
+        if designated:
+            park = Park.objects.create(
+                application=application,
+                designated_on=decided_on,
+                sunset_on=sunset_date(decided_on),
+                contact_name=contact_name,
+                contact_email=contact_email,
+            )
+        record_event(
+            action="parks.decision",
+            actor=actor,
+            subject=application,
+            before={"status": old},
+            after={
+                "status": application.status,
+                "decided_on": decided_on.isoformat(),
+                "reasons": reasons,
+                "park_id": park.pk if park else None,
+            },
+        )
+    return application
+
+
+def _move(park: Park, to: str, action: str) -> str:
+    if not park.can_move(to):
+        raise IllegalTransition(park.status, action)
+    old = park.status
+    park.status = to
+    park.updated_at = timezone.now()
+    return old
+
+
+def park_adopt_local_plan(
+    *, actor: User, park: Park, plan_id: str, adopted_on: date, url: str = ""
+) -> Park:
+    """The municipality has adopted the lokalplan (planloven) reserving the area."""
+    if not may_manage_park(actor, park):
+        raise Forbidden()
+    plan_id = (plan_id or "").strip()
+    if not plan_id:
+        raise ParkError("required", "Angiv lokalplanens id.", "Enter the local plan id.")
+    with transaction.atomic():
+        old = _move(park, ParkStatus.LOCAL_PLAN_ADOPTED, "local_plan")
+        park.local_plan_id, park.local_plan_adopted_on, park.local_plan_url = (
+            plan_id,
+            adopted_on,
+            url,
+        )
+        park.save()
+        record_event(
+            action="parks.local_plan",
+            actor=actor,
+            subject=park,
+            before={"status": old},
+            after={"status": park.status, "plan_id": plan_id, "adopted_on": adopted_on.isoformat()},
+        )
+    return park
+
+
+def park_open(*, actor: User, park: Park, opened_on: date) -> Park:
+    """Open the park for companies (only after the lokalplan)."""
+    if not may_manage_park(actor, park):
+        raise Forbidden()
+    with transaction.atomic():
+        old = _move(park, ParkStatus.OPEN, "open")
+        park.opened_on = opened_on
+        park.save()
+        record_event(
+            action="parks.open",
+            actor=actor,
+            subject=park,
+            before={"status": old},
+            after={"status": park.status, "opened_on": opened_on.isoformat()},
+        )
+    return park
+
+
+def park_cease(*, actor: User, park: Park, ceased_on: date, reason: str) -> Park:
+    """The designation ceases (§ 13 stk. 5), e.g. at the sunset date; state only."""
+    if not is_screener(actor):
+        raise Forbidden()
+    reason = (reason or "").strip()
+    if not reason:
+        raise ParkError("required", "Angiv en begrundelse.", "Enter the reason.")
+    with transaction.atomic():
+        old = _move(park, ParkStatus.CEASED, "cease")
+        park.ceased_on, park.ceased_reason = ceased_on, reason
+        park.save()
+        record_event(
+            action="parks.cease",
+            actor=actor,
+            subject=park,
+            before={"status": old},
+            after={"status": park.status, "ceased_on": ceased_on.isoformat(), "reason": reason},
+        )
+    return park
+
+
+def parks_near_sunset(days: int, today: date | None = None) -> QuerySet[Park]:
+    """Parks still reserved (no adopted lokalplan) whose sunset is within ``days``."""
+    today = today or timezone.localdate()
+    return (
+        active_parks()
+        .filter(status=ParkStatus.RESERVED, sunset_on__lte=today + timedelta(days=days))
+        .order_by("sunset_on")
+    )

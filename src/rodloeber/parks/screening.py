@@ -1,0 +1,40 @@
+"""Adapter to the screening engine (``rodloeber.layers.screening_service``).
+
+Kept small so the parks app depends on one function: screen a GeoJSON
+geometry (EPSG:4326) and return the report in the ScreeningReport shape plus
+the versions of the layers it used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rodloeber.domain.screening import AreaOfInterest, parse_area
+from rodloeber.layers.screening_service import screen_geojson
+
+
+@dataclass(frozen=True)
+class ScreeningOutcome:
+    report: dict[str, Any]
+    layer_versions: dict[str, str]
+
+    @property
+    def excluded(self) -> bool:
+        return bool(self.report.get("excluded"))
+
+
+def check_area(geometry: object) -> AreaOfInterest:
+    """Validate and reproject (raises ``GeometryError`` with da/en messages)."""
+    return parse_area(geometry)
+
+
+def screen_area(geometry: object) -> ScreeningOutcome:
+    report = screen_geojson(geometry).to_dict()
+    layers = report.get("layers")
+    versions = {
+        str(layer["name"]): str(layer["version"])
+        for layer in (layers if isinstance(layers, list) else [])
+        if isinstance(layer, dict)
+    }
+    return ScreeningOutcome(report=dict(report), layer_versions=versions)

@@ -1,0 +1,57 @@
+"""Plain dicts of applications and parks for the API, exports and pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rodloeber.parks.models import Park, ParkApplication
+from rodloeber.parks.services import total_score
+
+
+def application_dict(app: ParkApplication, *, with_geometry: bool = True) -> dict[str, Any]:
+    latest = app.latest_screening()
+    data: dict[str, Any] = {
+        "id": app.pk,
+        "name": app.name,
+        "status": app.status,
+        "round_id": app.round_id,
+        "lead_municipality": app.lead_municipality.authority_code,
+        "municipalities": sorted(str(m.authority_code) for m in app.municipalities.all()),
+        "area_ha": app.area_ha,
+        "region_code": app.region_code,
+        "answers": app.answers,
+        "created_at": app.created_at,
+        "submitted_at": app.submitted_at,
+        "decided_on": app.decided_on,
+        "total_score": total_score(app),
+        "evaluations": [
+            {"criterion": e.criterion, "score": e.score, "justification": e.justification}
+            for e in app.evaluations.all()
+        ],
+        "screening": latest.report if latest else None,
+        "screening_layer_versions": latest.layer_versions if latest else {},
+        "synthetic": app.synthetic,
+    }
+    if with_geometry:
+        data["geometry"] = app.geometry
+    return data
+
+
+def park_dict(park: Park) -> dict[str, Any]:
+    app = park.application
+    return {
+        "id": park.pk,
+        "application_id": app.pk,
+        "name": app.name,
+        "status": park.status,
+        "status_label": str(park.get_status_display()),
+        "municipality": app.lead_municipality.name,
+        "area_ha": app.area_ha,
+        "designated_on": park.designated_on,
+        "sunset_on": park.sunset_on,
+        "local_plan_id": park.local_plan_id,
+        "local_plan_url": park.local_plan_url,
+        "contact_name": park.contact_name,
+        "contact_email": park.contact_email,
+        "synthetic": app.synthetic,
+    }

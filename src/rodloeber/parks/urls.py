@@ -1,0 +1,22 @@
+"""URLs under ``/industriparker/`` (the page ``/industriparker`` itself is ``web:parks``)."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from rodloeber.parks import views, workspace
+
+app_name = "parks"
+urlpatterns = [
+    path("parker.geojson", views.parks_geojson, name="parks_geojson"),
+    path("park/<int:pk>", views.park_detail, name="park"),
+    path("runder/ny", workspace.round_new, name="round_new"),
+    path("ansoegninger/", workspace.application_list, name="applications"),
+    path("ansoegninger/ny", workspace.application_new, name="application_new"),
+    path("ansoegninger/omraader.geojson", workspace.areas_geojson, name="areas_geojson"),
+    path("ansoegninger/<int:pk>", workspace.application_detail, name="application"),
+    path("ansoegninger/<int:pk>/rediger", workspace.application_edit, name="application_edit"),
+    path("ansoegninger/<int:pk>/screening", workspace.screening_report, name="screening"),
+    path("sammenligning", workspace.comparison, name="comparison"),
+    path("udvaelgelse", workspace.selection, name="selection"),
+]

@@ -1,0 +1,309 @@
+"""Pages for planners, screeners and administrators (/industriparker/…).
+
+Every read goes through ``rodloeber.parks.selectors`` (hidden → 404); every
+write through a service. Plain forms with POST-redirect-GET; no JavaScript
+needed except for the map.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from rodloeber.accounts.models import User
+from rodloeber.domain.errors import DomainError
+from rodloeber.parks import export
+from rodloeber.parks.criteria import QUESTIONS, rules
+from rodloeber.parks.forms import (
+    ApplicationForm,
+    DecisionForm,
+    EvaluationForm,
+    RoundForm,
+    SelectionForm,
+)
+from rodloeber.parks.lifecycle import decision_record
+from rodloeber.parks.models import ApplicationRound, ApplicationStatus, ParkApplication
+from rodloeber.parks.selection import run_selection
+from rodloeber.parks.selectors import (
+    application_for,
+    is_administrator,
+    is_planner,
+    is_screener,
+    may_edit,
+    visible_applications,
+)
+from rodloeber.parks.services import (
+    application_create,
+    application_rescreen,
+    application_submit,
+    application_update,
+    evaluation_save,
+    round_open,
+    total_score,
+)
+from rodloeber.parks.web_common import handle_errors, language, message_of, post_redirect
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User) or not (is_planner(user) or is_screener(user)):
+        raise Http404
+    return user
+
+
+@login_required
+def application_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    apps = visible_applications(user).prefetch_related("evaluations")
+    open_rounds = [r for r in ApplicationRound.objects.all() if r.is_open()]
+    return render(
+        request,
+        "parks/application_list.html",
+        {"apps": apps, "is_planner": is_planner(user), "open_rounds": open_rounds},
+    )
+
+
+@login_required
+def areas_geojson(request: HttpRequest) -> JsonResponse:
+    features = [
+        {
+            "type": "Feature",
+            "geometry": app.geometry,
+            "properties": {
+                "id": app.pk,
+                "name": app.name,
+                "status": app.status,
+                "url": f"/industriparker/ansoegninger/{app.pk}",
+            },
+        }
+        for app in visible_applications(_user(request))
+    ]
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def _application_form_page(
+    request: HttpRequest, user: User, app: ParkApplication | None
+) -> HttpResponse:
+    rnd = (
+        app.round
+        if app
+        else ApplicationRound.objects.filter(
+            pk=request.GET.get("round") or request.POST.get("round") or 0
+        ).first()
+        or next((r for r in ApplicationRound.objects.all() if r.is_open()), None)
+    )
+    if rnd is None:
+        messages.error(request, _("There is no open application round."))
+        return post_redirect(request, "parks:applications")
+    initial: dict[str, Any] = {}
+    if app is not None:
+        initial = {"name": app.name, **{f"answer_{k}": v for k, v in app.answers.items()}}
+    form = ApplicationForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        require_geometry=app is None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            if app is None:
+                app = application_create(
+                    actor=user,
+                    application_round=rnd,
+                    name=form.cleaned_data["name"],
+                    geometry=form.cleaned_data["geometry"],
+                    answers=form.answers(),
+                    co_municipality_codes=form.cleaned_data["co_municipalities"],
+                )
+            else:
+                application_update(
+                    actor=user,
+                    application=app,
+                    name=form.cleaned_data["name"],
+                    geometry=form.cleaned_data.get("geometry"),
+                    answers=form.answers(),
+                )
+            messages.success(request, _("The application was saved as a draft."))
+            return post_redirect(request, "parks:application", app.pk)
+        except DomainError as exc:
+            form.add_error(None, message_of(exc))
+    return render(request, "parks/application_form.html", {"form": form, "app": app, "round": rnd})
+
+
+@login_required
+def application_new(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not is_planner(user):
+        raise Http404
+    return _application_form_page(request, user, None)
+
+
+@login_required
+def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    app = _visible(user, pk)
+    if not may_edit(user, app):
+        raise Http404
+    return _application_form_page(request, user, app)
+
+
+def _visible(user: User, pk: int) -> ParkApplication:
+    try:
+        return application_for(user, pk)
+    except DomainError:
+        raise Http404 from None
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    app = _visible(user, pk)
+    if request.method == "POST":
+        return _detail_action(request, user, app)
+    lang = language()
+    answers = [
+        {"label": q.label(lang), "legal_basis": q.legal_basis, "value": app.answers.get(q.key, "")}
+        for q in QUESTIONS
+    ]
+    scores = {e.criterion: e for e in app.evaluations.all()}
+    criteria = [
+        {"c": c, "title": c.title(lang), "evaluation": scores.get(c.code)} for c in rules().criteria
+    ]
+    context = {
+        "app": app,
+        "answers": answers,
+        "criteria": criteria,
+        "total": total_score(app),
+        "screening": app.latest_screening(),
+        "screenings": app.screenings.all(),
+        "may_edit": may_edit(user, app),
+        "is_screener": is_screener(user),
+        "evaluation_form": EvaluationForm(),
+        "decision_form": DecisionForm(),
+        "status": ApplicationStatus,
+        "lang": lang,
+    }
+    return render(request, "parks/application_detail.html", context)
+
+
+@handle_errors
+def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> HttpResponse:
+    action = request.POST.get("action")
+    if action == "submit":
+        application_submit(actor=user, application=app)
+        messages.success(request, _("The application was submitted and screened."))
+    elif action == "rescreen":
+        record = application_rescreen(actor=user, application=app, force=True)
+        messages.success(request, _("A new screening report was made.") if record else "")
+    elif action == "evaluate":
+        form = EvaluationForm(request.POST)
+        if not form.is_valid():
+            raise ValueError(_("Choose a criterion, a score from 0 to 5 and a justification."))
+        evaluation_save(actor=user, application=app, **form.cleaned_data)
+        messages.success(request, _("The score was saved."))
+    elif action == "decide":
+        dform = DecisionForm(request.POST)
+        if not dform.is_valid():
+            raise ValueError(_("Choose the decision and enter the date and reasons."))
+        decision_record(actor=user, application=app, **dform.cleaned_data)
+        messages.success(request, _("The decision was recorded."))
+    else:
+        raise Http404
+    return post_redirect(request, "parks:application", app.pk)
+
+
+@login_required
+def screening_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Printable screening report (the latest, or ?id= an older one)."""
+    app = _visible(_user(request), pk)
+    record = app.screenings.filter(pk=request.GET.get("id") or 0).first() or app.latest_screening()
+    if record is None:
+        raise Http404
+    return render(
+        request,
+        "parks/screening_report.html",
+        {"app": app, "record": record, "report": record.report, "lang": language()},
+    )
+
+
+@login_required
+def comparison(request: HttpRequest) -> HttpResponse:
+    """All visible applications side by side; ?sort=, ?format=csv|xlsx."""
+    user = _user(request)
+    if not is_screener(user):
+        raise Http404
+    sort = request.GET.get("sort", "-total")
+    rows = export.comparison_rows(visible_applications(user).prefetch_related("evaluations"), sort)
+    lang = language()
+    fmt = request.GET.get("format")
+    if fmt == "csv":
+        response = HttpResponse(export.to_csv(rows, lang), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="industriparker.csv"'
+        return response
+    if fmt == "xlsx":
+        response = HttpResponse(
+            export.to_xlsx(rows, lang),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="industriparker.xlsx"'
+        return response
+    columns = [
+        ("name", _("Name")),
+        ("municipality", _("Municipalities")),
+        ("region", _("Region")),
+        ("area_ha", _("Area (ha)")),
+        ("excluded", _("§ 13(2) overlap")),
+        ("total", _("Weighted total")),
+    ]
+    context = {
+        "rows": rows,
+        "sort": sort,
+        "columns": columns,
+        "criteria": [c.title(lang) for c in rules().criteria],
+    }
+    return render(request, "parks/comparison.html", context)
+
+
+@login_required
+def selection(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not is_screener(user):
+        raise Http404
+    apps = list(visible_applications(user).filter(status=ApplicationStatus.SUBMITTED))
+    form = SelectionForm(request.POST or None)
+    outcome: dict[str, Any] | None = None
+    if request.method == "POST" and form.is_valid():
+        ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()] or [a.pk for a in apps]
+        try:
+            outcome = run_selection(actor=user, application_ids=ids, **form.cleaned_data).to_dict(
+                language()
+            )
+        except DomainError as exc:
+            form.add_error(None, message_of(exc))
+    names = {a.pk: a.name for a in apps}
+    return render(
+        request,
+        "parks/selection.html",
+        {"form": form, "apps": apps, "outcome": outcome, "names": names},
+    )
+
+
+@login_required
+def round_new(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not isinstance(user, User) or not is_administrator(user):
+        raise Http404
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_open(actor=user, **form.cleaned_data)
+            messages.success(request, _("The application round is open."))
+            return post_redirect(request, "web:parks")
+        except DomainError as exc:
+            form.add_error(None, message_of(exc))
+    return render(request, "parks/round_form.html", {"form": form})

@@ -1,0 +1,80 @@
+"""Fixtures for industrial parks: hand-made layers near Esbjerg, a round, users."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from shapely.geometry import mapping
+
+from rodloeber.accounts.models import Organisation, User
+from rodloeber.accounts.roles import Role
+from rodloeber.domain.screening import to_exchange
+from rodloeber.domain.screening.testing import square
+from rodloeber.layers import screening_service
+from rodloeber.parks.criteria import QUESTIONS
+from rodloeber.parks.models import ApplicationRound, ParkApplication
+from rodloeber.parks.services import application_create, round_open
+from tests.domain.screening.conftest import small_world
+
+FULL_ANSWERS = {q.key: f"Svar på {q.key} (test)" for q in QUESTIONS if q.kind == "text"}
+
+
+@pytest.fixture(autouse=True)
+def hand_made_layers() -> Iterator[None]:
+    world = small_world()
+    screening_service.set_layer_loader(lambda name: world[name])
+    yield
+    screening_service.set_layer_loader(None)
+
+
+def area(x: float = -10_000, y: float = 10_000, side: float = 800) -> dict[str, Any]:
+    """A GeoJSON square (EPSG:4326); the default is clear of every exclusion."""
+    return dict(mapping(to_exchange(square(x, y, side))))
+
+
+EXCLUDED_AREA = {"x": 0, "y": 0, "side": 1000}  # overlaps hand-made § 3 nature
+
+
+@pytest.fixture
+def admin(make_user: Callable[..., User]) -> User:
+    return make_user(Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def planner(make_user: Callable[..., User], org: Callable[[str], Organisation]) -> User:
+    return make_user(Role.MUNICIPAL_PLANNER, org("0561"))
+
+
+@pytest.fixture
+def other_planner(make_user: Callable[..., User], org: Callable[[str], Organisation]) -> User:
+    return make_user(Role.MUNICIPAL_PLANNER, org("0751"))
+
+
+@pytest.fixture
+def screener(make_user: Callable[..., User]) -> User:
+    return make_user(Role.STATE_SCREENER)
+
+
+@pytest.fixture
+def open_round(admin: User) -> ApplicationRound:
+    return round_open(
+        actor=admin,
+        title="Runde 2026 (test)",
+        deadline=timezone.now() + timedelta(days=30),
+        rules_text="Ansøgninger efter § 13.",
+    )
+
+
+@pytest.fixture
+def draft(planner: User, open_round: ApplicationRound) -> ParkApplication:
+    return application_create(
+        actor=planner,
+        application_round=open_round,
+        name="Testpark Vest",
+        geometry=area(),
+        answers=FULL_ANSWERS,
+    )

@@ -1,0 +1,33 @@
+"""Parks demo data: the 2025 round, 11 designated parks, synthetic polygons, idempotent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rodloeber.domain.screening import parse_area
+from rodloeber.parks.demo import parks_demo_load, synthetic_polygon
+from rodloeber.parks.models import ApplicationStatus, Park, ParkApplication
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_load_is_idempotent_and_marks_designated() -> None:
+    created = parks_demo_load()
+    assert created == 16
+    assert parks_demo_load() == 0
+    assert Park.objects.count() == 11
+    assert {p.sunset_on for p in Park.objects.all()} == {date(2030, 10, 28)}
+    names = set(ParkApplication.objects.values_list("name", flat=True))
+    assert all("syntetiske demodata" in n for n in names)
+    assert ParkApplication.objects.filter(status=ApplicationStatus.NOT_DESIGNATED).count() == 5
+    joint = ParkApplication.objects.get(lead_municipality__authority_code="0370")
+    assert sorted(m.authority_code for m in joint.municipalities.all()) == ["0370", "0390"]
+    assert joint.area_ha == pytest.approx(207, rel=0.1)
+
+
+@pytest.mark.parametrize("code", ["0851", "0561", "0440", "0360", "0316"])
+def test_synthetic_polygons_are_valid_areas_in_denmark(code: str) -> None:
+    area = parse_area(synthetic_polygon(code, 150))
+    assert 50 < area.area_ha <= 151
