@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -11,6 +13,8 @@ from rodloeber.web.navigation import ROLE_NAV
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
+
+LAYER_FIXTURES = Path(__file__).resolve().parents[1] / "layers" / "fixtures"
 
 PUBLIC = [
     "/",
@@ -83,3 +87,23 @@ def test_static_assets_are_served(client: Client) -> None:
 
     assert finders.find("vendor/dkfds/css/dkfds.min.css")
     assert finders.find("vendor/htmx.org/htmx.min.js")
+
+
+def test_data_sources_lists_layer_provenance(client: Client, settings: Any, tmp_path: Path) -> None:
+    from rodloeber.layers.services import layer_import
+
+    settings.RODLOEBER_LAYERS_DIR = tmp_path
+    layer_import(
+        actor=None,
+        path=LAYER_FIXTURES / "dai_habitat_omr.geojson",
+        name="natura2000_habitat",
+        source="Danmarks Arealinformation, dai:habitat_omr (test fixture)",
+        licence="Open data",
+        attribution="Miljøstyrelsen (testdata)",
+        title_da="Natura 2000-habitatområder",
+        title_en="Natura 2000 habitat sites",
+    )
+    body = client.get("/datakilder").content.decode()
+    assert "Natura 2000-habitatområder" in body
+    assert "dai:habitat_omr (test fixture)" in body
+    assert "Miljøstyrelsen (testdata)" in body

@@ -20,7 +20,10 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 
 def data_sources(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/data_sources.html")
+    """Attribution for bundled data and the provenance of every registered layer."""
+    from rodloeber.layers.loading import list_layers
+
+    return render(request, "web/data_sources.html", {"layers": list_layers()})
 
 
 @login_required
