@@ -10,6 +10,7 @@ urlpatterns = [
     path("tjek/", include("rodloeber.checks.urls")),
     path("kort/", include("rodloeber.landmap.urls")),
     path("industriparker/", include("rodloeber.parks.urls")),
+    path("sager/", include("rodloeber.cases.urls")),
     path("", include("rodloeber.web.urls")),
 ]
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from rodloeber.cases.views import lists as case_views
 from rodloeber.checks import views as check_views
 from rodloeber.landmap import views as landmap_views
 from rodloeber.parks import views as parks_views
@@ -13,7 +14,7 @@ urlpatterns = [
     path("min-side", views.dashboard, name="dashboard"),
     path("tjek", check_views.start, name="check"),
     path("procesplan", plan_views.plan_preview, name="plan_preview"),
-    path("sager", views.cases, name="cases"),
+    path("sager", case_views.case_list, name="cases"),
     path("industriparker", parks_views.index, name="parks"),
     path("kort", landmap_views.landmap, name="landmap"),
     path("statistik", views.statistics, name="statistics"),

@@ -53,23 +53,6 @@ def _coming(
     )
 
 
-@login_required
-def cases(request: HttpRequest) -> HttpResponse:
-    return _coming(
-        request,
-        _("Cases"),
-        _(
-            "Here the contact person, the authorities and the company follow each case: "
-            "the permits, the combined process plan and the milestones."
-        ),
-        [
-            _("Applications with auto-saved drafts and attachments"),
-            _("One combined process plan with milestones for every permit"),
-            _("Pauses, extensions and call-in, each with a recorded reason"),
-        ],
-    )
-
-
 def statistics(request: HttpRequest) -> HttpResponse:
     return _coming(
         request,

@@ -1,0 +1,103 @@
+"""Messages (beskeder) with read receipts and documents (bilag): upload through
+the documents service (size and magic bytes), download for parties only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
+
+from rodloeber.cases.errors import CaseError
+from rodloeber.cases.forms import DocumentForm, MessageForm
+from rodloeber.cases.models import Case, Message
+from rodloeber.cases.selectors import case_for, document_for, visible_cases
+from rodloeber.cases.services.documents import (
+    MAX_DOCUMENT_BYTES,
+    document_upload,
+    message_mark_read,
+    message_post,
+)
+from rodloeber.cases.views.common import caller, detail_url, raise_http, run_action
+
+
+def _case(request: HttpRequest, pk: int) -> Case:
+    try:
+        return case_for(caller(request), pk)
+    except CaseError as exc:
+        raise_http(exc)
+        raise
+
+
+@login_required
+@require_POST
+def post_message(request: HttpRequest, pk: int) -> HttpResponse:
+    case, user = _case(request, pk), caller(request)
+    form = MessageForm(request.POST)
+    form_id = f"reply-{request.POST.get('thread')}" if request.POST.get("thread") else "message"
+
+    def act(d: dict[str, Any]) -> object:
+        thread = None
+        if d["thread"]:
+            thread = case.messages.filter(pk=d["thread"], thread__isnull=True).first()
+            if thread is None:
+                raise Http404
+        return message_post(
+            actor=user, case=case, body=d["body"], subject=d["subject"], thread=thread
+        )
+
+    return run_action(request, case, form_id, form, act, _("The message is sent."))
+
+
+@login_required
+@require_POST
+def mark_read(request: HttpRequest, message_id: int) -> HttpResponse:
+    user = caller(request)
+    m = Message.objects.filter(pk=message_id, case__in=visible_cases(user)).first()
+    if m is None:
+        raise Http404
+    message_mark_read(actor=user, message=m)
+    return redirect(detail_url(m.case_id, f"message-{m.pk}"))
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, pk: int) -> HttpResponse:
+    case, user = _case(request, pk), caller(request)
+    form = DocumentForm(request.POST, request.FILES)
+
+    def act(d: dict[str, Any]) -> object:
+        f = d["file"]
+        content = f.read(MAX_DOCUMENT_BYTES + 1)  # the service rejects anything larger
+        return document_upload(
+            actor=user,
+            case=case,
+            filename=f.name or "",
+            content=content,
+            description=d["description"],
+        )
+
+    return run_action(request, case, "document", form, act, _("The document is uploaded."))
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, doc_id: int) -> FileResponse:
+    """Parties of the case only; everybody else gets 404."""
+    try:
+        doc = document_for(caller(request), doc_id)
+    except CaseError as exc:
+        raise_http(exc)
+        raise
+    response = FileResponse(
+        doc.file.open("rb"),
+        as_attachment=True,
+        filename=doc.filename,
+        content_type=doc.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

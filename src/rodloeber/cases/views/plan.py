@@ -1,0 +1,93 @@
+"""The case's stored plan (procesplan) as a Gantt chart with a table alternative.
+
+The current :class:`PlanSnapshot` holds the Plan contract JSON; it is turned
+back into a :class:`Plan` so the planning engine's own renderer draws it —
+no re-computation on a page view.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+from rodloeber.cases.models import Case, PlanSnapshot
+from rodloeber.cases.planning import case_cap
+from rodloeber.domain.planning import Plan, gantt_table_rows, render_gantt_svg
+from rodloeber.domain.planning.clock import ClockStatus
+from rodloeber.domain.planning.forecast import MilestoneDate
+from rodloeber.domain.planning.plan import PlannedPermit
+
+
+def _d(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _req(value: Any) -> date:
+    d = _d(value)
+    assert d is not None
+    return d
+
+
+def plan_from_snapshot(case: Case, data: dict[str, Any]) -> Plan:
+    """A :class:`Plan` for drawing, from the stored contract JSON."""
+    permits = tuple(
+        PlannedPermit(
+            code=p["code"],
+            name_da=p.get("name_da", ""),
+            name_en=p.get("name_en", ""),
+            authority_level=p.get("authority_level", ""),
+            counts_toward_cap=bool(p.get("counts_toward_cap", True)),
+            start=_req(p["start"]),
+            end=_req(p["end"]),
+            latest_end=_req(p.get("latest_end") or p["end"]),
+            total_float_days=int(p.get("total_float_days") or 0),
+            on_critical_path=bool(p.get("on_critical_path")),
+            milestones=tuple(
+                MilestoneDate(
+                    kind=m["kind"],
+                    date=_req(m["date"]),
+                    status=m.get("status", "planned"),
+                    counts_toward_cap=bool(m.get("counts_toward_cap", True)),
+                )
+                for m in p.get("milestones", [])
+            ),
+            depends_on=tuple(p.get("depends_on", [])),
+            criticality=p.get("criticality"),
+            baseline_start=_d(p.get("baseline_start")),
+            baseline_end=_d(p.get("baseline_end")),
+        )
+        for p in data.get("permits", [])
+    )
+    clock = data.get("clock") or {}
+    deadline = _req(data["cap_deadline"])
+    return Plan(
+        clock_start=_req(data["clock_start"]),
+        cap=case_cap(case),
+        cap_deadline=deadline,
+        permits=permits,
+        expected_end=_req(data["expected_end"]),
+        cap_relevant_end=_req(data.get("cap_relevant_end") or data["expected_end"]),
+        critical_path=tuple(data.get("critical_path", [])),
+        clock=ClockStatus(
+            at=_d(clock.get("at")) or deadline,
+            elapsed_days=int(clock.get("elapsed_days") or 0),
+            stopped_days=int(clock.get("stopped_days") or 0),
+            remaining_days=int(clock.get("remaining_days") or 0),
+            running=bool(clock.get("running")),
+            deadline=deadline,
+        ),
+        as_of=_d(data.get("as_of")),
+    )
+
+
+def plan_context(case: Case, language: str, today: date) -> dict[str, Any]:
+    """``gantt_svg`` (safe SVG) and ``plan_rows`` for the template, or nothing."""
+    snap = case.plans.filter(kind=PlanSnapshot.CURRENT).first()
+    if snap is None:
+        return {}
+    plan = plan_from_snapshot(case, snap.data)
+    # The SVG comes from our own renderer, which escapes every text it writes.
+    svg: SafeString = mark_safe(render_gantt_svg(plan, lang=language, today=today))  # noqa: S308
+    return {"gantt_svg": svg, "plan_rows": gantt_table_rows(plan, lang=language), "plan": plan}
