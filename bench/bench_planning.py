@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import statistics
 import sys
 import time
@@ -26,9 +25,10 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 import numpy as np  # noqa: E402
+from bench import _report  # noqa: E402
 
 from rodloeber.domain.planning import build_plan, compute_schedule  # noqa: E402
 from rodloeber.domain.planning.forecast import derive_constraints  # noqa: E402
@@ -37,8 +37,8 @@ from rodloeber.domain.planning.testing import Cap, benchmark_permits  # noqa: E4
 
 START = date(2026, 3, 2)
 DEADLINE = date(2027, 9, 2)
-MARK_START = "<!-- bench:planning:start -->"
-MARK_END = "<!-- bench:planning:end -->"
+AREA = "planning"
+MARK_START, MARK_END = _report.markers(AREA)
 
 
 def measure(fn: Callable[[], object], repeat: int, warmup: int = 1) -> tuple[float, float]:
@@ -125,14 +125,7 @@ def render(rows: list[Row], info: dict[str, str]) -> str:
 
 def write_section(path: Path, body: str) -> None:
     """Replace the planning section between the marker comments, keep the rest."""
-    section = f"{MARK_START}\n## Planning engine (procesplan)\n\n{body}\n{MARK_END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    pattern = re.compile(re.escape(MARK_START) + r".*?" + re.escape(MARK_END), re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    _report.write_section(path, AREA, "## Planning engine (procesplan)\n\n" + body)
 
 
 def main(argv: list[str] | None = None) -> int:

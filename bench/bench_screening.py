@@ -22,7 +22,6 @@ import argparse
 import multiprocessing as mp
 import os
 import platform
-import re
 import resource
 import statistics
 import sys
@@ -37,7 +36,9 @@ import shapely
 from shapely.geometry import Point, box, shape
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from bench import _report  # noqa: E402
 
 from rodloeber.domain.geo import ReferenceLayer  # noqa: E402
 from rodloeber.domain.screening import (  # noqa: E402
@@ -49,8 +50,8 @@ from rodloeber.domain.screening import (  # noqa: E402
 )
 from rodloeber.domain.screening.testing import make_layer  # noqa: E402
 
-MARK_START = "<!-- bench:screening:start -->"
-MARK_END = "<!-- bench:screening:end -->"
+AREA = "screening"
+MARK_START, MARK_END = _report.markers(AREA)
 KOMMUNER = ROOT / "src" / "rodloeber" / "layers" / "data" / "kommuner.geojson"
 REGIONER = ROOT / "src" / "rodloeber" / "layers" / "data" / "regioner.geojson"
 HABITATS = ("Mose", "Eng", "Hede", "Overdrev", "Strandeng", "Sø", "Vandløb")
@@ -349,14 +350,7 @@ def run(args: argparse.Namespace) -> str:
 
 def write_section(path: Path, body: str) -> None:
     """Replace the screening section between the marker comments, keep the rest."""
-    section = f"{MARK_START}\n{body}\n{MARK_END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    pattern = re.compile(re.escape(MARK_START) + r".*?" + re.escape(MARK_END), re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    _report.write_section(path, AREA, body)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,9 @@ from rodloeber.layers.tiles import TileCache, TileSource, render_tile
 __all__ = ["LAYER", "land_tile", "reset_land_tiles"]
 
 LAYER = "land_areas"
+# Below this zoom an area is drawn as its centroid point: at country and region
+# scale polygons are a few pixels wide, and 2,000 of them make a 100 KiB tile.
+POINT_BELOW_ZOOM = 11
 _lock = threading.Lock()
 _state: dict[str, object] = {}
 CACHE = TileCache(max_bytes=32 * 1024 * 1024)
@@ -31,7 +34,8 @@ def _version() -> str:
     return f"{agg['n']}-{agg['m']}-{agg['t'].isoformat() if agg['t'] else ''}"
 
 
-def _build() -> TileSource:
+def _build() -> tuple[TileSource, TileSource]:
+    """(polygons, centroid points) of every area, with the same properties."""
     rows = BusinessArea.objects.values_list(
         "id", "geometry_wkb", "status", "available_ha", "anvspec", "synthetic"
     ).order_by("id")
@@ -47,17 +51,18 @@ def _build() -> TileSource:
                 "synthetic": bool(synthetic),
             }
         )
-    return TileSource.build(LAYER, geoms, props)
+    points = list(shapely.point_on_surface(geoms)) if geoms else []
+    return TileSource.build(LAYER, geoms, props), TileSource.build(LAYER, points, props)
 
 
-def land_source(version: str | None = None) -> TileSource:
+def land_source(version: str | None = None, *, points: bool = False) -> TileSource:
     version = version or _version()
     with _lock:
         if _state.get("version") != version:
-            _state["source"] = _build()
+            _state["polygons"], _state["points"] = _build()
             _state["version"] = version
             CACHE.clear()
-        source = _state["source"]
+        source = _state["points" if points else "polygons"]
     assert isinstance(source, TileSource)
     return source
 
@@ -65,7 +70,7 @@ def land_source(version: str | None = None) -> TileSource:
 def land_tile(z: int, x: int, y: int) -> tuple[bytes, str]:
     """Encoded tile and its ETag (content hash keyed by the data version)."""
     version = _version()
-    source = land_source(version)
+    source = land_source(version, points=z < POINT_BELOW_ZOOM)
     key = (LAYER, z, x, y)
     cached = CACHE.get(key)
     if cached is not None:

@@ -3,11 +3,21 @@
 Included by ``config/urls.py`` as ``path("tiles/", include("rodloeber.layers.tile_urls"))``.
 Public (open reference data only); ``ETag`` + ``Cache-Control`` let browsers
 and proxies keep tiles; ``If-None-Match`` answers 304.
+
+Layers that are not reference layers (e.g. the land map's business areas,
+``land_areas``, kept in the database) are served at the same URL through
+:func:`register_tile_source`: the owning app registers ``fn(z, x, y)`` in
+its ``AppConfig.ready()``. ``fn`` returns the encoded tile, optionally with
+its own ETag (``(bytes, etag)``), or ``None`` for "no such tile" (404).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import path, reverse
@@ -24,6 +34,51 @@ MVT_CONTENT_TYPE = "application/vnd.mapbox-vector-tile"
 CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400"
 _UNAVAILABLE = unavailable_errors()
 
+TileResult = bytes | tuple[bytes, str] | None
+TileFn = Callable[[int, int, int], TileResult]
+
+
+@dataclass(frozen=True)
+class ExtraTileSource:
+    """A tile layer served by another app (not a reference layer)."""
+
+    name: str
+    fn: TileFn
+    cache_control: str = CACHE_CONTROL
+
+
+_extra_lock = threading.Lock()
+_extra: dict[str, ExtraTileSource] = {}
+
+
+def register_tile_source(name: str, fn: TileFn, *, cache_control: str = CACHE_CONTROL) -> None:
+    """Serve ``fn(z, x, y)`` at ``/tiles/{name}/{z}/{x}/{y}.mvt`` (re-registering replaces)."""
+    if not name or name == BASEMAP:
+        raise ValueError(f"invalid tile source name: {name!r}")
+    with _extra_lock:
+        _extra[name] = ExtraTileSource(name, fn, cache_control)
+
+
+def unregister_tile_source(name: str) -> None:
+    with _extra_lock:
+        _extra.pop(name, None)
+
+
+def tile_sources() -> dict[str, ExtraTileSource]:
+    """The registered extra tile sources by name (a copy)."""
+    with _extra_lock:
+        return dict(_extra)
+
+
+def _extra_tile(source: ExtraTileSource, z: int, x: int, y: int) -> tuple[bytes, str]:
+    result = source.fn(z, x, y)
+    if result is None:
+        raise Http404("No such tile")
+    if isinstance(result, tuple):
+        return result
+    digest = hashlib.blake2b(result, digest_size=12, key=source.name.encode()[:64]).hexdigest()
+    return result, f'"{digest}"'
+
 
 def _layer_names() -> list[str]:
     try:
@@ -37,12 +92,18 @@ def _layer_names() -> list[str]:
 def tile(request: HttpRequest, layer: str, z: int, x: int, y: int) -> HttpResponse:
     if z > MAX_ZOOM or x >= (1 << z) or y >= (1 << z):
         raise Http404("No such tile")
-    try:
-        provenance, _kind = layer_info(layer)
-        data, etag = get_tile(layer, z, x, y, version=provenance.version)
-    except _UNAVAILABLE as exc:
-        raise Http404("No such layer") from exc
-    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL, "Access-Control-Allow-Origin": "*"}
+    extra = _extra.get(layer)
+    cache_control = CACHE_CONTROL
+    if extra is not None:
+        data, etag = _extra_tile(extra, z, x, y)
+        cache_control = extra.cache_control
+    else:
+        try:
+            provenance, _kind = layer_info(layer)
+            data, etag = get_tile(layer, z, x, y, version=provenance.version)
+        except _UNAVAILABLE as exc:
+            raise Http404("No such layer") from exc
+    headers = {"ETag": etag, "Cache-Control": cache_control, "Access-Control-Allow-Origin": "*"}
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         return HttpResponse(status=304, headers=headers)
     return HttpResponse(data, content_type=MVT_CONTENT_TYPE, headers=headers)
