@@ -149,3 +149,8 @@ def test_request_id_is_stored(client: object, make_user: Callable[..., User]) ->
     )
     assert response["X-Request-ID"] == "req-12345678"
     assert AuditEvent.objects.get(action="auth.login").request_id == "req-12345678"
+
+
+def test_too_long_subject_id_fails_on_every_database() -> None:
+    with pytest.raises(ValueError, match="subject_id"), transaction.atomic():
+        record_event(action="org.update", actor=None, subject_type="t", subject_id="x" * 65)

@@ -48,6 +48,7 @@ def record_event(
         organisation = actor.organisation
     if not actor_label and actor is not None:
         actor_label = actor.get_username()
+    _check_lengths(subject_type=subject_type, subject_id=subject_id, actor_label=actor_label)
     before, after = _jsonable(before), _jsonable(after)
     head = _lock_head()
     event = AuditEvent(
@@ -69,6 +70,14 @@ def record_event(
     event.save(force_insert=True)
     AuditChainHead.objects.filter(pk=head.pk).update(last_seq=event.seq, last_hash=event.hash)
     return event
+
+
+def _check_lengths(**values: str) -> None:
+    """Fail the same way on every database (SQLite does not enforce max_length)."""
+    for name, value in values.items():
+        limit = AuditEvent._meta.get_field(name).max_length
+        if limit is not None and len(value) > limit:
+            raise ValueError(f"audit {name} is {len(value)} characters; the limit is {limit}.")
 
 
 def _jsonable(value: dict[str, Any] | None) -> dict[str, Any] | None:

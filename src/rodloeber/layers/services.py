@@ -217,7 +217,7 @@ def _commit_many(
                 action=action,
                 actor=actor,
                 subject_type="layers.layer",
-                subject_id=",".join(s.spec.name for s in staged)[:200],
+                subject_id=f"batch of {len(staged)}",
                 after={"layers": {s.spec.name: s.features for s in staged}, **extra},
             )
     finally:
