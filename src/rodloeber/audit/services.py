@@ -75,7 +75,7 @@ def record_event(
 def _check_lengths(**values: str) -> None:
     """Fail the same way on every database (SQLite does not enforce max_length)."""
     for name, value in values.items():
-        limit = AuditEvent._meta.get_field(name).max_length
+        limit = getattr(AuditEvent._meta.get_field(name), "max_length", None)
         if limit is not None and len(value) > limit:
             raise ValueError(f"audit {name} is {len(value)} characters; the limit is {limit}.")
 
