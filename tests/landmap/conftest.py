@@ -12,6 +12,8 @@ from rodloeber.landmap.models import BusinessArea
 @pytest.fixture
 def areas(db: Any) -> list[BusinessArea]:
     from rodloeber.landmap.demo import landmap_demo_load
+    from rodloeber.landmap.tiles import reset_land_tiles
 
     landmap_demo_load(count=300, seed=7)
+    reset_land_tiles()  # the test transaction never commits, so on_commit does not run
     return list(BusinessArea.objects.all())

@@ -27,6 +27,7 @@ from rodloeber.audit.services import record_event
 from rodloeber.landmap.geometry import geometry_fields
 from rodloeber.landmap.infrastructure import infrastructure_index, layer_or_bundled
 from rodloeber.landmap.models import BusinessArea
+from rodloeber.landmap.tiles import reset_land_tiles
 
 __all__ = ["DEMO_COUNT", "DEMO_SOURCE", "DemoResult", "generate_areas", "landmap_demo_load"]
 
@@ -176,6 +177,7 @@ def landmap_demo_load(*, count: int = DEMO_COUNT, seed: int = DEMO_SEED) -> Demo
         return DemoResult(created=0, existing=existing)
     areas = generate_areas(count, seed)
     BusinessArea.objects.bulk_create(areas, batch_size=500)
+    transaction.on_commit(reset_land_tiles)  # bulk_create sends no save signals
     record_event(
         action="land.demo_load",
         actor=None,

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 
 import shapely
 from django.db.models import Count, Max
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.layers.tiles import TileCache, TileSource, render_tile
@@ -29,9 +32,27 @@ _state: dict[str, object] = {}
 CACHE = TileCache(max_bytes=32 * 1024 * 1024)
 
 
+# The data version (count + newest change) costs a full count of the table; it is
+# kept for VERSION_TTL seconds and dropped at once when an area is saved or deleted
+# (signals below) or the demo/import code calls reset_land_tiles().
+VERSION_TTL = 5.0
+_version_memo: dict[str, object] = {}
+
+
 def _version() -> str:
+    now = time.monotonic()
+    at = _version_memo.get("at")
+    if isinstance(at, float) and now - at < VERSION_TTL:
+        return str(_version_memo["value"])
     agg = BusinessArea.objects.aggregate(n=Count("id"), t=Max("updated_at"), m=Max("id"))
-    return f"{agg['n']}-{agg['m']}-{agg['t'].isoformat() if agg['t'] else ''}"
+    value = f"{agg['n']}-{agg['m']}-{agg['t'].isoformat() if agg['t'] else ''}"
+    _version_memo.update(value=value, at=now)
+    return value
+
+
+@receiver([post_save, post_delete], sender=BusinessArea)
+def _area_changed(**kwargs: object) -> None:
+    _version_memo.clear()
 
 
 def _build() -> tuple[TileSource, TileSource]:
@@ -83,6 +104,7 @@ def land_tile(z: int, x: int, y: int) -> tuple[bytes, str]:
 
 
 def reset_land_tiles() -> None:
+    _version_memo.clear()
     with _lock:
         _state.clear()
         CACHE.clear()
