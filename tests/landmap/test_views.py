@@ -42,7 +42,7 @@ def test_site_report(areas: list[BusinessArea]) -> None:
     assert area.plannavn in html
     assert "Syntetiske demodata" in html
     assert area.contact_email in html
-    assert "window.print()" in html
+    assert "data-print" in html
     assert Client().get("/kort/omraade/999999").status_code == 404
 
 

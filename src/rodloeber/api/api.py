@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from rodloeber.api import errors
 from rodloeber.api.auth import AUTH
 from rodloeber.api.routers import cases, checks, land, parks, screening, system
+from rodloeber.api.routers import reports as report_routes
 
 api = NinjaAPI(
     title="Rød Løber API",
@@ -32,3 +33,4 @@ api.add_router("/", screening.router)
 api.add_router("/", cases.router)
 api.add_router("/", land.router)
 api.add_router("/", parks.router)
+api.add_router("/", report_routes.router)

@@ -121,3 +121,16 @@ register("parks.cease", "Udpegning ophørt", "Designation ceased")
 register(
     "parks.demo_load", "Demodata for industriparker indlæst", "Industrial park demo data loaded"
 )
+
+# Reports and the agreement's budget (Tabel 1)
+register("budget.seed", "Budget (Tabel 1) indlæst", "Budget (Table 1) seeded")
+register("budget.spend_record", "Faktisk forbrug registreret", "Actual spending recorded")
+
+# Security baseline (ADR 0012)
+register(
+    "security.rate_limited",
+    "Handling afvist (for mange forespørgsler)",
+    "Action refused (too many requests)",
+)
+register("ops.backup", "Sikkerhedskopi taget", "Backup taken")
+register("ops.restore", "Sikkerhedskopi genindlæst", "Backup restored")

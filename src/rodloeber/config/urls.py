@@ -11,6 +11,7 @@ urlpatterns = [
     path("kort/", include("rodloeber.landmap.urls")),
     path("industriparker/", include("rodloeber.parks.urls")),
     path("sager/", include("rodloeber.cases.urls")),
+    path("statistik/", include("rodloeber.reports.urls")),
     path("", include("rodloeber.web.urls")),
 ]
 

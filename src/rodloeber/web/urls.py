@@ -4,6 +4,7 @@ from rodloeber.cases.views import lists as case_views
 from rodloeber.checks import views as check_views
 from rodloeber.landmap import views as landmap_views
 from rodloeber.parks import views as parks_views
+from rodloeber.reports.views import public as report_views
 from rodloeber.web import plan_views, views
 
 app_name = "web"
@@ -17,5 +18,5 @@ urlpatterns = [
     path("sager", case_views.case_list, name="cases"),
     path("industriparker", parks_views.index, name="parks"),
     path("kort", landmap_views.landmap, name="landmap"),
-    path("statistik", views.statistics, name="statistics"),
+    path("statistik", report_views.statistics_page, name="statistics"),
 ]

@@ -5,8 +5,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 from rodloeber.web.navigation import role_tasks
 
@@ -40,30 +38,4 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "organisation_name": organisation.name if organisation else "",
             "role_tasks": role_tasks(role),
         },
-    )
-
-
-def _coming(
-    request: HttpRequest, title: Promise, intro: Promise, items: list[Promise]
-) -> HttpResponse:
-    return render(
-        request,
-        "web/coming.html",
-        {"page_title": title, "page_intro": intro, "coming_items": items},
-    )
-
-
-def statistics(request: HttpRequest) -> HttpResponse:
-    return _coming(
-        request,
-        _("Statistics"),
-        _(
-            "Open figures on the one-stop-shop: cases, processing times against the caps, "
-            "industrial parks and business land."
-        ),
-        [
-            _("Charts with data tables and CSV downloads"),
-            _("Published schedules for projects whose company consented"),
-            _("The yearly status and the 2027 evaluation"),
-        ],
     )

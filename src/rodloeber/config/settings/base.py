@@ -36,10 +36,15 @@ INSTALLED_APPS = [
     "rodloeber.checks",
     "rodloeber.landmap",
     "rodloeber.parks",
+    "rodloeber.reports",
+    "rodloeber.ops",  # backup / restore / audit hardening commands
+    "ninja",  # serves Swagger UI from our own static files (CSP: no CDN, no inline script)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP (per-request nonce), Permissions-Policy, no-store for signed-in callers
+    "rodloeber.web.security.SecurityHeadersMiddleware",
     "rodloeber.audit.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "rodloeber.web.middleware.DanishFirstLocaleMiddleware",
@@ -48,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "rodloeber.accounts.middleware.SessionLifetimeMiddleware",
+    "rodloeber.core.ratelimit.RateLimitMiddleware",  # 429 per RODLOEBER_RATE_LIMITS
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -140,4 +146,25 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("RODLOEBER_LOG_LEVEL", "INFO")},
+}
+
+# HTTP hardening (rodloeber.web.security; ADR 0012). Scripts need the request's
+# nonce; RODLOEBER_CSP_EXTRA adds sources per directive, e.g. {"connect-src": "https://x"}.
+RODLOEBER_CSP_ENABLED = True
+RODLOEBER_CSP_REPORT_ONLY = os.environ.get("RODLOEBER_CSP_REPORT_ONLY", "0") == "1"
+RODLOEBER_CSP_EXTRA: dict[str, str] = {}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Rate limits (rodloeber.core.ratelimit): scope -> (requests, window seconds), counted
+# per user (or client address when anonymous) in the cache. 429 beyond the limit.
+RODLOEBER_RATE_LIMITS_ENABLED = os.environ.get("RODLOEBER_RATE_LIMITS", "1") == "1"
+RODLOEBER_RATE_LIMIT_CACHE = "default"  # production: a cache shared by all workers
+RODLOEBER_RATE_LIMITS: dict[str, tuple[int, int]] = {
+    "login": (20, 15 * 60),  # per address, on top of the failure-based lock-out
+    "case_submit": (10, 60 * 60),
+    "document_upload": (30, 60 * 60),
+    "search": (120, 60),  # list, search and export endpoints
 }

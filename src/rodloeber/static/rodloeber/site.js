@@ -6,3 +6,11 @@
     window.DKFDS.init();
   }
 })();
+
+/* Print buttons (data-print) without inline onclick handlers (CSP: no inline script). */
+document.addEventListener("click", function (event) {
+  var target = event.target;
+  if (target instanceof Element && target.closest("[data-print]")) {
+    window.print();
+  }
+});

@@ -1,0 +1,128 @@
+"""Rate limits: 429 with Retry-After and a Danish/English message; blocked writes audited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from rodloeber.accounts.roles import Role
+from rodloeber.accounts.services import token_create
+from rodloeber.audit.models import AuditEvent
+from rodloeber.core.ratelimit import MESSAGE_DA, MESSAGE_EN, ROUTES, hit
+from tests.cases import factories as f
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _limits(settings: Any, tmp_path: Any) -> Iterator[None]:
+    cache.clear()
+    settings.RODLOEBER_RATE_LIMITS_ENABLED = True
+    settings.RODLOEBER_RATE_LIMITS = {
+        "login": (3, 60),
+        "case_submit": (2, 60),
+        "document_upload": (2, 60),
+        "search": (3, 60),
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RODLOEBER_PLAN_SAMPLES = 100
+    yield
+    cache.clear()
+
+
+def test_every_route_names_a_real_url() -> None:
+    from tests.security.endpoints import _CONVERTER, api_resolver_routes, web_endpoints
+
+    names = {e.key for e in web_endpoints()}
+    routes = api_resolver_routes()
+    for _method, name in ROUTES:
+        if name.startswith("/api/"):
+            assert _CONVERTER.sub(lambda m: "{" + m.group(2) + "}", name) in routes, name
+        else:
+            assert name in names, name
+
+
+def test_counter_window() -> None:
+    verdicts = [hit("login", "k") for _ in range(4)]
+    assert [v.allowed for v in verdicts] == [True, True, True, False]
+    assert verdicts[-1].retry_after >= 1
+    assert hit("login", "other").allowed
+
+
+def test_login_form_is_limited_per_address() -> None:
+    client = Client()
+    codes = [
+        client.post("/konto/log-ind", {"username": f"u{i}", "password": "x"}).status_code
+        for i in range(4)
+    ]
+    assert codes[:3] == [200, 200, 200] and codes[3] == 429
+    r = client.post("/konto/log-ind", {"username": "u", "password": PASSWORD})
+    assert r.status_code == 429 and MESSAGE_DA in r.content.decode()
+    assert int(r["Retry-After"]) >= 1
+    english = client.post("/konto/log-ind", {}, headers={"Accept-Language": "en"})
+    assert MESSAGE_EN in english.content.decode()
+    assert AuditEvent.objects.filter(action="security.rate_limited").count() == 1
+
+
+def test_api_case_submit_is_limited_and_audited(make_user: Callable[..., Any]) -> None:
+    user = f.user(Role.COMPANY_USER, f.company())
+    _, secret = token_create(actor=None, user=user, name="rl")
+    headers = {"Authorization": f"Bearer {secret}", "Accept-Language": "en"}
+    client = Client()
+    codes = []
+    for _ in range(3):
+        r = client.post(
+            "/api/v1/cases",
+            {"facts": f.FACTS, "company_cvr": "90000047"},
+            content_type="application/json",
+            headers=headers,
+        )
+        codes.append(r.status_code)
+    assert codes[:2] == [201, 201] or codes[:2] == [200, 200], codes
+    assert codes[2] == 429
+    assert r.json()["detail"] == MESSAGE_EN
+    event = AuditEvent.objects.filter(action="security.rate_limited").get()
+    assert event.subject_id == "case_submit"
+
+
+def test_document_upload_is_limited(make_user: Callable[..., Any]) -> None:
+    applicant = f.user(Role.COMPANY_USER, f.company())
+    case = f.submit(applicant)
+    client = Client()
+    client.force_login(applicant)
+    codes = []
+    for i in range(3):
+        upload = _pdf(f"d{i}.pdf")
+        codes.append(
+            client.post(f"/api/v1/cases/{case.pk}/documents", {"file": upload}).status_code
+        )
+    assert codes[2] == 429 and codes[0] < 400, codes
+
+
+def test_search_lists_are_limited_per_user(make_user: Callable[..., Any]) -> None:
+    a, b = make_user(Role.CASE_MANAGER), make_user(Role.CASE_MANAGER)
+    ca, cb = Client(), Client()
+    ca.force_login(a)
+    cb.force_login(b)
+    assert [ca.get("/api/v1/cases").status_code for _ in range(4)] == [200, 200, 200, 429]
+    assert cb.get("/api/v1/cases").status_code == 200  # another user has their own budget
+    assert ca.get("/api/v1/land/areas").status_code == 429  # one budget for the scope
+    assert Client().get("/kort/eksport.csv").status_code == 200
+
+
+def test_disabled_by_setting(settings: Any) -> None:
+    settings.RODLOEBER_RATE_LIMITS_ENABLED = False
+    client = Client()
+    for _ in range(6):
+        assert client.post("/konto/log-ind", {"username": "u", "password": "x"}).status_code == 200
+
+
+def _pdf(name: str) -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4 test", content_type="application/pdf")
