@@ -7,14 +7,29 @@ The committed ``docs/api/openapi.json`` is checked for drift in CI
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
 from rodloeber.api import errors
 from rodloeber.api.auth import AUTH
 from rodloeber.api.routers import cases, checks, land, parks, screening, system
 from rodloeber.api.routers import reports as report_routes
 
-api = NinjaAPI(
+
+class RodLoeberAPI(NinjaAPI):
+    """NinjaAPI whose schema also declares the common error answers (errors.py)."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        errors.declare_common_responses(schema)
+        return schema
+
+
+api = RodLoeberAPI(
     title="Rød Løber API",
     version="1.0.0",
     description=(

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
@@ -58,6 +58,55 @@ _PYDANTIC_MESSAGES: dict[str, tuple[str, str]] = {
     "json_invalid": ("Indholdet er ikke gyldig JSON.", "The body is not valid JSON."),
 }
 _FALLBACK = ("Ugyldig værdi.", "Invalid value.")
+
+# django-ninja's own HTTP errors (English text) -> (Danish, English)
+_HTTP_MESSAGES: dict[str, tuple[str, str]] = {
+    "Cannot parse request body": (
+        "Indholdet kan ikke læses.",
+        "The request body cannot be parsed.",
+    ),
+    "CSRF check Failed": ("CSRF-kontrollen fejlede.", "CSRF check failed."),
+    "Forbidden": ("Adgang nægtet.", "Forbidden."),
+}
+_UNAUTHENTICATED = (
+    "Log ind, eller send et API-token (Authorization: Bearer).",
+    "Sign in, or send an API token (Authorization: Bearer).",
+)
+_NOT_FOUND = ("Findes ikke.", "Not found.")
+
+ERROR_REF = {"$ref": "#/components/schemas/ErrorOut"}
+
+
+def declare_common_responses(schema: dict[str, Any]) -> dict[str, Any]:
+    """Declare the error answers every operation can give, so the schema is honest.
+
+    The handlers in ``install`` give them all the error shape (``ErrorOut``):
+    401 (no or bad credentials) and 403 (CSRF for session callers) on
+    authenticated operations, 404 for a path parameter that is not an id,
+    400 for an unparseable body, 422 for invalid parameters or body.
+    """
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            responses = operation.setdefault("responses", {})
+            declared: list[tuple[int, str]] = []
+            if operation.get("security"):
+                declared += [(401, "Not authenticated"), (403, "Forbidden (CSRF)")]
+            params = operation.get("parameters", [])
+            if any(p.get("in") == "path" for p in params):
+                declared.append((404, "Not found"))
+            if "requestBody" in operation:
+                declared.append((400, "Unparseable body"))
+            if params or "requestBody" in operation:
+                declared.append((422, "Invalid input"))
+            for status, description in declared:
+                responses.setdefault(
+                    status,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": ERROR_REF}},
+                    },
+                )
+    return schema
 
 
 def wants_english(request: HttpRequest) -> bool:
@@ -144,3 +193,19 @@ def install(api: NinjaAPI) -> None:
         english = wants_english(request)
         body = error_body(english, exc.message_da, exc.message_en)
         return api.create_response(request, body, status=422)
+
+    @api.exception_handler(AuthenticationError)
+    def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        body = error_body(wants_english(request), *_UNAUTHENTICATED)
+        return api.create_response(request, body, status=exc.status_code)
+
+    @api.exception_handler(HttpError)
+    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        da, en = _HTTP_MESSAGES.get(str(exc), (str(exc), str(exc)))
+        body = error_body(wants_english(request), da, en)
+        return api.create_response(request, body, status=exc.status_code)
+
+    @api.exception_handler(Http404)
+    def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        body = error_body(wants_english(request), *_NOT_FOUND)
+        return api.create_response(request, body, status=404)

@@ -9,18 +9,18 @@ from django.template import loader
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Forbidden"}, status=403)
+        return JsonResponse({"detail": "Forbidden", "errors": []}, status=403)
     return render(request, "403.html", status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Not Found"}, status=404)
+        return JsonResponse({"detail": "Not Found", "errors": []}, status=404)
     return render(request, "404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Internal server error"}, status=500)
+        return JsonResponse({"detail": "Internal server error", "errors": []}, status=500)
     # No context processors: the failure may be in one of them.
     return HttpResponse(loader.get_template("500.html").render(), status=500)

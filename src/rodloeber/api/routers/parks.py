@@ -123,7 +123,7 @@ class EvaluationIn(Schema):
     justification: str = Field(..., max_length=5000)
 
 
-class DecisionIn(Schema):
+class ParkDecisionIn(Schema):
     designated: bool
     decided_on: date
     reasons: str = Field(..., max_length=10000)
@@ -263,7 +263,7 @@ def evaluate_application(request: HttpRequest, app_id: int, payload: EvaluationI
 
 @router.post("/parks/applications/{app_id}/decision", response={200: ApplicationOut, **ERRORS})
 @park_errors
-def record_decision(request: HttpRequest, app_id: int, payload: DecisionIn) -> Any:
+def record_decision(request: HttpRequest, app_id: int, payload: ParkDecisionIn) -> Any:
     """The Business Minister's decision, recorded by a state screener."""
     user = _caller(request)
     app = decision_record(

@@ -60,7 +60,7 @@ class ExclusionOut(Schema):
     summary_en: str
 
 
-class CriterionOut(Schema):
+class ScreeningCriterionOut(Schema):
     criterion: str
     nearest: str | None
     distance_km: float | None
@@ -89,7 +89,7 @@ class ScreeningReportOut(Schema):
     kommune_kode: str | None
     excluded: bool
     exclusions: list[ExclusionOut]
-    criteria: list[CriterionOut]
+    criteria: list[ScreeningCriterionOut]
     layers: list[LayerOut]
     kommune_navn: str | None
     region_kode: str | None

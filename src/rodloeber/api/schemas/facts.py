@@ -88,7 +88,7 @@ class PlanPreviewIn(Strict):
     n_samples: int = Field(10_000, ge=0, le=100_000, description="Monte Carlo samples (0 = none)")
 
 
-class CriterionOut(Open):
+class EligibilityCriterionOut(Open):
     code: str
     met: bool
     reason: str
@@ -100,7 +100,7 @@ class RegimeOut(Open):
     months: int | None
 
 
-class CapOut(Open):
+class EligibilityCapOut(Open):
     months: int | None
     regime: str | None
     legal_basis: str | None
@@ -109,11 +109,11 @@ class CapOut(Open):
 
 class EligibilityOut(Open):
     eligible: bool
-    criteria: list[CriterionOut]
-    cap: CapOut
+    criteria: list[EligibilityCriterionOut]
+    cap: EligibilityCapOut
 
 
-class PermitOut(Open):
+class NavigatorPermitOut(Open):
     code: str
     name_da: str
     name_en: str
@@ -127,12 +127,12 @@ class PermitOut(Open):
 
 
 class PermitSetOut(Open):
-    permits: list[PermitOut]
+    permits: list[NavigatorPermitOut]
     assumptions: list[str]
     catalogue_version: str
 
 
-class MilestoneOut(Open):
+class PlanMilestoneOut(Open):
     kind: str
     date: str
 
@@ -142,12 +142,12 @@ class PlannedPermitOut(Open):
     start: str
     end: str
     on_critical_path: bool
-    milestones: list[MilestoneOut]
+    milestones: list[PlanMilestoneOut]
 
 
 class PlanOut(Open):
     clock_start: str
-    cap: CapOut | dict[str, object]
+    cap: EligibilityCapOut | dict[str, object]
     cap_deadline: str
     permits: list[PlannedPermitOut]
     expected_end: str
