@@ -215,7 +215,13 @@ class TileSource:
         counts = np.diff(np.r_[starts, len(sources)])
         merged = geoms[starts].copy()
         for i in np.flatnonzero(counts > 1):
-            merged[i] = shapely.union_all(geoms[starts[i] : starts[i] + counts[i]])
+            pieces = geoms[starts[i] : starts[i] + counts[i]]
+            try:
+                merged[i] = shapely.union_all(pieces)
+            except shapely.errors.GEOSException:
+                # Snapping to tile units can leave a piece invalid (self-touching ring,
+                # "side location conflict"): repair, then union on the unit grid.
+                merged[i] = shapely.union_all(shapely.make_valid(pieces), grid_size=1)
         return merged, sources[starts]
 
 
