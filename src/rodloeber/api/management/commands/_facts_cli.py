@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from rodloeber.accounts.reference import kommune_names
+from rodloeber.domain.eligibility import CheckResult, check_project
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
 
@@ -48,3 +50,21 @@ def domain_error_message(exc: DomainError, lang: str) -> str:
 
 def dump(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+class CheckCommand(BaseCommand):
+    """Read ProjectFacts, run the check and print one part of the answer as JSON."""
+
+    def part(self, result: CheckResult) -> dict[str, object]:
+        raise NotImplementedError
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        add_common_arguments(parser)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        data = read_json(options["file"])
+        try:
+            result = check_project(data, kommune_names=kommune_names())
+        except DomainError as exc:
+            raise CommandError(domain_error_message(exc, options["lang"]), returncode=2) from exc
+        self.stdout.write(dump(self.part(result)))
