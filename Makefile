@@ -28,8 +28,8 @@ install-dev: $(VENV)/.dev-installed
 
 run: install
 	$(BIN)/rodloeber migrate --noinput
-	$(BIN)/rodloeber demo load
 	$(BIN)/rodloeber layers bootstrap
+	$(BIN)/rodloeber demo load
 	@echo "Serving Rød Løber at http://$(HOST):$(PORT)/  (Ctrl+C stops)"
 	$(BIN)/rodloeber runserver $(HOST):$(PORT)
 
