@@ -24,6 +24,7 @@ from rodloeber.cases.errors import (
     StaleVersion,
 )
 from rodloeber.cases.models import Case
+from rodloeber.cases.selectors import case_for
 from rodloeber.domain.errors import DomainError
 
 
@@ -60,6 +61,15 @@ def raise_http(exc: CaseError) -> None:
         raise Http404 from exc
     if isinstance(exc, Forbidden):
         raise PermissionDenied from exc
+
+
+def visible_case(request: HttpRequest, pk: int) -> Case:
+    """The case if the caller may see it; otherwise 404 (never a hint that it exists)."""
+    try:
+        return case_for(caller(request), pk)
+    except CaseError as exc:
+        raise_http(exc)
+        raise
 
 
 def form_errors(form: forms.Form) -> list[str]:

@@ -13,29 +13,21 @@ from django.views.decorators.http import require_GET, require_POST
 
 from rodloeber.cases.errors import CaseError
 from rodloeber.cases.forms import DocumentForm, MessageForm
-from rodloeber.cases.models import Case, Message
-from rodloeber.cases.selectors import case_for, document_for, visible_cases
+from rodloeber.cases.models import Message
+from rodloeber.cases.selectors import document_for, visible_cases
 from rodloeber.cases.services.documents import (
     MAX_DOCUMENT_BYTES,
     document_upload,
     message_mark_read,
     message_post,
 )
-from rodloeber.cases.views.common import caller, detail_url, raise_http, run_action
-
-
-def _case(request: HttpRequest, pk: int) -> Case:
-    try:
-        return case_for(caller(request), pk)
-    except CaseError as exc:
-        raise_http(exc)
-        raise
+from rodloeber.cases.views.common import caller, detail_url, raise_http, run_action, visible_case
 
 
 @login_required
 @require_POST
 def post_message(request: HttpRequest, pk: int) -> HttpResponse:
-    case, user = _case(request, pk), caller(request)
+    case, user = visible_case(request, pk), caller(request)
     form = MessageForm(request.POST)
     form_id = f"reply-{request.POST.get('thread')}" if request.POST.get("thread") else "message"
 
@@ -66,7 +58,7 @@ def mark_read(request: HttpRequest, message_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
-    case, user = _case(request, pk), caller(request)
+    case, user = visible_case(request, pk), caller(request)
     form = DocumentForm(request.POST, request.FILES)
 
     def act(d: dict[str, Any]) -> object:

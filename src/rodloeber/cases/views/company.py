@@ -19,7 +19,6 @@ from rodloeber.accounts.roles import Role
 from rodloeber.cases.errors import CaseError, IllegalTransition
 from rodloeber.cases.forms import DraftForm, OptionalReasonForm, StartForm, SubmitForm, TextForm
 from rodloeber.cases.models import Case, CaseStatus
-from rodloeber.cases.selectors import case_for
 from rodloeber.cases.services.completeness import case_supplement
 from rodloeber.cases.services.intake import (
     case_draft_create,
@@ -35,17 +34,10 @@ from rodloeber.cases.views.common import (
     form_errors,
     raise_http,
     run_action,
+    visible_case,
 )
 from rodloeber.checks.selectors import saved_checks_visible_to
 from rodloeber.domain.errors import DomainError
-
-
-def _case(request: HttpRequest, pk: int) -> Case:
-    try:
-        return case_for(caller(request), pk)
-    except CaseError as exc:
-        raise_http(exc)
-        raise
 
 
 def _start_page(request: HttpRequest, errors: list[str], status: int = 200) -> HttpResponse:
@@ -100,7 +92,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def draft_update(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _case(request, pk)
+    case = visible_case(request, pk)
     user = caller(request)
 
     def act(d: dict[str, Any]) -> object:
@@ -117,7 +109,7 @@ def draft_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     """Submit a draft; a second click on an already submitted case only shows it."""
-    case = _case(request, pk)
+    case = visible_case(request, pk)
     user = caller(request)
 
     def act(d: dict[str, Any]) -> object:
@@ -142,7 +134,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _case(request, pk)
+    case = visible_case(request, pk)
     user = caller(request)
     return run_action(
         request,
@@ -157,7 +149,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def supplement(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _case(request, pk)
+    case = visible_case(request, pk)
     user = caller(request)
     return run_action(
         request,

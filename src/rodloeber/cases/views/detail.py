@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rodloeber.accounts.roles import OrgKind
-from rodloeber.cases.errors import CaseError
 from rodloeber.cases.forms import ReassignForm, pause_reason_choices, state_authority_choices
 from rodloeber.cases.models import (
     GUIDANCE_CODE,
@@ -29,14 +28,13 @@ from rodloeber.cases.models import (
 )
 from rodloeber.cases.selectors import (
     can_write_to_case,
-    case_for,
     is_authority_caseworker,
     is_case_manager,
     is_company_user_of,
 )
 from rodloeber.cases.serialize import case_detail
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
-from rodloeber.cases.views.common import caller, lang, raise_http
+from rodloeber.cases.views.common import caller, lang, visible_case
 from rodloeber.cases.views.plan import plan_context
 
 STATUS_BADGE = {
@@ -254,9 +252,4 @@ def render_detail(
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """/sager/<id>: the case, if the caller may see it (else 404)."""
-    try:
-        case = case_for(caller(request), pk)
-    except CaseError as exc:
-        raise_http(exc)
-        raise
-    return render_detail(request, case)
+    return render_detail(request, visible_case(request, pk))

@@ -12,10 +12,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from rodloeber.cases.errors import CaseError
 from rodloeber.cases.forms import AcknowledgeForm, DecideForm, ReasonForm, ReassignForm, TextForm
-from rodloeber.cases.models import Case, ExtensionRequest
-from rodloeber.cases.selectors import case_for, visible_cases
+from rodloeber.cases.models import ExtensionRequest
+from rodloeber.cases.selectors import visible_cases
 from rodloeber.cases.services.assignment import case_reassign
 from rodloeber.cases.services.completeness import (
     case_acknowledge,
@@ -24,21 +23,13 @@ from rodloeber.cases.services.completeness import (
     case_request_information,
 )
 from rodloeber.cases.services.extensions import extension_decide
-from rodloeber.cases.views.common import caller, raise_http, run_action
-
-
-def _case(request: HttpRequest, pk: int) -> Case:
-    try:
-        return case_for(caller(request), pk)
-    except CaseError as exc:
-        raise_http(exc)
-        raise
+from rodloeber.cases.views.common import caller, run_action, visible_case
 
 
 @login_required
 @require_POST
 def request_information(request: HttpRequest, pk: int) -> HttpResponse:
-    case, user = _case(request, pk), caller(request)
+    case, user = visible_case(request, pk), caller(request)
     return run_action(
         request,
         case,
@@ -52,7 +43,7 @@ def request_information(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    case, user = _case(request, pk), caller(request)
+    case, user = visible_case(request, pk), caller(request)
 
     def act(d: dict[str, Any]) -> object:
         return case_acknowledge(
@@ -75,7 +66,7 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def reject(request: HttpRequest, pk: int) -> HttpResponse:
-    case, user = _case(request, pk), caller(request)
+    case, user = visible_case(request, pk), caller(request)
     return run_action(
         request,
         case,
@@ -89,7 +80,7 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def reassign(request: HttpRequest, pk: int) -> HttpResponse:
-    case, user = _case(request, pk), caller(request)
+    case, user = visible_case(request, pk), caller(request)
 
     def act(d: dict[str, Any]) -> object:
         return case_reassign(
@@ -109,7 +100,7 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    case, user = _case(request, pk), caller(request)
+    case, user = visible_case(request, pk), caller(request)
     return run_action(
         request,
         case,
