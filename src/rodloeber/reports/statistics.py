@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from rodloeber.reports.figures import Scope, case_breakdowns, min_group_size
@@ -16,9 +19,37 @@ SYNTHETIC_NOTE_DA = "Tallene omfatter syntetiske demodata."
 SYNTHETIC_NOTE_EN = "The figures include synthetic demo data (syntetiske demodata)."
 
 
+CACHE_PREFIX = "rodloeber:statistics:v1"
+
+
 def public_figures(scope: Scope | None = None) -> list[Figure]:
     """Every public figure, suppressed, in page order."""
+    return computed_figures(scope)[1]
+
+
+def computed_figures(scope: Scope | None = None) -> tuple[datetime, list[Figure]]:
+    """(when computed, figures), cached for ``RODLOEBER_STATISTICS_CACHE_SECONDS``.
+
+    The public figures are aggregates over every case, permit, park and land
+    area (about 30 queries): under load they were the most expensive public
+    requests. They are the same for every visitor, so each process computes
+    them at most once per interval (default 300 s; 0 switches the cache off,
+    as the tests do). The page and the API say when they were computed.
+    """
     scope = scope or Scope.default()
+    ttl = int(getattr(settings, "RODLOEBER_STATISTICS_CACHE_SECONDS", 0))
+    key = f"{CACHE_PREFIX}:{int(scope.include_demo)}:{scope.today.isoformat()}"
+    if ttl > 0:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+    result = (timezone.now(), _compute(scope))
+    if ttl > 0:
+        cache.set(key, result, ttl)
+    return result
+
+
+def _compute(scope: Scope) -> list[Figure]:
     return [
         *case_breakdowns(scope),
         *processing_times(scope),
@@ -36,11 +67,11 @@ def figure_by_key(key: str, scope: Scope | None = None) -> Figure | None:
 def public_payload(scope: Scope | None = None) -> dict[str, Any]:
     """The JSON of ``GET /api/v1/statistics``."""
     scope = scope or Scope.default()
-    figures = public_figures(scope)
+    generated_at, figures = computed_figures(scope)
     synthetic = any(f.synthetic for f in figures)
     return {
         "as_of": scope.today.isoformat(),
-        "generated_at": timezone.now().isoformat(),
+        "generated_at": generated_at.isoformat(),
         "min_group_size": min_group_size(),
         "suppression_mark": "–",
         "suppression_note_da": (

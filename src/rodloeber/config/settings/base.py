@@ -140,6 +140,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 # Demo mode labels every page "syntetiske demodata" and allows `rodloeber demo load`.
 RODLOEBER_DEMO_MODE = os.environ.get("RODLOEBER_DEMO_MODE", "0") == "1"
+# Public statistics (/statistik, GET /api/v1/statistics) are recomputed at most
+# this often per process; 0 recomputes on every request.
+RODLOEBER_STATISTICS_CACHE_SECONDS = int(os.environ.get("RODLOEBER_STATISTICS_CACHE_SECONDS", 300))
 
 LOGGING = {
     "version": 1,

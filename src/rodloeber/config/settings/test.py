@@ -14,6 +14,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://:memory:"))}
 RODLOEBER_DEMO_MODE = True
+RODLOEBER_STATISTICS_CACHE_SECONDS = 0  # tests change data and read figures at once
 # Rate limits are off by default in tests (every test client shares one address);
 # tests/security/test_ratelimit.py switches them on.
 RODLOEBER_RATE_LIMITS_ENABLED = False
