@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -8,6 +9,7 @@ from rodloeber.accounts.errors import AccountError
 from rodloeber.accounts.models import ApiToken, Organisation, User
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import (
+    TOKEN_LAST_USED_RESOLUTION,
     company_create,
     token_authenticate,
     token_create,
@@ -128,3 +130,20 @@ def test_inactive_user_token_refused(make_user: Callable[..., User]) -> None:
     _token, secret = token_create(actor=None, user=user, name="t")
     User.objects.filter(pk=user.pk).update(is_active=False)
     assert token_authenticate(secret) is None
+
+
+def test_token_last_used_is_written_at_most_once_a_minute(
+    make_user: Callable[..., User], django_assert_num_queries: Callable[..., Any]
+) -> None:
+    user = make_user()
+    token, secret = token_create(actor=None, user=user, name="t")
+    assert token_authenticate(secret) == user
+    first = ApiToken.objects.get(pk=token.pk).last_used_at
+    assert first is not None
+    with django_assert_num_queries(1):  # the lookup only: no UPDATE within the minute
+        assert token_authenticate(secret) == user
+    assert ApiToken.objects.get(pk=token.pk).last_used_at == first
+    older = first - TOKEN_LAST_USED_RESOLUTION
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=older)
+    assert token_authenticate(secret) == user
+    assert ApiToken.objects.get(pk=token.pk).last_used_at > first

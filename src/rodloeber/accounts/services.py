@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -24,6 +24,7 @@ from rodloeber.audit.services import record_event
 from rodloeber.domain.identifiers import cvr_problem, normalise_cvr
 
 TOKEN_PREFIX = "rl_"  # noqa: S105 - a public prefix, not a secret
+TOKEN_LAST_USED_RESOLUTION = timedelta(minutes=1)  # how exact ApiToken.last_used_at is
 
 
 def company_create(
@@ -240,7 +241,11 @@ def token_authenticate(secret: str) -> User | None:
     """Resolve a bearer token to its active user, or ``None``.
 
     ``last_used_at`` is bookkeeping, not a business change, so it is not
-    audited (it would double the audit volume for every API call).
+    audited (it would double the audit volume for every API call). It is
+    written at most once per ``TOKEN_LAST_USED_RESOLUTION``: writing it on
+    every call turned each API read into a write transaction (a commit and,
+    on PostgreSQL, a WAL flush), and a case system polling with one token
+    serialised on that row.
     """
     if not secret.startswith(TOKEN_PREFIX):
         return None
@@ -251,5 +256,7 @@ def token_authenticate(secret: str) -> User | None:
     )
     if token is None or not token.is_active() or not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= TOKEN_LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
