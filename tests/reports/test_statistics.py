@@ -57,3 +57,18 @@ def test_demo_and_real_scopes_are_cached_apart(fixed_cases: Any) -> None:
     with_demo = statistics.public_figures(Scope(True, today))
     without = statistics.public_figures(Scope(False, today))
     assert [f.as_json() for f in with_demo] != [f.as_json() for f in without]
+
+
+@override_settings(RODLOEBER_STATISTICS_CACHE_SECONDS=300)
+def test_page_reuses_rendered_figures_per_language(fixed_cases: Any) -> None:
+    from django.test import Client
+
+    danish = Client().get("/statistik").content.decode()
+    assert "Sager efter kriterium" in danish
+    english_client = Client()
+    english_client.cookies["django_language"] = "en"
+    english = english_client.get("/statistik").content.decode()
+    assert "Cases by eligibility criterion" in english
+    assert "Sager efter kriterium" not in english
+    again = Client().get("/statistik").content.decode()
+    assert "Sager efter kriterium" in again

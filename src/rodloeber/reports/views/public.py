@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -22,7 +23,7 @@ from rodloeber.reports.published import (
     schedule_changes,
     schedule_summary,
 )
-from rodloeber.reports.statistics import figure_by_key, public_figures
+from rodloeber.reports.statistics import computed_figures, figure_by_key, public_figures
 from rodloeber.reports.tables import Figure, cell_text
 
 
@@ -59,12 +60,15 @@ def figure_context(fig: Figure, language: str) -> dict[str, Any]:
 def statistics_page(request: HttpRequest) -> HttpResponse:
     """/statistik — the public statistics."""
     language = lang()
-    figures = public_figures(Scope.default())
+    generated_at, figures = computed_figures(Scope.default())
     return render(
         request,
         "reports/statistics.html",
         {
             "figures": [figure_context(f, language) for f in figures],
+            # The rendered figures are cached with the figures themselves.
+            "figures_cache_seconds": settings.RODLOEBER_STATISTICS_CACHE_SECONDS,
+            "figures_generated_at": generated_at.isoformat(),
             "min_group": min_group_size(),
             "synthetic": any(f.synthetic for f in figures),
             "as_of": timezone.localdate(),
