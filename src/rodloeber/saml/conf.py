@@ -9,9 +9,11 @@ answers 404, so ``make run`` works without any of it.
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
@@ -21,6 +23,7 @@ from saml2.config import SPConfig
 from saml2.saml import NAMEID_FORMAT_PERSISTENT
 from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 
+logger = logging.getLogger(__name__)
 REQUIRED = ("SP_ENTITY_ID", "BASE_URL", "KEY_FILE", "CERT_FILE")
 SIGNING_ALGORITHM = SIG_RSA_SHA256
 METADATA_REFRESH_SECONDS = 3600
@@ -127,3 +130,25 @@ def idp_entity_id(client: Saml2Client) -> str:
 def idp_slo_url(client: Saml2Client, idp: str) -> str:
     services = client.metadata.single_logout_service(idp, BINDING_HTTP_REDIRECT, "idpsso")
     return str(services[0]["location"]) if services else ""
+
+
+def idp_form_action_sources() -> str:
+    """Origins of NemLog-in's log-in and log-out endpoints, for the CSP
+    ``form-action`` directive: the log-in and log-out forms redirect there,
+    and Chromium applies ``form-action`` to redirects after a form submission.
+    Empty when SAML is off or the metadata cannot be read."""
+    if not saml_enabled():
+        return ""
+    try:
+        client = get_client()
+        idp = idp_entity_id(client)
+        locations = [
+            str(s["location"])
+            for kind in ("single_sign_on_service", "single_logout_service")
+            for s in getattr(client.metadata, kind)(idp, BINDING_HTTP_REDIRECT, "idpsso")
+        ]
+    except Exception:  # a broken metadata source must not take every page down
+        logger.exception("NemLog-in metadata could not be read for the CSP")
+        return ""
+    origins = {urlsplit(loc)._replace(path="", query="", fragment="").geturl() for loc in locations}
+    return " ".join(sorted(o for o in origins if o))
