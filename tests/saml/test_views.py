@@ -349,3 +349,19 @@ def test_local_accounts_still_log_out_normally(
     assert r.status_code == 302 and r["Location"] == "/"
     assert actions()[-1] == "auth.logout"
     assert not NemLoginIdentity.objects.exists()
+
+
+def test_start_and_acs_count_against_the_login_rate_limit(
+    client: Client, saml_on: Federation, settings: Any
+) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.RODLOEBER_RATE_LIMITS_ENABLED = True
+    settings.RODLOEBER_RATE_LIMITS = {**settings.RODLOEBER_RATE_LIMITS, "login": (3, 60)}
+    try:
+        codes = [client.get("/konto/nemlogin/log-ind").status_code]
+        codes += [client.post("/konto/nemlogin/acs", {}).status_code for _ in range(3)]
+    finally:
+        cache.clear()
+    assert codes == [302, 400, 400, 429]
