@@ -142,6 +142,7 @@ class Federation:
         key: Path | None = None,
         person: str = PERSON_UUID,
         encrypt: bool = True,
+        destination: str | None = None,
     ) -> str:
         """A base64 SAMLResponse as NemLog-in would POST it to the ACS."""
         server = self.server(lifetime_minutes=lifetime_minutes, key=key)
@@ -149,7 +150,7 @@ class Federation:
         response = server.create_authn_response(
             identity=ava if ava is not None else identity(person=person),
             in_response_to=in_response_to,
-            destination=self.acs_url,
+            destination=destination or self.acs_url,
             sp_entity_id=sp_entity_id,
             name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=person),
             authn={"class_ref": AUTHN_CLASS},

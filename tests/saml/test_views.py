@@ -201,6 +201,14 @@ def test_wrong_audience_is_refused(client: Client, saml_on: Federation) -> None:
     rejected(r, client, "audience")
 
 
+def test_response_for_another_recipient_is_refused(client: Client, saml_on: Federation) -> None:
+    """Destination and SubjectConfirmationData/@Recipient name another service's ACS."""
+    response = saml_on.authn_response(
+        start(client, saml_on), destination="https://other.example/saml/acs"
+    )
+    rejected(post(client, response), client, "invalid")
+
+
 def test_expired_assertion_is_refused(
     client: Client, saml_on: Federation, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -169,6 +169,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("RODLOEBER_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # pysaml2 logs NameIDs and attributes at INFO/DEBUG: personal data stays out
+        # of the logs (the audit trail records what is needed; docs/nemlogin.md).
+        "saml2": {"level": "WARNING"},
+        "xmlschema": {"level": "WARNING"},  # "Resource ... already loaded" on import
+    },
 }
 
 # HTTP hardening (rodloeber.web.security; ADR 0012). Scripts need the request's
