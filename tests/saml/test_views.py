@@ -18,6 +18,7 @@ from saml2 import time_util
 from rodloeber.accounts.models import Organisation, User
 from rodloeber.accounts.roles import OrgKind, Role
 from rodloeber.accounts.services import company_create
+from rodloeber.accounts.signals import SESSION_LOGIN_AT
 from rodloeber.audit.models import AuditEvent
 from rodloeber.saml.models import NemLoginIdentity, SamlSession
 from tests.saml.idp import PERSON_UUID, TEST_CVR, Federation, identity, make_keypair
@@ -118,6 +119,7 @@ def test_first_login_creates_company_and_user_and_one_audit_event(
     session_key = client.cookies["sessionid"].value
     assert session_key != "pre-login-session-key-that-must-not-survive"
     assert SamlSession.objects.get(session_key=session_key).user == user
+    assert SESSION_LOGIN_AT in client.session  # the absolute session lifetime applies
     page = client.get("/min-side")
     assert page.status_code == 200
     assert page.context["role_code"] == Role.COMPANY_USER
@@ -283,6 +285,25 @@ def test_garbage_and_missing_responses_are_refused_without_server_error(
         AuditEvent.objects.filter(action="auth.saml_rejected").values_list("after", flat=True)
     )
     assert [r["reason"] for r in reasons] == ["missing", "invalid", "invalid"]
+
+
+def test_same_person_with_another_cvr_is_refused(client: Client, saml_on: Federation) -> None:
+    post(client, saml_on.authn_response(start(client, saml_on)))
+    other = Client()
+    moved = identity(cvr="90000063")
+    r = post(other, saml_on.authn_response(start(other, saml_on), ava=moved))
+    assert r.status_code == 403 and r.context["error_code"] == "cvr_mismatch"
+    assert not Organisation.objects.filter(cvr="90000063").exists()  # rolled back
+
+
+def test_signed_in_users_cannot_make_saml_endpoints_fail(
+    client: Client, saml_on: Federation, make_user: Any
+) -> None:
+    client.force_login(make_user(Role.CASE_MANAGER))
+    for url in ["metadata", "log-ind", "acs", "slo"]:
+        for method in (client.get, client.post):
+            assert method(f"/konto/nemlogin/{url}").status_code < 500, url
+    assert client.post("/konto/nemlogin/log-ud").status_code == 302
 
 
 def test_inactive_user_is_refused(client: Client, saml_on: Federation) -> None:

@@ -281,7 +281,7 @@ def _company_for(identity: ProfessionalIdentity) -> tuple[Organisation, bool]:
         if org.kind != OrgKind.COMPANY:
             raise saml_error("not_company")
         return org, False
-    name = identity.org_name or f"CVR {identity.cvr}"
+    name = (identity.org_name or f"CVR {identity.cvr}")[:200]
     return Organisation.objects.create(kind=OrgKind.COMPANY, cvr=identity.cvr, name=name), True
 
 
