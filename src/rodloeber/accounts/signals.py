@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db import transaction
 from django.dispatch import receiver
@@ -15,11 +16,21 @@ from rodloeber.accounts.throttle import client_ip, login_failures_clear
 from rodloeber.audit.services import record_event
 
 SESSION_LOGIN_AT = "rodloeber_login_at"
+#: Sessions opened by NemLog-in are audited by rodloeber.saml.services
+#: (auth.saml_login / auth.saml_logout), not a second time here.
+SAML_BACKEND = "rodloeber.saml.backends.NemLoginBackend"
+
+
+def _is_saml_session(request: HttpRequest | None) -> bool:
+    session = getattr(request, "session", None)
+    return session is not None and session.get(BACKEND_SESSION_KEY) == SAML_BACKEND
 
 
 @receiver(user_logged_in)
 def on_login(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
     request.session[SESSION_LOGIN_AT] = timezone.now().timestamp()
+    if _is_saml_session(request):
+        return
     with transaction.atomic():
         login_failures_clear(username=user.get_username())
         record_event(
@@ -29,7 +40,7 @@ def on_login(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> No
 
 @receiver(user_logged_out)
 def on_logout(sender: Any, request: HttpRequest, user: User | None, **kwargs: Any) -> None:
-    if user is None:
+    if user is None or _is_saml_session(request):
         return
     with transaction.atomic():
         record_event(action="auth.logout", actor=user, subject=user)

@@ -6,9 +6,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
 
 from rodloeber.accounts.demo import demo_logins
 from rodloeber.accounts.forms import LoginForm
+from rodloeber.saml.conf import saml_enabled
 
 
 class LoginView(auth_views.LoginView):
@@ -18,10 +20,16 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        context["nemlogin_enabled"] = saml_enabled()
         if settings.RODLOEBER_DEMO_MODE:
             context["demo_logins"] = demo_logins()
         return context
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # A NemLog-in session also ends at NemLog-in (single log-out).
+        from rodloeber.saml.views import sp_logout_response
+
+        response = sp_logout_response(request)
+        return response if response is not None else super().post(request, *args, **kwargs)

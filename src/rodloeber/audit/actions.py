@@ -134,3 +134,12 @@ register(
 )
 register("ops.backup", "Sikkerhedskopi taget", "Backup taken")
 register("ops.restore", "Sikkerhedskopi genindlæst", "Backup restored")
+
+# NemLog-in / MitID Erhverv log-in (SAML, ADR 0013)
+register("auth.saml_login", "Logget ind med MitID Erhverv", "Logged in with MitID Erhverv")
+register("auth.saml_logout", "Logget ud (NemLog-in)", "Logged out (NemLog-in)")
+register(
+    "auth.saml_rejected",
+    "Log-ind via NemLog-in afvist",
+    "NemLog-in log-in refused",
+)

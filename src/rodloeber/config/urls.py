@@ -4,6 +4,7 @@ from rodloeber.api.api import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("konto/nemlogin/", include("rodloeber.saml.urls")),
     path("konto/", include("rodloeber.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tiles/", include("rodloeber.layers.tile_urls")),

@@ -34,6 +34,8 @@ log = logging.getLogger("rodloeber.ratelimit")
 #: operations by route, because operations sharing a path share one URL name.
 ROUTES: dict[tuple[str, str], str] = {
     ("POST", "accounts:login"): "login",
+    ("GET", "saml:login"): "login",  # each start stores an outstanding AuthnRequest
+    ("POST", "saml:acs"): "login",  # each answer costs xmlsec1 signature checks
     ("POST", "/api/v1/cases"): "case_submit",
     ("POST", "/api/v1/cases/<int:case_id>/submit"): "case_submit",
     ("POST", "cases:submit"): "case_submit",

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from rodloeber.saml.conf import idp_form_action_sources
+
 DEFAULT_CSP: dict[str, str] = {
     "default-src": "'self'",
     "script-src": "'self' 'nonce-{nonce}'",
@@ -44,6 +46,9 @@ def csp_header(nonce: str) -> str:
     directives = dict(DEFAULT_CSP)
     for name, extra in getattr(settings, "RODLOEBER_CSP_EXTRA", {}).items():
         directives[name] = f"{directives.get(name, '')} {extra}".strip()
+    nemlogin = idp_form_action_sources()  # log-in/log-out forms redirect to NemLog-in
+    if nemlogin:
+        directives["form-action"] = f"{directives['form-action']} {nemlogin}"
     parts = [f"{name} {value.format(nonce=nonce)}" for name, value in directives.items()]
     if getattr(settings, "SECURE_SSL_REDIRECT", False):
         parts.append("upgrade-insecure-requests")

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rodloeber.audit",
     "rodloeber.accounts",
+    "rodloeber.saml",  # NemLog-in / MitID Erhverv (ADR 0013)
     "rodloeber.web",
     "rodloeber.api",
     "rodloeber.cases",
@@ -86,7 +87,10 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["rodloeber.accounts.backends.LocalAccountBackend"]
+AUTHENTICATION_BACKENDS = [
+    "rodloeber.accounts.backends.LocalAccountBackend",
+    "rodloeber.saml.backends.NemLoginBackend",  # sessions opened by a NemLog-in assertion
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -116,6 +120,25 @@ SESSION_COOKIE_SAMESITE = "Lax"
 RODLOEBER_SESSION_ABSOLUTE_SECONDS = int(
     os.environ.get("RODLOEBER_SESSION_ABSOLUTE_SECONDS", 10 * 60 * 60)
 )
+
+# NemLog-in / MitID Erhverv (SAML 2.0, OIOSAML 3; docs/nemlogin.md, ADR 0013).
+# Enabled only when entity id, base URL, key, certificate and IdP metadata are
+# all set; with none set the log-in page has no NemLog-in button (make run).
+RODLOEBER_SAML: dict[str, object] = {
+    "SP_ENTITY_ID": os.environ.get("RODLOEBER_SAML_SP_ENTITY_ID", ""),
+    "BASE_URL": os.environ.get("RODLOEBER_SAML_BASE_URL", ""),  # e.g. https://roedloeber.dk
+    "KEY_FILE": os.environ.get("RODLOEBER_SAML_KEY_FILE", ""),  # signing (function certificate)
+    "CERT_FILE": os.environ.get("RODLOEBER_SAML_CERT_FILE", ""),
+    "ENCRYPTION_KEY_FILE": os.environ.get("RODLOEBER_SAML_ENCRYPTION_KEY_FILE", ""),
+    "ENCRYPTION_CERT_FILE": os.environ.get("RODLOEBER_SAML_ENCRYPTION_CERT_FILE", ""),
+    "IDP_METADATA_FILE": os.environ.get("RODLOEBER_SAML_IDP_METADATA_FILE", ""),
+    "IDP_METADATA_URL": os.environ.get("RODLOEBER_SAML_IDP_METADATA_URL", ""),
+    "IDP_METADATA_CERT_FILE": os.environ.get("RODLOEBER_SAML_IDP_METADATA_CERT_FILE", ""),
+    "IDP_ENTITY_ID": os.environ.get("RODLOEBER_SAML_IDP_ENTITY_ID", ""),
+    "MIN_LOA": os.environ.get("RODLOEBER_SAML_MIN_LOA", "Substantial"),
+    "CLOCK_SKEW_SECONDS": int(os.environ.get("RODLOEBER_SAML_CLOCK_SKEW_SECONDS", "60")),
+    "XMLSEC_BINARY": os.environ.get("RODLOEBER_SAML_XMLSEC1", ""),  # default: xmlsec1 on PATH
+}
 
 # Login throttling: failures counted per user name and per client address.
 RODLOEBER_LOGIN_MAX_FAILURES_PER_USER = 5
@@ -149,6 +172,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("RODLOEBER_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # pysaml2 logs NameIDs and attributes at INFO/DEBUG: personal data stays out
+        # of the logs (the audit trail records what is needed; docs/nemlogin.md).
+        "saml2": {"level": "WARNING"},
+        "xmlschema": {"level": "WARNING"},  # "Resource ... already loaded" on import
+    },
 }
 
 # HTTP hardening (rodloeber.web.security; ADR 0012). Scripts need the request's
