@@ -8,6 +8,8 @@ Open XML / OpenDocument (ZIP) and plain UTF-8 text are accepted.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -55,6 +57,16 @@ def sniff_content_type(filename: str, head: bytes) -> str | None:
     return None
 
 
+def _is_office_package(content: bytes) -> bool:
+    """A readable ZIP with the part list of OOXML ([Content_Types].xml) or ODF (mimetype)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+    return "[Content_Types].xml" in names or "mimetype" in names
+
+
 def _clean_name(filename: str) -> str:
     name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
     name = "".join(ch for ch in name if ch.isprintable())
@@ -82,6 +94,12 @@ def document_upload(
             "Tilladt: PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV.",
             "The file type is not allowed, or the content does not match the name. "
             "Allowed: PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV.",
+        )
+    if content_type in _ZIP_TYPES.values() and not _is_office_package(content):
+        raise CaseError(
+            "document_broken",
+            "Filen er beskadiget: den er ikke et gyldigt Office- eller OpenDocument-dokument.",
+            "The file is damaged: it is not a valid Office or OpenDocument file.",
         )
     digest = hashlib.sha256(content).hexdigest()
     with transaction.atomic():
