@@ -15,13 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.test import Client
 from django.utils import timezone
 
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
-from rodloeber.audit.models import AuditEvent
 from rodloeber.cases.services.completeness import case_acknowledge
 from rodloeber.layers import screening_service
 from rodloeber.parks.services import application_create, round_open
@@ -30,6 +28,7 @@ from tests.conftest import PASSWORD
 from tests.domain.screening.conftest import small_world
 from tests.parks.conftest import FULL_ANSWERS, area
 from tests.security.corpus.make_corpus import committed, write_large
+from tests.security.state import changes, snapshot
 from tests.security.uploads import (
     NOT_UPLOADS,
     UPLOAD_ENDPOINTS,
@@ -44,8 +43,6 @@ from tests.security.uploads import (
 pytestmark = pytest.mark.django_db
 
 LIMIT_SECONDS = 5.0
-#: Read logs record that someone *saw* a page (an error page shows the case): not a write.
-NOT_COUNTED = {"cases.accesslog"}
 
 
 @pytest.fixture(scope="module")
@@ -95,22 +92,6 @@ def ctx(settings: Any, tmp_path: Path) -> Iterator[Ctx]:
     screening_service.set_layer_loader(None)
 
 
-def _snapshot(settings: Any) -> dict[str, object]:
-    counts: dict[str, object] = {
-        m._meta.label_lower: m._default_manager.count()
-        for m in apps.get_models()
-        if m.__module__.startswith("rodloeber.") and m._meta.label_lower not in NOT_COUNTED
-    }
-    counts["audit events"] = AuditEvent.objects.count()
-    for label, folder in (
-        ("media", settings.MEDIA_ROOT),
-        ("layers", settings.RODLOEBER_LAYERS_DIR),
-    ):
-        root = Path(folder)
-        counts[label] = sorted(str(p) for p in root.rglob("*")) if root.exists() else []
-    return counts
-
-
 def _problems(endpoint: UploadEndpoint, name: str, outcomes: dict[str, Outcome]) -> list[str]:
     out = []
     for lang, o in outcomes.items():
@@ -137,15 +118,15 @@ def test_corpus_is_refused_cleanly(
         if name in endpoint.exempt:
             continue
         data = path.read_bytes()
-        before = _snapshot(settings)
+        before = snapshot(settings)
         try:
             outcomes = {lang: endpoint.send(ctx, name, data, lang) for lang in ("da", "en")}
         except Exception as exc:  # a crash (500 / traceback) is a finding, not the end
             failures.append(f"{name}: crashed: {type(exc).__name__}: {str(exc)[:200]}")
             continue
-        after = _snapshot(settings)
+        after = snapshot(settings)
         problems = _problems(endpoint, name, outcomes)
-        changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+        changed = changes(before, after)
         if changed:
             problems.append(f"stored something: {changed}")
         failures.extend(f"{name}: {p}" for p in problems)

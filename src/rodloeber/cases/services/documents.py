@@ -102,38 +102,45 @@ def document_upload(
             "The file is damaged: it is not a valid Office or OpenDocument file.",
         )
     digest = hashlib.sha256(content).hexdigest()
-    with transaction.atomic():
-        doc = Document(
-            case=case,
-            filename=name,
-            content_type=content_type,
-            size=len(content),
-            sha256=digest,
-            description=description.strip()[:500],
-            uploaded_by=actor,
-            organisation=actor.organisation,
-        )
-        doc.file.save(digest, ContentFile(content), save=False)
-        doc.save()
-        event = record_event(
-            action="document.upload",
-            actor=actor,
-            subject=doc,
-            after={
-                "case": case.reference,
-                "filename": name,
-                "size": len(content),
-                "sha256": digest,
-            },
-        )
-        notify(
-            event=event,
-            case=case,
-            recipients=all_parties(case),
-            subject=f"Nyt dokument / new document: {case.reference}",
-            body=f"{case_line(case)}\n{name}",
-            exclude=actor,
-        )
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            doc = Document(
+                case=case,
+                filename=name,
+                content_type=content_type,
+                size=len(content),
+                sha256=digest,
+                description=description.strip()[:500],
+                uploaded_by=actor,
+                organisation=actor.organisation,
+            )
+            doc.file.save(digest, ContentFile(content), save=False)
+            stored.append(str(doc.file.name))  # written before the commit: removed on failure
+            doc.save()
+            event = record_event(
+                action="document.upload",
+                actor=actor,
+                subject=doc,
+                after={
+                    "case": case.reference,
+                    "filename": name,
+                    "size": len(content),
+                    "sha256": digest,
+                },
+            )
+            notify(
+                event=event,
+                case=case,
+                recipients=all_parties(case),
+                subject=f"Nyt dokument / new document: {case.reference}",
+                body=f"{case_line(case)}\n{name}",
+                exclude=actor,
+            )
+    except BaseException:
+        for path in stored:
+            doc.file.storage.delete(path)
+        raise
     return doc
 
 
