@@ -519,6 +519,11 @@ SCENARIOS: list[Scenario] = [
         why="file-based SQLite/pg_dump: tests/security/test_backup.py",
     ),
     Scenario(
+        "rodloeber.ops.dbroles:audit_harden",
+        "ops.harden_audit",
+        why="PostgreSQL roles only: tests/security/test_db_harden.py",
+    ),
+    Scenario(
         "rodloeber.ops.backup:restore",
         "ops.restore",
         why="replaces the database: tests/security/test_backup.py",

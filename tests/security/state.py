@@ -9,6 +9,7 @@ from typing import Any
 from django.apps import apps
 
 from rodloeber.audit.models import AuditEvent
+from rodloeber.layers.paths import layers_dir
 
 #: Read logs record that someone *saw* a page (an error page shows the case): not a write.
 NOT_COUNTED = {"cases.accesslog"}
@@ -21,7 +22,7 @@ def snapshot(settings: Any) -> dict[str, object]:
         if m.__module__.startswith("rodloeber.") and m._meta.label_lower not in NOT_COUNTED
     }
     counts["audit events"] = AuditEvent.objects.count()
-    folders = (("media", settings.MEDIA_ROOT), ("layers", settings.RODLOEBER_LAYERS_DIR))
+    folders = (("media", settings.MEDIA_ROOT), ("layers", layers_dir()))
     for label, folder in folders:
         root = Path(folder)
         files = root.rglob("*") if root.exists() else iter(())

@@ -134,3 +134,10 @@ register(
 )
 register("ops.backup", "Sikkerhedskopi taget", "Backup taken")
 register("ops.restore", "Sikkerhedskopi genindlæst", "Backup restored")
+
+# Security and reliability proven by tests (issue #10, ADR 0014)
+register(
+    "ops.harden_audit",
+    "Databaserettigheder til revisionssporet begrænset",
+    "Database privileges on the audit trail restricted",
+)
