@@ -59,6 +59,68 @@ def discover_services() -> set[str]:
     return found
 
 
+def _is_service_module(rel: Path) -> bool:
+    return (
+        rel.name in ("services.py", "lifecycle.py", "importing.py")
+        or rel.name.endswith("_service.py")
+        or "services" in rel.parts[:-1]
+    )
+
+
+def public_functions_of_service_modules() -> set[str]:
+    """Every public function in ``services.py``, ``services/``, ``*_service.py``,
+    ``lifecycle.py`` and ``importing.py``: each must be a scenario or a NOT_SERVICES helper."""
+    found = set()
+    for path in sorted(ROOT.rglob("*.py")):
+        rel = path.relative_to(ROOT)
+        if SKIP_PACKAGES & set(rel.parts) or not _is_service_module(rel):
+            continue
+        module = "rodloeber." + ".".join(rel.with_suffix("").parts)
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                found.add(f"{module}:{node.name}")
+    return found
+
+
+_HELPER = "helper called inside a service's transaction; the service records the event"
+_READ = "reads or computes only; stores nothing"
+#: Public functions of service modules that are not write services (name -> why).
+NOT_SERVICES: dict[str, str] = {
+    "rodloeber.accounts.services:token_authenticate": _READ + " (token check)",
+    "rodloeber.cases.services.assignment:size_weight": _READ,
+    "rodloeber.cases.services.assignment:case_managers": _READ,
+    "rodloeber.cases.services.assignment:workloads": _READ,
+    "rodloeber.cases.services.assignment:pick_contact_person": _READ,
+    "rodloeber.cases.services.common:local_today": _READ,
+    "rodloeber.cases.services.common:lock_case": _HELPER,
+    "rodloeber.cases.services.common:move": _HELPER,
+    "rodloeber.cases.services.common:require_case_manager": _READ + " (permission check)",
+    "rodloeber.cases.services.common:require_text": _READ + " (validation)",
+    "rodloeber.cases.services.documents:sniff_content_type": _READ + " (validation)",
+    "rodloeber.cases.services.foreign:join_invest_in_denmark": _HELPER,
+    "rodloeber.cases.services.intake:body_hash": _READ,
+    "rodloeber.cases.services.intake:instant": _READ,
+    "rodloeber.landmap.importing:read_rows": _READ + " (file parsing)",
+    "rodloeber.landmap.services:may_edit": _READ + " (permission check)",
+    "rodloeber.landmap.services:check_may_edit": _READ + " (permission check)",
+    "rodloeber.landmap.services:derived_fields": _READ,
+    "rodloeber.layers.screening_service:set_layer_loader": "test hook (in-memory)",
+    "rodloeber.layers.screening_service:reset_index": "in-memory cache reset",
+    "rodloeber.layers.screening_service:unavailable_errors": _READ,
+    "rodloeber.layers.screening_service:screening_index": _READ,
+    "rodloeber.layers.screening_service:body_too_large": _READ + " (error factory)",
+    "rodloeber.layers.screening_service:parse_json": _READ + " (validation)",
+    "rodloeber.layers.screening_service:extract_geometry": _READ + " (validation)",
+    "rodloeber.layers.screening_service:screen_geojson": _READ + " (public screening)",
+    "rodloeber.parks.lifecycle:sunset_date": _READ,
+    "rodloeber.parks.lifecycle:parks_near_sunset": _READ,
+    "rodloeber.parks.services:clean_answers": _READ + " (validation)",
+    "rodloeber.parks.services:missing_answers": _READ,
+    "rodloeber.parks.services:round_ha": _READ,
+    "rodloeber.parks.services:total_score": _READ,
+}
+
+
 W = SimpleNamespace  # the walk's shared state (users, cases, …) built step by step
 
 
@@ -576,6 +638,13 @@ def test_every_service_has_a_scenario() -> None:
     )
     stale = sorted(covered - discover_services())
     assert not stale, f"Scenarios for services that no longer exist: {stale}"
+    unclassified = sorted(public_functions_of_service_modules() - covered - set(NOT_SERVICES))
+    assert not unclassified, (
+        "Public functions of service modules that are neither a write service with a "
+        f"Scenario nor listed in NOT_SERVICES (with why): {unclassified}"
+    )
+    gone = sorted(set(NOT_SERVICES) - public_functions_of_service_modules())
+    assert not gone, f"NOT_SERVICES lists functions that no longer exist: {gone}"
     unexplained = [
         s.service for s in SCENARIOS if (s.action is None or s.call is None) and not s.why
     ]

@@ -114,6 +114,7 @@ def test_corpus_is_refused_cleanly(
     endpoint: UploadEndpoint, ctx: Ctx, corpus: dict[str, Path], settings: Any
 ) -> None:
     failures: list[str] = []
+    slowest = (0.0, "")
     for name, path in sorted(corpus.items()):
         if name in endpoint.exempt:
             continue
@@ -125,11 +126,13 @@ def test_corpus_is_refused_cleanly(
             failures.append(f"{name}: crashed: {type(exc).__name__}: {str(exc)[:200]}")
             continue
         after = snapshot(settings)
+        slowest = max(slowest, *((o.seconds, name) for o in outcomes.values()))
         problems = _problems(endpoint, name, outcomes)
         changed = changes(before, after)
         if changed:
             problems.append(f"stored something: {changed}")
         failures.extend(f"{name}: {p}" for p in problems)
+    print(f"{endpoint.key}: slowest {slowest[0]:.2f} s ({slowest[1]})")  # shown with -s
     assert not failures, f"{endpoint.key}:\n" + "\n".join(failures)
 
 
