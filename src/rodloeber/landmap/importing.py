@@ -62,8 +62,8 @@ class ImportReport:
 
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-#: Denmark incl. Bornholm and a margin, EPSG:25832 (x min, y min, x max, y max).
-DENMARK_BOUNDS = (400_000.0, 6_030_000.0, 900_000.0, 6_420_000.0)
+#: Denmark incl. Bornholm and Ertholmene with a margin, EPSG:25832 (x/y min, x/y max).
+DENMARK_BOUNDS = (400_000.0, 6_030_000.0, 950_000.0, 6_420_000.0)
 MAX_AREA_HA = 5_000.0
 MAX_VERTICES = 100_000
 
