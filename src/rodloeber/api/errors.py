@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -73,6 +74,10 @@ _UNAUTHENTICATED = (
     "Sign in, or send an API token (Authorization: Bearer).",
 )
 _NOT_FOUND = ("Findes ikke.", "Not found.")
+_TOO_BIG = (
+    "Forespørgslen er for stor (højst 2,5 MB JSON; dokumenter højst 25 MB).",
+    "The request is too large (at most 2.5 MB of JSON; documents at most 25 MB).",
+)
 
 ERROR_REF = {"$ref": "#/components/schemas/ErrorOut"}
 
@@ -204,6 +209,11 @@ def install(api: NinjaAPI) -> None:
         da, en = _HTTP_MESSAGES.get(str(exc), (str(exc), str(exc)))
         body = error_body(wants_english(request), da, en)
         return api.create_response(request, body, status=exc.status_code)
+
+    @api.exception_handler(RequestDataTooBig)
+    def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        body = error_body(wants_english(request), *_TOO_BIG)
+        return api.create_response(request, body, status=413)
 
     @api.exception_handler(Http404)
     def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:

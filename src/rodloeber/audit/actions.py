@@ -143,3 +143,10 @@ register(
     "Log-ind via NemLog-in afvist",
     "NemLog-in log-in refused",
 )
+
+# Security and reliability proven by tests (issue #10, ADR 0014)
+register(
+    "ops.harden_audit",
+    "Databaserettigheder til revisionssporet begrænset",
+    "Database privileges on the audit trail restricted",
+)

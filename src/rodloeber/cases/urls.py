@@ -9,6 +9,7 @@ urlpatterns = [
     path("eksport", lists.export, name="export"),
     path("ny", company.start, name="start"),
     path("<int:pk>", detail.detail, name="detail"),
+    path("<int:pk>/adgangslog", detail.access_log, name="access_log"),
     # company
     path("<int:pk>/kladde", company.draft_update, name="draft_update"),
     path("<int:pk>/indsend", company.submit, name="submit"),

@@ -118,10 +118,12 @@ def land_import_view(request: HttpRequest) -> HttpResponse:
                     exc.message_en if (get_language() or "").startswith("en") else exc.message_da
                 )
     lang = "en" if (get_language() or "").startswith("en") else "da"
+    refused = request.method == "POST" and (bool(error) or not form.is_valid())
     return render(
         request,
         "landmap/import.html",
         {"form": form, "report": report, "error": error, "komnr": komnr, "lang": lang},
+        status=422 if refused else 200,
     )
 
 

@@ -61,10 +61,36 @@ class ImportReport:
         }
 
 
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Denmark incl. Bornholm and Ertholmene with a margin, EPSG:25832 (x/y min, x/y max).
+DENMARK_BOUNDS = (400_000.0, 6_030_000.0, 950_000.0, 6_420_000.0)
+MAX_AREA_HA = 5_000.0
+MAX_VERTICES = 100_000
+
+
+def _unreadable(kind: str, exc: Exception) -> GeodataError:
+    return GeodataError(
+        "unreadable",
+        f"Filen kan ikke læses som {kind}. Brug skabelonen (UTF-8) fra kortet.",
+        f"The file cannot be read as {kind}. Use the template (UTF-8) from the map.",
+    )
+
+
 def _table_rows(path: Path) -> tuple[list[dict[str, Any]], list[BaseGeometry | None]]:
     suffix = path.suffix.lower()
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise GeodataError(
+            "file_too_large",
+            f"Filen er for stor (højst {MAX_FILE_BYTES // 1024**2} MB pr. import).",
+            f"The file is too large (at most {MAX_FILE_BYTES // 1024**2} MB per import).",
+        )
     if suffix in (".csv", ".txt"):
-        text = path.read_bytes().decode("utf-8-sig")
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _unreadable("UTF-8-tekst (CSV) / UTF-8 text (CSV)", exc) from exc
+        if "\x00" in text:
+            raise _unreadable("CSV", ValueError("NUL"))
         dialect = (
             ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
         )
@@ -73,8 +99,11 @@ def _table_rows(path: Path) -> tuple[list[dict[str, Any]], list[BaseGeometry | N
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
-        wb = load_workbook(path, read_only=True, data_only=True)
-        values = list(wb.worksheets[0].iter_rows(values_only=True))
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+            values = list(wb.worksheets[0].iter_rows(values_only=True))
+        except Exception as exc:  # openpyxl raises many types for broken workbooks
+            raise _unreadable("XLSX", exc) from exc
         head = [str(h).strip() if h is not None else "" for h in (values[0] if values else ())]
         rows = [
             dict(zip(head, v, strict=False)) for v in values[1:] if any(c is not None for c in v)
@@ -108,6 +137,27 @@ def _match_geometry(geom: BaseGeometry, candidates: list[BusinessArea]) -> Busin
     return best
 
 
+def _check_geometry(geom: BaseGeometry) -> None:
+    if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
+        raise RowError("geometrien er ikke en flade", "the geometry is not a polygon")
+    if shapely.get_num_coordinates(geom) > MAX_VERTICES:
+        raise RowError(
+            f"geometrien har over {MAX_VERTICES} punkter", f"more than {MAX_VERTICES} vertices"
+        )
+    if not geom.is_valid:
+        reason = shapely.is_valid_reason(geom)
+        raise RowError(f"ugyldig geometri ({reason})", f"invalid geometry ({reason})")
+    xmin, ymin, xmax, ymax = geom.bounds
+    bx0, by0, bx1, by1 = DENMARK_BOUNDS
+    if xmin < bx0 or ymin < by0 or xmax > bx1 or ymax > by1:
+        raise RowError("geometrien ligger uden for Danmark", "the geometry lies outside Denmark")
+    if geom.area / 10_000 > MAX_AREA_HA:
+        raise RowError(
+            f"arealet er over {MAX_AREA_HA:,.0f} ha".replace(",", "."),
+            f"the area is larger than {MAX_AREA_HA:,.0f} ha",
+        )
+
+
 @transaction.atomic
 def land_import(*, actor: User | None, komnr: str, path: Path, filename: str = "") -> ImportReport:
     """Import ``path`` into municipality ``komnr``; one audit event with the report."""
@@ -127,9 +177,7 @@ def land_import(*, actor: User | None, komnr: str, path: Path, filename: str = "
                     f"belongs to municipality {row_kom}, not {komnr}",
                 )
             if geom is not None:
-                geom = shapely.make_valid(geom)
-                if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
-                    raise RowError("geometrien er ikke en flade", "the geometry is not a polygon")
+                _check_geometry(geom)
         except RowError as exc:
             report.reject(number, ident, exc.message_da, exc.message_en)
             continue
@@ -160,6 +208,14 @@ def land_import(*, actor: User | None, komnr: str, path: Path, filename: str = "
                 setattr(area, name, value)
         area.save()
         report.updated.append(ident)
+    if not report.added and not report.updated:
+        first = "; ".join(f"{r['row']}: {r['reason_da']}" for r in report.rejected[:3])
+        first_en = "; ".join(f"{r['row']}: {r['reason_en']}" for r in report.rejected[:3])
+        raise GeodataError(
+            "nothing_imported",
+            f"Ingen rækker kunne importeres ({len(report.rejected)} afvist). {first}".strip(),
+            f"No row could be imported ({len(report.rejected)} rejected). {first_en}".strip(),
+        )
     record_event(
         action="land.import",
         actor=actor,

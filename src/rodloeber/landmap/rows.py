@@ -74,13 +74,28 @@ def _number(name: str, value: Any) -> float:
         ) from None
 
 
+def _safe_text(name: str, text: str) -> str:
+    """Refuse spreadsheet formulas (CSV/formula injection) and control characters."""
+    formula = text[:1] in ("=", "@") or (
+        text[:1] in ("+", "-") and len(text) > 1 and not (text[1].isdigit() or text[1] == " ")
+    )
+    if formula:
+        raise RowError(
+            f"{name} ligner en regnearksformel ('{text[:30]}'); det tillades ikke",
+            f"{name} looks like a spreadsheet formula ('{text[:30]}'); that is not allowed",
+        )
+    if any(not ch.isprintable() for ch in text):
+        raise RowError(f"{name} indeholder kontroltegn", f"{name} contains control characters")
+    return text
+
+
 def clean_row(raw: dict[str, Any]) -> tuple[dict[str, Any], str]:
     """Field values and the row's kommunekode ('' when absent). Raises :class:`RowError`."""
     row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
     values: dict[str, Any] = {}
     for name in _TEXTS:
         if not _blank(row.get(name)):
-            values[name] = str(row[name]).strip()
+            values[name] = _safe_text(name, str(row[name]).strip())
     for name in (*_INTS, *_INTS_2):
         if not _blank(row.get(name)):
             values[name] = int(_number(name, row[name]))

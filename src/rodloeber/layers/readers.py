@@ -131,6 +131,12 @@ def read_geojson(path: Path) -> FeatureTable:
     try:
         with path.open("rb") as fh:
             doc = json.load(fh)
+    except RecursionError as exc:
+        raise GeodataError(
+            "invalid_json",
+            "Filen er for dybt indlejret til at være GeoJSON.",
+            "The file is nested too deeply to be GeoJSON.",
+        ) from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = (
             f" (linje {exc.lineno}, kolonne {exc.colno})"
@@ -166,6 +172,7 @@ def read_geojson(path: Path) -> FeatureTable:
             raise _invalid_geometry(i, ValueError("not an object"))
         geometry = feature.get("geometry")
         try:
+            _check_rings_closed(geometry)
             geoms[i] = shape(geometry) if geometry else None
         except Exception as exc:  # shapely raises several types for malformed input
             raise _invalid_geometry(i, exc) from exc
@@ -182,6 +189,18 @@ def read_geojson(path: Path) -> FeatureTable:
     if crs_name and "EPSG::4326" in str(crs_name) and len(table):
         _fix_latlon_order(table)
     return table
+
+
+def _check_rings_closed(geometry: object) -> None:
+    """RFC 7946 3.1.6: a ring's last position equals its first (shapely would close it silently)."""
+    if not isinstance(geometry, dict):
+        return
+    kind, coords = geometry.get("type"), geometry.get("coordinates")
+    polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
+    for polygon in polygons if isinstance(polygons, list) else []:
+        for ring in polygon if isinstance(polygon, list) else []:
+            if isinstance(ring, list) and len(ring) >= 2 and ring[0] != ring[-1]:
+                raise ValueError("a polygon ring is not closed (first and last point differ)")
 
 
 def _fix_latlon_order(table: FeatureTable) -> None:

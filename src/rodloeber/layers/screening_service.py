@@ -161,6 +161,12 @@ def parse_json(body: bytes | str) -> object:
         raise body_too_large()
     try:
         return json.loads(body)
+    except RecursionError as exc:  # [[[[…]]]] nested deeper than the parser's stack
+        raise GeometryError(
+            "invalid_json",
+            "Indholdet er for dybt indlejret til at være GeoJSON.",
+            "The content is nested too deeply to be GeoJSON.",
+        ) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise GeometryError(
             "invalid_json",

@@ -34,7 +34,7 @@ from rodloeber.layers.paths import check_name
 from rodloeber.layers.pipeline import prepare
 from rodloeber.layers.progress import bar, steps
 from rodloeber.layers.readers import read_any
-from rodloeber.layers.staging import Staged, commit, inputs_digest, is_current, stage
+from rodloeber.layers.staging import Staged, commit, inputs_digest, is_current, publish, stage
 
 if TYPE_CHECKING:
     from rodloeber.accounts.models import User
@@ -83,6 +83,7 @@ def _commit_one(
                     **extra,
                 },
             )
+            publish(staged)  # last: a failure above leaves the old file in place
     finally:
         staged.discard()
     return layer
@@ -220,6 +221,8 @@ def _commit_many(
                 subject_id=f"batch of {len(staged)}",
                 after={"layers": {s.spec.name: s.features for s in staged}, **extra},
             )
+            for s in staged:
+                publish(s)  # last: a failure above leaves the old files in place
     finally:
         for s in staged:
             s.discard()

@@ -80,7 +80,11 @@ def stage(spec: LayerSpec, table: FeatureTable, report: RepairReport, recipe: st
 
 
 def commit(staged: Staged) -> Layer:
-    """Upsert the registry row and move the file into place (call inside ``atomic``)."""
+    """Upsert the registry row (call inside ``atomic``); :func:`publish` moves the file.
+
+    The file is moved only as the last step of the transaction (after the audit
+    event), so a failure before it leaves the old file and the old row.
+    """
     spec = staged.spec
     values = {
         "title_da": spec.title_da,
@@ -103,8 +107,12 @@ def commit(staged: Staged) -> Layer:
         "repair_report": staged.report,
     }
     layer, _ = Layer.objects.update_or_create(name=spec.name, defaults=values)
-    os.replace(staged.tmp, layer_path(spec.name))
     return layer
+
+
+def publish(staged: Staged) -> None:
+    """Move the staged file into place (the last step inside the transaction)."""
+    os.replace(staged.tmp, layer_path(staged.spec.name))
 
 
 def inputs_digest(paths: list[Path]) -> str:

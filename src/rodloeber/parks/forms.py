@@ -15,6 +15,12 @@ from rodloeber.parks.criteria import QUESTIONS, rules
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
+def _is_lon_lat(crs: object) -> bool:
+    """A GeoJSON ``crs`` member naming WGS 84 longitude/latitude (the only accepted one)."""
+    name = str((crs.get("properties") or {}).get("name", "")) if isinstance(crs, dict) else ""
+    return name.upper().replace("::", ":").endswith(("CRS84", "EPSG:4326"))
+
+
 def _english() -> bool:
     return (get_language() or "da").startswith("en")
 
@@ -102,14 +108,29 @@ class ApplicationForm(DkfdsForm):
             return data
         try:
             parsed = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             self.add_error("geometry_file", _("The file is not valid GeoJSON (JSON)."))
             return data
         if isinstance(parsed, dict) and parsed.get("type") == "Feature":
             parsed = parsed.get("geometry")
         elif isinstance(parsed, dict) and parsed.get("type") == "FeatureCollection":
-            features = parsed.get("features") or []
-            parsed = features[0].get("geometry") if len(features) == 1 else parsed
+            crs = parsed.get("crs")
+            features = parsed.get("features")
+            if isinstance(features, list) and len(features) == 1:
+                first = features[0]
+                parsed = first.get("geometry") if isinstance(first, dict) else first
+                if crs is not None and not _is_lon_lat(crs):
+                    self.add_error(
+                        "geometry_file",
+                        _(
+                            "The file uses another coordinate system; "
+                            "use EPSG:4326 (longitude, latitude)."
+                        ),
+                    )
+                    return data
+        if parsed is None:
+            self.add_error("geometry_file", _("The file contains no area (geometry)."))
+            return data
         data["geometry"] = parsed
         return data
 

@@ -132,7 +132,10 @@ def _application_form_page(
             return post_redirect(request, "parks:application", app.pk)
         except DomainError as exc:
             form.add_error(None, message_of(exc))
-    return render(request, "parks/application_form.html", {"form": form, "app": app, "round": rnd})
+    context = {"form": form, "app": app, "round": rnd}
+    # a refused POST answers 422 (the form with its errors), not 200
+    status = 422 if request.method == "POST" else 200
+    return render(request, "parks/application_form.html", context, status=status)
 
 
 @login_required

@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Header, Query, Router, Status
+from ninja import Header, Query, Router, Schema, Status
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import CASE_MANAGER_AUTHORITY_CODE, Role
+from rodloeber.cases.access import access_log_denied, access_log_for, access_log_record
 from rodloeber.cases.api import files, lists, permits
 from rodloeber.cases.api.common import ERRORS, caller, case_errors, today
 from rodloeber.cases.api.schemas import (
@@ -30,7 +31,7 @@ from rodloeber.cases.api.schemas import (
     TextIn,
 )
 from rodloeber.cases.errors import CaseError, NotFound
-from rodloeber.cases.models import Case
+from rodloeber.cases.models import AccessWhat, Case
 from rodloeber.cases.selectors import case_for
 from rodloeber.cases.serialize import case_detail
 from rodloeber.cases.services.assignment import case_reassign
@@ -116,9 +117,50 @@ def create_draft(request: HttpRequest, payload: DraftCreateIn) -> Any:
 @router.get("/cases/{int:case_id}", response=CASE_RESPONSES, summary="One case")
 @case_errors
 def get_case(request: HttpRequest, case_id: int) -> Any:
-    """The case with contact person, cap, clock and permits with milestones."""
+    """The case with contact person, cap, clock and permits with milestones.
+    Each call is written to the case's read log (``/cases/{id}/access-log``)."""
     user = caller(request)
-    return case_detail(case_for(user, case_id), user, today())
+    try:
+        case = case_for(user, case_id)
+    except NotFound:
+        access_log_denied(viewer=user, case_id=case_id, what=AccessWhat.CASE_API)
+        raise
+    access_log_record(viewer=user, case=case, what=AccessWhat.CASE_API)
+    return case_detail(case, user, today())
+
+
+class AccessLogOut(Schema):
+    occurred_at: str
+    user: str
+    organisation: str | None
+    what: str
+    detail: str
+    outcome: str
+    request_id: str
+
+
+@router.get(
+    "/cases/{int:case_id}/access-log",
+    response={200: list[AccessLogOut], **ERRORS},
+    summary="Who has viewed this case (read log)",
+)
+@case_errors
+def case_access_log(request: HttpRequest, case_id: int) -> Any:
+    """Case managers and the company's users: every view of the case, its documents
+    and exports (newest first, at most 1000); refused attempts as ``denied``."""
+    _case, rows = access_log_for(caller(request), case_id)
+    return [
+        {
+            "occurred_at": r.occurred_at.isoformat(),
+            "user": r.user_label,
+            "organisation": r.organisation.name if r.organisation else None,
+            "what": r.what,
+            "detail": r.detail,
+            "outcome": r.outcome,
+            "request_id": r.request_id,
+        }
+        for r in rows[:1000]
+    ]
 
 
 @router.put("/cases/{int:case_id}/draft", response=CASE_RESPONSES, summary="Auto-save a draft")

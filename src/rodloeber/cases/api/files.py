@@ -11,10 +11,11 @@ from django.utils import timezone
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
+from rodloeber.cases.access import access_log_record
 from rodloeber.cases.api.common import ERRORS, caller, case_errors
 from rodloeber.cases.api.schemas import DocumentOut, MessageIn, MessageOut, NoticeOut
 from rodloeber.cases.errors import CaseError, NotFound
-from rodloeber.cases.models import Case, Document, Message, Notice
+from rodloeber.cases.models import AccessWhat, Case, Document, Message, Notice
 from rodloeber.cases.selectors import case_for, document_for, visible_cases
 from rodloeber.cases.services.documents import (
     MAX_DOCUMENT_BYTES,
@@ -86,6 +87,9 @@ def upload_document(
 def download_document(request: HttpRequest, document_id: int) -> Any:
     """Parties of the case only; others get 404."""
     doc = document_for(caller(request), document_id)
+    access_log_record(
+        viewer=caller(request), case=doc.case, what=AccessWhat.DOCUMENT, detail=doc.filename
+    )
     response = FileResponse(
         doc.file.open("rb"),
         as_attachment=True,

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
+from rodloeber.cases.access import access_log_many
 from rodloeber.cases.api.common import ERRORS, caller, case_errors, today
 from rodloeber.cases.api.schemas import DashboardOut
 from rodloeber.cases.dashboard import (
@@ -93,7 +94,9 @@ class ExportQuery(ListQuery):
 def export_cases(request: HttpRequest, filters: Query[ExportQuery]) -> HttpResponse:
     """The filtered case list as CSV (semicolon, UTF-8 with BOM) or XLSX; only
     cases the caller may see."""
-    data = rows(_summaries(request, filters))
+    summaries = _summaries(request, filters)
+    data = rows(summaries)
+    access_log_many(viewer=caller(request), cases=[s["id"] for s in summaries], what="export")
     stamp = today().isoformat()
     if filters.format == "xlsx":
         response = HttpResponse(

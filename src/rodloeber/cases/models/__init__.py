@@ -1,5 +1,6 @@
 """Models of the cases app (see ``rodloeber/cases/README.md``)."""
 
+from rodloeber.cases.models.access import AccessLog, AccessOutcome, AccessWhat
 from rodloeber.cases.models.case import (
     OPEN_STATUSES,
     TRANSITIONS,
@@ -38,6 +39,9 @@ __all__ = [
     "GUIDANCE_CODE",
     "OPEN_STATUSES",
     "TRANSITIONS",
+    "AccessLog",
+    "AccessOutcome",
+    "AccessWhat",
     "CallIn",
     "Case",
     "CaseParty",

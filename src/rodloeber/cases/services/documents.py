@@ -8,6 +8,8 @@ Open XML / OpenDocument (ZIP) and plain UTF-8 text are accepted.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -55,6 +57,16 @@ def sniff_content_type(filename: str, head: bytes) -> str | None:
     return None
 
 
+def _is_office_package(content: bytes) -> bool:
+    """A readable ZIP with the part list of OOXML ([Content_Types].xml) or ODF (mimetype)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+    return "[Content_Types].xml" in names or "mimetype" in names
+
+
 def _clean_name(filename: str) -> str:
     name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
     name = "".join(ch for ch in name if ch.isprintable())
@@ -83,39 +95,52 @@ def document_upload(
             "The file type is not allowed, or the content does not match the name. "
             "Allowed: PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV.",
         )
+    if content_type in _ZIP_TYPES.values() and not _is_office_package(content):
+        raise CaseError(
+            "document_broken",
+            "Filen er beskadiget: den er ikke et gyldigt Office- eller OpenDocument-dokument.",
+            "The file is damaged: it is not a valid Office or OpenDocument file.",
+        )
     digest = hashlib.sha256(content).hexdigest()
-    with transaction.atomic():
-        doc = Document(
-            case=case,
-            filename=name,
-            content_type=content_type,
-            size=len(content),
-            sha256=digest,
-            description=description.strip()[:500],
-            uploaded_by=actor,
-            organisation=actor.organisation,
-        )
-        doc.file.save(digest, ContentFile(content), save=False)
-        doc.save()
-        event = record_event(
-            action="document.upload",
-            actor=actor,
-            subject=doc,
-            after={
-                "case": case.reference,
-                "filename": name,
-                "size": len(content),
-                "sha256": digest,
-            },
-        )
-        notify(
-            event=event,
-            case=case,
-            recipients=all_parties(case),
-            subject=f"Nyt dokument / new document: {case.reference}",
-            body=f"{case_line(case)}\n{name}",
-            exclude=actor,
-        )
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            doc = Document(
+                case=case,
+                filename=name,
+                content_type=content_type,
+                size=len(content),
+                sha256=digest,
+                description=description.strip()[:500],
+                uploaded_by=actor,
+                organisation=actor.organisation,
+            )
+            doc.file.save(digest, ContentFile(content), save=False)
+            stored.append(str(doc.file.name))  # written before the commit: removed on failure
+            doc.save()
+            event = record_event(
+                action="document.upload",
+                actor=actor,
+                subject=doc,
+                after={
+                    "case": case.reference,
+                    "filename": name,
+                    "size": len(content),
+                    "sha256": digest,
+                },
+            )
+            notify(
+                event=event,
+                case=case,
+                recipients=all_parties(case),
+                subject=f"Nyt dokument / new document: {case.reference}",
+                body=f"{case_line(case)}\n{name}",
+                exclude=actor,
+            )
+    except BaseException:
+        for path in stored:
+            doc.file.storage.delete(path)
+        raise
     return doc
 
 

@@ -11,9 +11,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from rodloeber.cases.access import access_log_record
 from rodloeber.cases.errors import CaseError
 from rodloeber.cases.forms import DocumentForm, MessageForm
-from rodloeber.cases.models import Message
+from rodloeber.cases.models import AccessWhat, Message
 from rodloeber.cases.selectors import document_for, visible_cases
 from rodloeber.cases.services.documents import (
     MAX_DOCUMENT_BYTES,
@@ -84,6 +85,9 @@ def download(request: HttpRequest, doc_id: int) -> FileResponse:
     except CaseError as exc:
         raise_http(exc)
         raise
+    access_log_record(
+        viewer=caller(request), case=doc.case, what=AccessWhat.DOCUMENT, detail=doc.filename
+    )
     response = FileResponse(
         doc.file.open("rb"),
         as_attachment=True,

@@ -10,16 +10,24 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.forms import ModelChoiceField
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rodloeber.accounts.roles import OrgKind
+from rodloeber.cases.access import (
+    access_log_denied,
+    access_log_for,
+    access_log_record,
+    may_see_access_log,
+)
+from rodloeber.cases.errors import CaseError
 from rodloeber.cases.forms import ReassignForm, pause_reason_choices, state_authority_choices
 from rodloeber.cases.models import (
     GUIDANCE_CODE,
+    AccessWhat,
     Case,
     CaseStatus,
     DecisionOutcome,
@@ -34,7 +42,7 @@ from rodloeber.cases.selectors import (
 )
 from rodloeber.cases.serialize import case_detail
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
-from rodloeber.cases.views.common import caller, lang, visible_case
+from rodloeber.cases.views.common import caller, lang, raise_http, visible_case
 from rodloeber.cases.views.plan import plan_context
 
 STATUS_BADGE = {
@@ -193,6 +201,7 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "is_company": is_company_user_of(user, case),
         "is_manager": manager,
         "is_authority": is_authority_caseworker(user),
+        "may_see_access_log": may_see_access_log(user, case),
         "can_write": can_write_to_case(user, case),
         "permits": _permits(detail, case, language, org.kind if org else ""),
         "next_steps": next_steps(case, detail, language),
@@ -251,5 +260,27 @@ def render_detail(
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """/sager/<id>: the case, if the caller may see it (else 404)."""
-    return render_detail(request, visible_case(request, pk))
+    """/sager/<id>: the case, if the caller may see it (else 404). Logged (read log)."""
+    try:
+        case = visible_case(request, pk)
+    except Http404:
+        access_log_denied(viewer=caller(request), case_id=pk, what=AccessWhat.CASE_PAGE)
+        raise
+    access_log_record(viewer=caller(request), case=case, what=AccessWhat.CASE_PAGE)
+    return render_detail(request, case)
+
+
+@login_required
+@require_GET
+def access_log(request: HttpRequest, pk: int) -> HttpResponse:
+    """/sager/<id>/adgangslog: who has viewed this case (case managers, the company)."""
+    try:
+        case, rows = access_log_for(caller(request), pk)
+    except CaseError as exc:
+        raise_http(exc)
+        raise
+    return render(
+        request,
+        "cases/access_log.html",
+        {"case": case, "rows": rows[:500], "total": rows.count()},
+    )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from rodloeber.accounts.models import Organisation
 from rodloeber.accounts.roles import Role
+from rodloeber.cases.access import access_log_many
 from rodloeber.cases.dashboard import (
     PAUSED_TOO_LONG_DAYS,
     RISK_THRESHOLD,
@@ -123,6 +124,7 @@ def export(request: HttpRequest) -> HttpResponse:
     """/sager/eksport?format=csv|xlsx: the filtered list the caller may see."""
     summaries, _values = _summaries(request)
     data = rows(summaries)
+    access_log_many(viewer=caller(request), cases=[s["id"] for s in summaries], what="export")
     stamp = timezone.localdate().isoformat()
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(

@@ -40,3 +40,27 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "rodloeber.web.staticfiles.StaticFilesStorage"},
 }
+
+# Rate-limit counters must be shared by every gunicorn worker (and host): a
+# per-process LocMemCache would multiply each limit by the number of workers.
+# Default: Django's DatabaseCache in the production database (the table is
+# created by `rodloeber migrate`, see rodloeber.ops.apps). RODLOEBER_CACHE_URL
+# = redis://… uses Redis instead (atomic counters; needs the `redis` package).
+_CACHE_URL = os.environ.get("RODLOEBER_CACHE_URL", "")
+if _CACHE_URL.startswith(("redis://", "rediss://")):
+    _RATELIMIT_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _CACHE_URL,
+    }
+elif _CACHE_URL:
+    raise ImproperlyConfigured("RODLOEBER_CACHE_URL must be a redis:// or rediss:// URL.")
+else:
+    _RATELIMIT_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "rodloeber_cache",
+    }
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": _RATELIMIT_CACHE,
+}
+RODLOEBER_RATE_LIMIT_CACHE = "ratelimit"

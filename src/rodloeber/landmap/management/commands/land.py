@@ -30,8 +30,10 @@ class Command(BaseCommand):
             raise CommandError("--kommune must be a 4-digit code / skal være en kommunekode")
         try:
             report = land_import(actor=None, komnr=komnr, path=options["file"])
-        except (DomainError, OSError) as exc:
-            raise CommandError(str(exc)) from exc
+        except DomainError as exc:
+            raise CommandError(f"{exc.message_da}\n{exc.message_en}") from exc
+        except OSError as exc:
+            raise CommandError(f"Filen kan ikke læses / cannot read the file: {exc}") from exc
         summary = report.summary()
         if options["json"]:
             self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2))
