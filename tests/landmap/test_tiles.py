@@ -230,3 +230,24 @@ def test_encoder_matches_protobuf_reference() -> None:
         [4000, 4095],
         [-10, 5],
     ]
+
+
+@pytest.mark.parametrize("z", [11, 12, 13, 14])
+def test_detailed_outline_is_simplified_but_keeps_its_shape(db: Any, z: int) -> None:
+    tiles.reset_land_tiles()
+    zt, (x, y) = 11, _tile_of(12.45, 55.70, 11)
+    minx, miny, maxx, maxy = tile_bounds(zt, x, y)
+    back = Transformer.from_crs("EPSG:3857", "EPSG:25832", always_xy=True)
+    cx, cy = back.transform((minx + maxx) / 2, (miny + maxy) / 2)
+    disc = shapely.Point(cx, cy).buffer(400, quad_segs=64)  # 257 vertices
+    assert shapely.get_num_coordinates(disc) > tiles.SIMPLIFY_ABOVE
+    area = _make_area(disc)
+    tx, ty = _tile_of(area.centroid_lon, area.centroid_lat, z)
+    f = {f["id"]: f for f in _decode(z, tx, ty)}[area.pk]
+    decoded = _to_3857(shape(f["geometry"]), z, tx, ty)
+    bx0, by0, bx1, by1 = tile_bounds(z, tx, ty)
+    pad = (bx1 - bx0) * BUFFER_PX / EXTENT
+    truth = _merc(disc).intersection(box(bx0 - pad, by0 - pad, bx1 + pad, by1 + pad))
+    if z < 14:  # fewer vertices than the original outline
+        assert len(shapely.get_coordinates(decoded)) < len(shapely.get_coordinates(truth))
+    assert decoded.symmetric_difference(truth).area < 0.03 * truth.area

@@ -26,6 +26,7 @@ import hashlib
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import shapely
@@ -33,7 +34,9 @@ from django.db.models import Count, Max
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from numpy.typing import NDArray
+from pyproj import Transformer
 
+from rodloeber.domain.geo import EXCHANGE_CRS, INTERNAL_CRS
 from rodloeber.landmap.geometry import to_web_mercator
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.mvt import POINT, POLYGON, Column, encode_tile, point_commands
@@ -59,6 +62,8 @@ POINT_BELOW_ZOOM = CLUSTER_MAX_ZOOM + 1  # kept for callers of the earlier name
 CELL = 256  # tile units per grid cell: 32 screen pixels on a 512-pixel vector tile
 # Simplified copies for these zooms (tolerance: half a tile unit); finer zooms use raw rings.
 SIMPLIFIED_ZOOMS = (11, 12, 13)
+RAW = 99  # band key of the unsimplified rings
+SIMPLIFY_ABOVE = 64  # vertices: smaller areas are only snapped to tile units
 STATUS_CODES = ("ledig", "reserveret", "solgt")
 _lock = threading.Lock()
 _state: dict[str, object] = {}
@@ -146,58 +151,101 @@ class LandIndex:
     px: F64  # point on surface, EPSG:3857
     py: F64
     bounds: F64  # (n, 4) minx, miny, maxx, maxy in EPSG:3857
-    geoms: NDArray[np.object_]  # polygons in EPSG:3857
+    _geoms: NDArray[np.object_] | None = None  # polygons in EPSG:3857, read on first use
     _bands: dict[int, tuple[NDArray[np.object_], Rings]] = field(default_factory=dict)
-    _band_lock: threading.Lock = field(default_factory=threading.Lock)
+    _band_lock: threading.RLock = field(default_factory=threading.RLock)
 
     @classmethod
     def build(cls, version: str) -> LandIndex:
+        """Ids, attributes, points and bounds from plain columns (no geometry: fast).
+
+        The polygons are read on the first polygon tile (:meth:`geometries`).
+        """
         rows = list(
             BusinessArea.objects.values_list(
-                "id", "geometry_wkb", "status", "available_ha", "anvspec", "synthetic"
+                "id",
+                "status",
+                "available_ha",
+                "anvspec",
+                "synthetic",
+                "centroid_x",
+                "centroid_y",
+                "min_lon",
+                "min_lat",
+                "max_lon",
+                "max_lat",
             ).order_by("id")
         )
         n = len(rows)
-        wkb = np.empty(n, dtype=object)
-        wkb[:] = [bytes(r[1]) for r in rows]
-        geoms = shapely.from_wkb(wkb) if n else np.empty(0, dtype=object)
-        projected = to_web_mercator(geoms) if n else np.empty(0, dtype=object)
-        xy = (
-            shapely.get_coordinates(to_web_mercator(shapely.point_on_surface(geoms)))
-            if n
-            else np.empty((0, 2))
-        )
+        cols = list(zip(*rows, strict=True)) if n else [()] * 11
+        tf = _to_3857()
+        px, py = tf.transform(np.array(cols[5], dtype=float), np.array(cols[6], dtype=float))
+        # lon -> x and lat -> y are each monotonic: the bbox maps onto the EPSG:3857 bbox
+        ll = _lonlat_to_3857()
+        minx, miny = ll.transform(np.array(cols[7], dtype=float), np.array(cols[8], dtype=float))
+        maxx, maxy = ll.transform(np.array(cols[9], dtype=float), np.array(cols[10], dtype=float))
         return cls(
             version=version,
-            ids=np.array([r[0] for r in rows], dtype=np.int64),
-            status=np.array([r[2] for r in rows], dtype=str),
-            available_ha=np.array([r[3] or 0.0 for r in rows], dtype=np.float64),
-            anvspec=np.array([r[4] or 0 for r in rows], dtype=np.int64),
-            synthetic=np.array([bool(r[5]) for r in rows], dtype=bool),
-            px=xy[:, 0].copy(),
-            py=xy[:, 1].copy(),
-            bounds=shapely.bounds(projected).reshape(n, 4) if n else np.empty((0, 4)),
-            geoms=projected,
+            ids=np.array(cols[0], dtype=np.int64),
+            status=np.array(cols[1], dtype=str),
+            available_ha=np.array([v or 0.0 for v in cols[2]], dtype=np.float64),
+            anvspec=np.array([v or 0 for v in cols[3]], dtype=np.int64),
+            synthetic=np.array([bool(v) for v in cols[4]], dtype=bool),
+            px=np.asarray(px, dtype=np.float64).reshape(n),
+            py=np.asarray(py, dtype=np.float64).reshape(n),
+            bounds=np.column_stack([minx, miny, maxx, maxy]).astype(np.float64).reshape(n, 4),
         )
 
+    def geometries(self) -> NDArray[np.object_]:
+        """The polygons in EPSG:3857, aligned with ``ids`` (read once, on first use)."""
+        if self._geoms is None:
+            rows = BusinessArea.objects.values_list("id", "geometry_wkb").order_by("id")
+            ids, wkb = [], []
+            for pk, raw in rows.iterator(chunk_size=5000):
+                ids.append(pk)
+                wkb.append(bytes(raw))
+            geoms = np.full(len(self.ids), None, dtype=object)
+            if ids and len(self.ids):  # an area added since the build waits for the next version
+                found = np.asarray(ids, dtype=np.int64)
+                at = np.clip(np.searchsorted(self.ids, found), 0, len(self.ids) - 1)
+                ok = self.ids[at] == found
+                arr = np.empty(len(wkb), dtype=object)
+                arr[:] = wkb
+                geoms[at[ok]] = to_web_mercator(shapely.from_wkb(arr[ok]))
+            self._geoms = geoms
+        return self._geoms
+
     def band(self, z: int) -> tuple[NDArray[np.object_], Rings]:
-        """Geometries and rings for zoom ``z`` (simplified at z11-13, raw from z14)."""
-        key = next((b for b in SIMPLIFIED_ZOOMS if z <= b), 99)
+        """Geometries and rings for zoom ``z`` (simplified at z11-13, raw from z14).
+
+        Only areas with many vertices are simplified; when none is, a band
+        shares the raw rings.
+        """
+        key = next((b for b in SIMPLIFIED_ZOOMS if z <= b), RAW)
         found = self._bands.get(key)
         if found is None:
             with self._band_lock:
                 found = self._bands.get(key)
                 if found is None:
-                    geoms = self.geoms
-                    if key != 99 and len(geoms):
-                        unit = 2 * HALF_WORLD / (1 << key) / EXTENT
-                        geoms = shapely.simplify(geoms, unit / 2, preserve_topology=True)
-                    found = self._bands[key] = (geoms, Rings.of(geoms))
+                    found = self._bands[key] = self._build_band(key)
         return found
+
+    def _build_band(self, key: int) -> tuple[NDArray[np.object_], Rings]:
+        if key == RAW:
+            geoms = self.geometries()
+            return geoms, Rings.of(geoms)
+        raw_geoms, raw_rings = self.band(RAW)
+        detailed = np.flatnonzero(shapely.get_num_coordinates(raw_geoms) > SIMPLIFY_ABOVE)
+        if not len(detailed):
+            return raw_geoms, raw_rings
+        unit = 2 * HALF_WORLD / (1 << key) / EXTENT
+        geoms = raw_geoms.copy()
+        geoms[detailed] = shapely.simplify(raw_geoms[detailed], unit / 2, preserve_topology=True)
+        return geoms, Rings.of(geoms)
 
     def prepare(self) -> None:
         """Build every zoom band now (otherwise on first use)."""
-        for z in (*SIMPLIFIED_ZOOMS, 99):
+        for z in (*SIMPLIFIED_ZOOMS, RAW):
             self.band(z)
 
     # -- tiles -------------------------------------------------------------
@@ -287,6 +335,16 @@ class LandIndex:
             Column("synthetic", self.synthetic[rows]),
         ]
         return encode_tile(LAYER, POLYGON, self.ids[rows], columns, stream, per_feature)
+
+
+@lru_cache(maxsize=1)
+def _to_3857() -> Transformer:
+    return Transformer.from_crs(INTERNAL_CRS, "EPSG:3857", always_xy=True)
+
+
+@lru_cache(maxsize=1)
+def _lonlat_to_3857() -> Transformer:
+    return Transformer.from_crs(EXCHANGE_CRS, "EPSG:3857", always_xy=True)
 
 
 def _runs(counts: I64) -> I64:
