@@ -58,7 +58,6 @@ LAYER = "land_areas"
 # Up to this zoom the areas are aggregated per grid cell (points with a count);
 # from the next zoom on each area is drawn as its polygon.
 CLUSTER_MAX_ZOOM = 10
-POINT_BELOW_ZOOM = CLUSTER_MAX_ZOOM + 1  # kept for callers of the earlier name
 CELL = 256  # tile units per grid cell: 32 screen pixels on a 512-pixel vector tile
 # Simplified copies for these zooms (tolerance: half a tile unit); finer zooms use raw rings.
 SIMPLIFIED_ZOOMS = (11, 12, 13)
