@@ -108,4 +108,12 @@ def test_map_renders_the_business_areas_from_country_to_street_scale(
         ".queryRenderedFeatures({layers: ['land-areas-fill']}).map(f => f.id)"
     )
     assert area.pk in ids
+    # the list drives the map: hovering a result outlines that area
+    first = page.locator("[data-area-id]").first
+    first.hover()
+    selected = page.evaluate(
+        "() => document.querySelector('.rl-land-map [data-rl-map]').rlMap"
+        ".getFilter('land-results-selected')"
+    )
+    assert selected[2] == int(first.get_attribute("data-area-id") or 0)
     assert [e for e in errors if "GL Driver" not in e] == []

@@ -38,7 +38,8 @@
         var pts = map.getSource("land-results-points");
         if (pts) { pts.setData(centroids(data)); }
         map.getContainer().dataset.landResults = String((data.features || []).length);
-        if (fit && data.features && data.features.length) {
+        // fit the view to the result unless the user has already moved the map
+        if (fit && !map.rlLandUserMoved && data.features && data.features.length) {
           var b = new maplibregl.LngLatBounds();
           data.features.forEach(function (f) {
             var p = f.properties; b.extend([p.centroid_lon, p.centroid_lat]);
@@ -113,6 +114,7 @@
       map.on("mouseenter", layer, function () { map.getCanvas().style.cursor = "pointer"; });
       map.on("mouseleave", layer, function () { map.getCanvas().style.cursor = ""; });
     });
+    map.on("movestart", function (e) { if (e.originalEvent) { map.rlLandUserMoved = true; } });
     loadResults(map, true);
   }
 
@@ -129,6 +131,9 @@
     var id = itemId(e.target); if (mapRef && id) { highlight(mapRef, id); }
   });
   document.body.addEventListener("htmx:afterSwap", function (e) {
-    if (mapRef && e.detail.target && (e.detail.target.id === "land-results" || results())) { loadResults(mapRef, true); }
+    if (mapRef && e.detail.target && (e.detail.target.id === "land-results" || results())) {
+      mapRef.rlLandUserMoved = false;
+      loadResults(mapRef, true);
+    }
   });
 })();
