@@ -13,12 +13,23 @@ from shapely.geometry.base import BaseGeometry
 
 from rodloeber.domain.geo import EXCHANGE_CRS, INTERNAL_CRS
 
-__all__ = ["area_geometry", "geometry_fields", "to_lonlat"]
+__all__ = ["area_geometry", "geometry_fields", "to_lonlat", "to_web_mercator"]
 
 
 @lru_cache(maxsize=1)
 def _to_4326() -> Transformer:
     return Transformer.from_crs(INTERNAL_CRS, EXCHANGE_CRS, always_xy=True)
+
+
+@lru_cache(maxsize=1)
+def _to_3857() -> Transformer:
+    return Transformer.from_crs(INTERNAL_CRS, "EPSG:3857", always_xy=True)
+
+
+def to_web_mercator(geoms: Any) -> Any:
+    """EPSG:25832 geometries (an array: one vectorised transform) in EPSG:3857 (tiles)."""
+    tf = _to_3857()
+    return shapely.transform(geoms, lambda xy: _project(tf, xy))
 
 
 def to_lonlat(geom: BaseGeometry) -> BaseGeometry:

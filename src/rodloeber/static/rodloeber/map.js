@@ -125,8 +125,12 @@
     overlays.forEach(function (layer, i) {
       toggle(list, map, layer, i, lang, visible.indexOf(layer.name) >= 0, canvas.id);
     });
+    // The toggles can make the grid row (and so the canvas) taller than when the map
+    // measured it; MapLibre ignores its ResizeObserver's first report, so resize now.
+    map.resize();
     el.rlMap = map;
     map.on("load", function () {
+      map.resize();
       el.dispatchEvent(new CustomEvent("rl-map:ready", { detail: { map: map } }));
     });
   }
