@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +70,23 @@ _IDLE = """(view) => new Promise((resolve) => {
 })"""
 
 
+@pytest.fixture
+def bundled_basemap() -> Iterator[None]:
+    """The basemap from the bundled DAGI kommuner, as `layers bootstrap` would
+    build it: the test must not depend on a var/ folder with built layers."""
+    from rodloeber.domain.screening.testing import make_layer
+    from rodloeber.landmap.infrastructure import layer_or_bundled
+    from rodloeber.layers import tiles
+
+    geoms, rows = layer_or_bundled("kommuner")
+    kommuner = make_layer("kommuner", geoms, rows, synthetic=False)
+    tiles.set_tile_layer_loader(lambda name: kommuner)
+    yield
+    tiles.set_tile_layer_loader(None)
+
+
 def test_map_renders_the_business_areas_from_country_to_street_scale(
-    page: Any, live_server: Any
+    page: Any, live_server: Any, bundled_basemap: None
 ) -> None:
     """The map must draw the areas, not only the basemap (tiles, style, CSP, resize)."""
     from rodloeber.landmap.demo import landmap_demo_load
