@@ -7,6 +7,7 @@ Writes go through ``rodloeber.parks.services`` and ``rodloeber.parks.lifecycle``
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -88,6 +89,10 @@ class ParkApplication(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == ApplicationStatus.DRAFT
+
+    @property
+    def geometry_json(self) -> str:
+        return json.dumps(self.geometry)
 
     def latest_screening(self) -> ScreeningRecord | None:
         return self.screenings.order_by("-created_at", "-id").first()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rodloeber.domain.screening import AreaOfInterest, parse_area
+from rodloeber.domain.screening import AreaOfInterest, GeometryLimits, parse_area
 from rodloeber.layers.screening_service import screen_geojson
 
 
@@ -24,9 +24,15 @@ class ScreeningOutcome:
         return bool(self.report.get("excluded"))
 
 
+#: Sanity limits for an industrial park area (not legal thresholds): the 2025
+#: applications were some tens to some hundred hectares; below 1 ha is almost
+#: certainly a wrong unit or a stray polygon, above 10,000 ha (100 km²) a wrong file.
+PARK_LIMITS = GeometryLimits(min_area_ha=1.0, max_area_ha=10_000.0)
+
+
 def check_area(geometry: object) -> AreaOfInterest:
     """Validate and reproject (raises ``GeometryError`` with da/en messages)."""
-    return parse_area(geometry)
+    return parse_area(geometry, PARK_LIMITS)
 
 
 def screen_area(geometry: object) -> ScreeningOutcome:
