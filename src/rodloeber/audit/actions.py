@@ -134,3 +134,12 @@ register(
 )
 register("ops.backup", "Sikkerhedskopi taget", "Backup taken")
 register("ops.restore", "Sikkerhedskopi genindlæst", "Backup restored")
+
+# Industrial parks (session 2)
+register("parks.attachment_upload", "Bilag til parkansøgning uploadet", "Attachment uploaded")
+register("parks.attachment_delete", "Bilag til parkansøgning slettet", "Attachment deleted")
+register(
+    "parks.sunset_reminder",
+    "Påmindelse om udløb af statslig arealreservation sendt",
+    "Reminder of the state area reservation's expiry sent",
+)

@@ -18,6 +18,7 @@ from rodloeber.parks.area_upload import (
     read_area_text,
 )
 from rodloeber.parks.criteria import QUESTIONS, rules
+from rodloeber.parks.models import AttachmentKind
 
 
 def _english() -> bool:
@@ -194,6 +195,22 @@ class SelectionForm(DkfdsForm):
     min_distance_km = forms.FloatField(
         label=_("Minimum distance between areas (km)"), min_value=0, initial=0
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dkfds()
+
+
+class AttachmentForm(DkfdsForm):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "At most 20 MB: PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT or CSV. The "
+            "content must match the file name."
+        ),
+    )
+    kind = forms.ChoiceField(label=_("Kind of attachment"), choices=AttachmentKind.choices)
+    description = forms.CharField(label=_("Description"), max_length=500, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

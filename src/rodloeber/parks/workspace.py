@@ -22,6 +22,7 @@ from rodloeber.parks import export
 from rodloeber.parks.criteria import QUESTIONS, rules
 from rodloeber.parks.forms import (
     ApplicationForm,
+    AttachmentForm,
     DecisionForm,
     EvaluationForm,
     RoundForm,
@@ -214,6 +215,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_edit": may_edit(user, app),
         "is_screener": is_screener(user),
         "evaluation_form": EvaluationForm(),
+        "attachments": app.attachments.select_related("organisation"),
+        "attachment_form": AttachmentForm(),
         "decision_form": DecisionForm(),
         "status": ApplicationStatus,
         "lang": lang,

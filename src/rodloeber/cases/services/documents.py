@@ -19,46 +19,10 @@ from rodloeber.cases.errors import CaseError, Forbidden, NotFound
 from rodloeber.cases.models import Case, Document, Message, MessageRead
 from rodloeber.cases.notify import all_parties, case_line, notify
 from rodloeber.cases.selectors import can_write_to_case, visible_cases
+from rodloeber.core.uploads import clean_filename, sniff_content_type
 
 #: Largest accepted upload (25 MB).
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
-
-_ZIP_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-}
-_TEXT_TYPES = {"txt": "text/plain", "csv": "text/csv"}
-
-
-def sniff_content_type(filename: str, head: bytes) -> str | None:
-    """The content type the bytes prove, if the file name's extension agrees."""
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if head.startswith(b"%PDF-"):
-        return "application/pdf" if ext == "pdf" else None
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png" if ext == "png" else None
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg" if ext in ("jpg", "jpeg") else None
-    if head.startswith(b"PK\x03\x04"):
-        return _ZIP_TYPES.get(ext)
-    if ext in _TEXT_TYPES and b"\x00" not in head:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            # a multi-byte character may be cut at the end of the sniffed head
-            if exc.start < len(head) - 4:
-                return None
-        return _TEXT_TYPES[ext]
-    return None
-
-
-def _clean_name(filename: str) -> str:
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
-    name = "".join(ch for ch in name if ch.isprintable())
-    return name[:200] or "dokument"
 
 
 def document_upload(
@@ -73,7 +37,7 @@ def document_upload(
             f"Filen skal være mellem 1 byte og {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB.",
             f"The file must be between 1 byte and {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB.",
         )
-    name = _clean_name(filename)
+    name = clean_filename(filename)
     content_type = sniff_content_type(name, content[:4096])
     if content_type is None:
         raise CaseError(

@@ -22,6 +22,7 @@ from rodloeber.cases.services.documents import (
     message_post,
 )
 from rodloeber.cases.views.common import caller, detail_url, raise_http, run_action, visible_case
+from rodloeber.core.uploads import private_download
 
 
 @login_required
@@ -84,12 +85,4 @@ def download(request: HttpRequest, doc_id: int) -> FileResponse:
     except CaseError as exc:
         raise_http(exc)
         raise
-    response = FileResponse(
-        doc.file.open("rb"),
-        as_attachment=True,
-        filename=doc.filename,
-        content_type=doc.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(doc.file, doc.filename, doc.content_type)

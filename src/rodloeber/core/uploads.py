@@ -1,0 +1,62 @@
+"""Uploaded documents (bilag): content sniffing, safe file names, private download.
+
+Shared by case documents (``rodloeber.cases``) and industrial park application
+attachments (``rodloeber.parks``). The type is proven by the file's first bytes
+(magic bytes) and must agree with the extension; the user's file name is kept
+for display only and never used as a storage path.
+"""
+
+from __future__ import annotations
+
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse
+
+_ZIP_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+_TEXT_TYPES = {"txt": "text/plain", "csv": "text/csv"}
+#: What :func:`sniff_content_type` accepts, for messages.
+ALLOWED_TYPES = "PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV"
+
+
+def sniff_content_type(filename: str, head: bytes) -> str | None:
+    """The content type the bytes prove, if the file name's extension agrees."""
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf" if ext == "pdf" else None
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png" if ext == "png" else None
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg" if ext in ("jpg", "jpeg") else None
+    if head.startswith(b"PK\x03\x04"):
+        return _ZIP_TYPES.get(ext)
+    if ext in _TEXT_TYPES and b"\x00" not in head:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            # a multi-byte character may be cut at the end of the sniffed head
+            if exc.start < len(head) - 4:
+                return None
+        return _TEXT_TYPES[ext]
+    return None
+
+
+def clean_filename(filename: str, default: str = "dokument") -> str:
+    """The last path component, printable characters only, at most 200 characters."""
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    name = "".join(ch for ch in name if ch.isprintable())
+    return name[:200] or default
+
+
+def private_download(file: FieldFile, filename: str, content_type: str) -> FileResponse:
+    """An attachment response that browsers neither sniff nor cache."""
+    response = FileResponse(
+        file.open("rb"), as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

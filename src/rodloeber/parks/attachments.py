@@ -1,0 +1,133 @@
+"""Attachments on applications (bilag): letters of intent, council decisions, maps.
+
+Upload and delete while the application is a draft, by planners of an applying
+municipality; list and download for everybody who may see the application
+(the applying municipalities and, once submitted, the state screeners). The
+type is proven by magic bytes (``rodloeber.core.uploads``), the file name is
+sanitised and only shown, the file is stored under MEDIA_ROOT with a random
+name. One audit event per upload or deletion.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from rodloeber.accounts.models import User
+from rodloeber.audit.services import record_event
+from rodloeber.core.uploads import ALLOWED_TYPES, clean_filename, sniff_content_type
+from rodloeber.parks.errors import Forbidden, NotFound, ParkError
+from rodloeber.parks.models import ApplicationAttachment, AttachmentKind, ParkApplication
+from rodloeber.parks.selectors import application_for, may_edit
+
+#: Largest attachment (20 MB): a scanned council decision fits easily.
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+#: At most this many attachments on one application.
+MAX_ATTACHMENTS = 30
+
+
+def attachment_for(user: User, attachment_id: int) -> ApplicationAttachment:
+    """An attachment of an application ``user`` may see, or :class:`NotFound`."""
+    att = (
+        ApplicationAttachment.objects.select_related("application").filter(pk=attachment_id).first()
+    )
+    if att is None:
+        raise NotFound()
+    application_for(user, att.application_id)  # NotFound when the application is hidden
+    return att
+
+
+def attachment_upload(
+    *,
+    actor: User,
+    application: ParkApplication,
+    filename: str,
+    content: bytes,
+    kind: str = AttachmentKind.OTHER,
+    description: str = "",
+) -> ApplicationAttachment:
+    """Attach a file to a draft application."""
+    if not may_edit(actor, application):
+        raise Forbidden()
+    if kind not in AttachmentKind.values:
+        raise ParkError("attachment_kind", "Ukendt type bilag.", "Unknown kind of attachment.")
+    if len(content) == 0 or len(content) > MAX_ATTACHMENT_BYTES:
+        mb = MAX_ATTACHMENT_BYTES // (1024 * 1024)
+        raise ParkError(
+            "attachment_size",
+            f"Filen skal være mellem 1 byte og {mb} MB.",
+            f"The file must be between 1 byte and {mb} MB.",
+        )
+    if application.attachments.count() >= MAX_ATTACHMENTS:
+        raise ParkError(
+            "attachment_count",
+            f"Der kan højst være {MAX_ATTACHMENTS} bilag på en ansøgning.",
+            f"An application can have at most {MAX_ATTACHMENTS} attachments.",
+        )
+    name = clean_filename(filename, "bilag")
+    content_type = sniff_content_type(name, content[:4096])
+    if content_type is None:
+        raise ParkError(
+            "attachment_type",
+            "Filtypen er ikke tilladt, eller indholdet passer ikke til filnavnet. "
+            f"Tilladt: {ALLOWED_TYPES}.",
+            "The file type is not allowed, or the content does not match the name. "
+            f"Allowed: {ALLOWED_TYPES}.",
+        )
+    digest = hashlib.sha256(content).hexdigest()
+    with transaction.atomic():
+        att = ApplicationAttachment(
+            application=application,
+            kind=kind,
+            filename=name,
+            content_type=content_type,
+            size=len(content),
+            sha256=digest,
+            description=description.strip()[:500],
+            uploaded_by=actor,
+            organisation=actor.organisation,
+        )
+        att.file.save("bilag", ContentFile(content), save=False)
+        # A failed transaction must not leave the file behind.
+        stored = str(att.file.name)
+        try:
+            att.save()
+            record_event(
+                action="parks.attachment_upload",
+                actor=actor,
+                subject=application,
+                after={
+                    "attachment_id": att.pk,
+                    "filename": name,
+                    "kind": kind,
+                    "size": len(content),
+                    "sha256": digest,
+                },
+            )
+        except Exception:
+            att.file.storage.delete(stored)
+            raise
+    return att
+
+
+def attachment_delete(*, actor: User, attachment: ApplicationAttachment) -> None:
+    """Remove an attachment while the application is a draft (file deleted after commit)."""
+    application = attachment.application
+    if not may_edit(actor, application):
+        raise Forbidden()
+    storage, stored = attachment.file.storage, str(attachment.file.name)
+    with transaction.atomic():
+        record_event(
+            action="parks.attachment_delete",
+            actor=actor,
+            subject=application,
+            before={
+                "attachment_id": attachment.pk,
+                "filename": attachment.filename,
+                "sha256": attachment.sha256,
+            },
+        )
+        attachment.delete()
+        transaction.on_commit(lambda: storage.delete(stored))
