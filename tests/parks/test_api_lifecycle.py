@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 import pytest
@@ -12,26 +11,14 @@ from django.test import Client
 from rodloeber.accounts.models import User
 from rodloeber.accounts.services import token_create
 from rodloeber.audit.models import AuditEvent
-from rodloeber.parks.lifecycle import decision_record
-from rodloeber.parks.models import Park, ParkApplication
-from rodloeber.parks.services import application_submit
+from rodloeber.parks.models import Park
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def park(planner: User, screener: User, draft: ParkApplication) -> Park:
-    application_submit(actor=planner, application=draft)
-    decision_record(
-        actor=screener,
-        application=draft,
-        designated=True,
-        decided_on=date(2025, 10, 28),
-        reasons="Opfylder § 13",
-        contact_name="Erhvervschef (test)",
-        contact_email="erhverv@esbjerg.example",
-    )
-    return draft.park
+def park(designated_park: Park) -> Park:
+    return designated_park
 
 
 def post(user: User | None, url: str, body: dict[str, Any], lang: str = "da") -> Any:

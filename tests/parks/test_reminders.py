@@ -14,28 +14,18 @@ from django.core.management import CommandError, call_command
 from rodloeber.accounts.models import Organisation, User
 from rodloeber.accounts.roles import Role
 from rodloeber.audit.models import AuditEvent
-from rodloeber.parks.lifecycle import decision_record, park_adopt_local_plan
-from rodloeber.parks.models import Park, ParkApplication, SunsetReminder
+from rodloeber.parks.lifecycle import park_adopt_local_plan
+from rodloeber.parks.models import Park, SunsetReminder
 from rodloeber.parks.reminders import parse_thresholds, send_due
-from rodloeber.parks.services import application_submit
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def park(planner: User, screener: User, draft: ParkApplication) -> Park:
+def park(planner: User, designated_park: Park) -> Park:
     planner.email = "planner@esbjerg.example"
     planner.save()
-    application_submit(actor=planner, application=draft)
-    decision_record(
-        actor=screener,
-        application=draft,
-        designated=True,
-        decided_on=date(2025, 10, 28),
-        reasons="Opfylder § 13",
-        contact_email="Erhverv@Esbjerg.example",
-    )
-    return draft.park  # sunset 2030-10-28
+    return designated_park  # sunset 2030-10-28
 
 
 def run(*args: str) -> str:

@@ -8,8 +8,16 @@ for display only and never used as a storage path.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
+from django.utils import timezone
+
+from rodloeber.accounts.models import Organisation
 
 _ZIP_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -50,6 +58,67 @@ def clean_filename(filename: str, default: str = "dokument") -> str:
     name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
     name = "".join(ch for ch in name if ch.isprintable())
     return name[:200] or default
+
+
+def check_upload(
+    filename: str,
+    content: bytes,
+    *,
+    max_bytes: int,
+    error: Callable[[str, str, str], Exception],
+    prefix: str,
+    default_name: str = "dokument",
+) -> tuple[str, str, str]:
+    """The clean file name, the proven content type and the SHA-256 of an upload.
+
+    Refusals are raised as ``error(code, message_da, message_en)`` with the codes
+    ``{prefix}_size`` and ``{prefix}_type``, so each app keeps its own error class.
+    """
+    if len(content) == 0 or len(content) > max_bytes:
+        mb = max_bytes // (1024 * 1024)
+        raise error(
+            f"{prefix}_size",
+            f"Filen skal være mellem 1 byte og {mb} MB.",
+            f"The file must be between 1 byte and {mb} MB.",
+        )
+    name = clean_filename(filename, default_name)
+    content_type = sniff_content_type(name, content[:4096])
+    if content_type is None:
+        raise error(
+            f"{prefix}_type",
+            "Filtypen er ikke tilladt, eller indholdet passer ikke til filnavnet. "
+            f"Tilladt: {ALLOWED_TYPES}.",
+            "The file type is not allowed, or the content does not match the name. "
+            f"Allowed: {ALLOWED_TYPES}.",
+        )
+    return name, content_type, hashlib.sha256(content).hexdigest()
+
+
+class UploadedDocument(models.Model):
+    """What every stored upload records besides its owner and ``file`` (abstract).
+
+    Subclasses add the object they belong to and a ``FileField`` whose
+    ``upload_to`` never uses ``filename`` (shown only, never a path)."""
+
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    description = models.CharField(max_length=500, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.filename
 
 
 def private_download(file: FieldFile, filename: str, content_type: str) -> FileResponse:

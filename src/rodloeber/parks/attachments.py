@@ -10,14 +10,12 @@ name. One audit event per upload or deletion.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from rodloeber.accounts.models import User
 from rodloeber.audit.services import record_event
-from rodloeber.core.uploads import ALLOWED_TYPES, clean_filename, sniff_content_type
+from rodloeber.core.uploads import check_upload
 from rodloeber.parks.errors import Forbidden, NotFound, ParkError
 from rodloeber.parks.models import ApplicationAttachment, AttachmentKind, ParkApplication
 from rodloeber.parks.selectors import application_for, may_edit
@@ -53,30 +51,20 @@ def attachment_upload(
         raise Forbidden()
     if kind not in AttachmentKind.values:
         raise ParkError("attachment_kind", "Ukendt type bilag.", "Unknown kind of attachment.")
-    if len(content) == 0 or len(content) > MAX_ATTACHMENT_BYTES:
-        mb = MAX_ATTACHMENT_BYTES // (1024 * 1024)
-        raise ParkError(
-            "attachment_size",
-            f"Filen skal være mellem 1 byte og {mb} MB.",
-            f"The file must be between 1 byte and {mb} MB.",
-        )
     if application.attachments.count() >= MAX_ATTACHMENTS:
         raise ParkError(
             "attachment_count",
             f"Der kan højst være {MAX_ATTACHMENTS} bilag på en ansøgning.",
             f"An application can have at most {MAX_ATTACHMENTS} attachments.",
         )
-    name = clean_filename(filename, "bilag")
-    content_type = sniff_content_type(name, content[:4096])
-    if content_type is None:
-        raise ParkError(
-            "attachment_type",
-            "Filtypen er ikke tilladt, eller indholdet passer ikke til filnavnet. "
-            f"Tilladt: {ALLOWED_TYPES}.",
-            "The file type is not allowed, or the content does not match the name. "
-            f"Allowed: {ALLOWED_TYPES}.",
-        )
-    digest = hashlib.sha256(content).hexdigest()
+    name, content_type, digest = check_upload(
+        filename,
+        content,
+        max_bytes=MAX_ATTACHMENT_BYTES,
+        error=ParkError,
+        prefix="attachment",
+        default_name="bilag",
+    )
     with transaction.atomic():
         att = ApplicationAttachment(
             application=application,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodloeber.accounts.models import Organisation
+from rodloeber.core.uploads import UploadedDocument
 
 
 class ApplicationRound(models.Model):
@@ -111,7 +112,7 @@ def _attachment_path(instance: ApplicationAttachment, filename: str) -> str:
     return f"parks/attachments/{instance.application_id}/{uuid.uuid4().hex}"
 
 
-class ApplicationAttachment(models.Model):
+class ApplicationAttachment(UploadedDocument):
     """A file attached to an application (bilag), e.g. a letter of intent or the
     council's decision. Stored under MEDIA_ROOT (never served directly); the type
     is proven by the file's first bytes."""
@@ -122,25 +123,10 @@ class ApplicationAttachment(models.Model):
     kind = models.CharField(
         max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.OTHER
     )
-    filename = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     file = models.FileField(upload_to=_attachment_path, max_length=300)
-    description = models.CharField(max_length=500, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.filename
+    class Meta(UploadedDocument.Meta):
+        pass
 
 
 class ScreeningRecord(models.Model):

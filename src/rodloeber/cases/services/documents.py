@@ -7,8 +7,6 @@ Open XML / OpenDocument (ZIP) and plain UTF-8 text are accepted.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +17,7 @@ from rodloeber.cases.errors import CaseError, Forbidden, NotFound
 from rodloeber.cases.models import Case, Document, Message, MessageRead
 from rodloeber.cases.notify import all_parties, case_line, notify
 from rodloeber.cases.selectors import can_write_to_case, visible_cases
-from rodloeber.core.uploads import clean_filename, sniff_content_type
+from rodloeber.core.uploads import check_upload
 
 #: Largest accepted upload (25 MB).
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
@@ -31,23 +29,9 @@ def document_upload(
     """Attach a file to a case (applicant drafts included)."""
     if not can_write_to_case(actor, case):
         raise Forbidden()
-    if len(content) == 0 or len(content) > MAX_DOCUMENT_BYTES:
-        raise CaseError(
-            "document_size",
-            f"Filen skal være mellem 1 byte og {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB.",
-            f"The file must be between 1 byte and {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB.",
-        )
-    name = clean_filename(filename)
-    content_type = sniff_content_type(name, content[:4096])
-    if content_type is None:
-        raise CaseError(
-            "document_type",
-            "Filtypen er ikke tilladt, eller indholdet passer ikke til filnavnet. "
-            "Tilladt: PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV.",
-            "The file type is not allowed, or the content does not match the name. "
-            "Allowed: PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV.",
-        )
-    digest = hashlib.sha256(content).hexdigest()
+    name, content_type, digest = check_upload(
+        filename, content, max_bytes=MAX_DOCUMENT_BYTES, error=CaseError, prefix="document"
+    )
     with transaction.atomic():
         doc = Document(
             case=case,
