@@ -204,3 +204,41 @@ def test_form_shows_bilingual_error_for_bad_file(
     assert page.status_code == 200
     assert "omraade.prj" in page.content.decode() and "mangler" in page.content.decode()
     assert not ParkApplication.objects.filter(name="X").exists()
+
+
+@pytest.mark.django_db
+def test_api_reads_an_area_file_then_creates_the_application(
+    planner: User, open_round: ApplicationRound, tmp_path: Path
+) -> None:
+    from rodloeber.accounts.services import token_create
+
+    _, secret = token_create(actor=None, user=planner, name="t")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}", "HTTP_ACCEPT_LANGUAGE": "en"}
+    client = Client()
+    upload = SimpleUploadedFile("omraade.gpkg", gpkg(tmp_path, [FIELD]))
+    checked = client.post("/api/v1/parks/areas/check", {"file": upload}, **auth)
+    assert checked.status_code == 200, checked.content
+    assert checked.json()["area_ha"] == pytest.approx(30.0, abs=0.01)
+    body = {"name": "API-park", "geometry": checked.json()["geometry"], "answers": FULL_ANSWERS}
+    created = client.post(
+        "/api/v1/parks/applications", json.dumps(body), content_type="application/json", **auth
+    )
+    assert created.status_code == 201 and created.json()["area_ha"] == pytest.approx(30.0, 0.01)
+    bad = SimpleUploadedFile("omraade.zip", zipped_shapefile(tmp_path, [FIELD], drop=".prj"))
+    refused = client.post("/api/v1/parks/areas/check", {"file": bad}, **auth)
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["code"] == "prj_missing"
+    assert ".prj' is missing" in refused.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_api_area_check_is_for_planners_and_screeners(admin: User, tmp_path: Path) -> None:
+    from rodloeber.accounts.services import token_create
+
+    _, secret = token_create(actor=None, user=admin, name="t")
+    upload = SimpleUploadedFile("omraade.gpkg", gpkg(tmp_path, [FIELD]))
+    r = Client().post(
+        "/api/v1/parks/areas/check", {"file": upload}, HTTP_AUTHORIZATION=f"Bearer {secret}"
+    )
+    assert r.status_code == 403
+    assert Client().post("/api/v1/parks/areas/check", {"file": upload}).status_code == 401

@@ -23,6 +23,7 @@ from rodloeber.api.routers.screening import ErrorOut, ScreeningReportOut
 from rodloeber.core.uploads import private_download
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.selection import SelectionError
+from rodloeber.parks.area_upload import MAX_AREA_FILE_BYTES, read_area_file
 from rodloeber.parks.attachments import (
     MAX_ATTACHMENT_BYTES,
     attachment_delete,
@@ -38,7 +39,13 @@ from rodloeber.parks.lifecycle import (
 )
 from rodloeber.parks.models import ApplicationAttachment, ApplicationRound, AttachmentKind, Park
 from rodloeber.parks.selection import run_selection
-from rodloeber.parks.selectors import application_for, public_parks, visible_applications
+from rodloeber.parks.selectors import (
+    application_for,
+    is_planner,
+    is_screener,
+    public_parks,
+    visible_applications,
+)
 from rodloeber.parks.serialize import application_dict, park_dict
 from rodloeber.parks.services import (
     application_create,
@@ -472,3 +479,43 @@ def delete_attachment(request: HttpRequest, att_id: int) -> Any:
     user = _caller(request)
     attachment_delete(actor=user, attachment=attachment_for(user, att_id))
     return Status(204, None)
+
+
+class NoteOut(Schema):
+    da: str
+    en: str
+
+
+class AreaOut(Schema):
+    geometry: dict[str, Any] = Field(..., description="GeoJSON (EPSG:4326), ready for `geometry`")
+    area_ha: float = Field(..., description="Area in hectares, computed in EPSG:25832")
+    source_crs: str
+    feature_count: int
+    parts: int = Field(..., description="Separate parts after merging the features")
+    notes: list[NoteOut]
+
+
+@router.post(
+    "/parks/areas/check",
+    response={200: AreaOut, **ERRORS},
+    summary="Read an area file (GeoJSON, GeoPackage, zipped Shapefile) into checked GeoJSON",
+)
+@park_errors
+def check_area_file(request: HttpRequest, file: File[UploadedFile]) -> Any:
+    """Planners and screeners. Any EPSG CRS; several polygons are merged (separate
+    parts are reported in ``notes``), invalid ones repaired with a note, the area
+    must lie in Denmark and be 1-10,000 ha. Nothing is stored: send ``geometry``
+    to ``POST /parks/applications`` or ``PATCH`` a draft."""
+    user = _caller(request)
+    if not (is_planner(user) or is_screener(user)):
+        raise Forbidden()
+    # read one byte more than allowed: read_area_file refuses a larger file
+    area = read_area_file(file.read(MAX_AREA_FILE_BYTES + 1), file.name or "")
+    return {
+        "geometry": area.geometry,
+        "area_ha": area.area_ha,
+        "source_crs": area.source_crs,
+        "feature_count": area.feature_count,
+        "parts": area.parts,
+        "notes": [{"da": n.da, "en": n.en} for n in area.notes],
+    }
