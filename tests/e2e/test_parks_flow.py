@@ -71,6 +71,14 @@ def test_application_to_designation(
     page.click("text=Gem kladde")
     page.wait_for_url(re.compile(r".*/industriparker/ansoegninger/\d+$"))
     assert "Browserparken" in page.locator("h1").inner_text()
+    letter = tmp_path / "hensigtserklaering.pdf"
+    letter.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    page.set_input_files("#id_file", str(letter))
+    page.select_option("#id_kind", "letter_of_intent")
+    _axe(page)  # the draft page with the attachment form
+    page.click("text=Upload bilag")
+    page.wait_for_load_state()
+    assert page.locator("a", has_text="hensigtserklaering.pdf").count() == 1
     page.click("text=Indsend ansøgning")
     page.locator(".alert-success, .alert").first.wait_for()
     _axe(page)
