@@ -138,3 +138,11 @@ def test_result_page_outside_and_kommune_only(
     client.post("/tjek/trin/2", {**full_answers[2], "site_lon": "", "site_lat": ""})
     body = client.get("/tjek/resultat").content.decode()
     assert 'data-park-match="in_kommune"' in body and "Testpark Esbjerg (test)" in body
+
+
+def test_map_click_tells_the_park_at_once(client: Client, esbjerg: Organisation) -> None:
+    make_park(esbjerg, ParkStatus.RESERVED)
+    inside = client.get(f"/tjek/kommune?site_lon={INSIDE[0]}&site_lat={INSIDE[1]}")
+    assert "Testpark Esbjerg (test)" in inside.content.decode()
+    outside = client.get(f"/tjek/kommune?site_lon={OUTSIDE_POINT[0]}&site_lat={OUTSIDE_POINT[1]}")
+    assert "Testpark" not in outside.content.decode()

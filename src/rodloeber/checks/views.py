@@ -26,7 +26,7 @@ from rodloeber.accounts.reference import kommune_names
 from rodloeber.checks.answers import Answers, answers_from_post, convert, kommune_label
 from rodloeber.checks.form_view import hidden_answers, question_context
 from rodloeber.checks.geo import kommune_at, kommune_in_text
-from rodloeber.checks.parks import apply_park_fact, match_site
+from rodloeber.checks.parks import apply_park_fact, match_site, parks_at
 from rodloeber.checks.presenters import result_context
 from rodloeber.checks.selectors import may_save_checks, saved_check_get, saved_checks_visible_to
 from rodloeber.checks.services import saved_check_create
@@ -230,6 +230,10 @@ def kommune_lookup(request: HttpRequest) -> HttpResponse:
             message = _("The point is not inside a Danish municipality. Click on land in Denmark.")
         else:
             message = _("The point lies in %s.") % kommune_label(code, language)
+            for park in parks_at(float(lon), float(lat))[:1]:
+                message += " " + _(
+                    "It lies in the designated industrial park %(name)s (%(status)s)."
+                ) % {"name": park.application.name, "status": park.get_status_display()}
     else:
         address = request.GET.get("site_address", "").strip()
         code = kommune_in_text(address) if address else None
