@@ -119,11 +119,11 @@ def match_site(point: Any = None, kommune_kode: str | None = None) -> ParkMatch 
             return ParkMatch(INSIDE_OPEN, infos, derived=True)
         return ParkMatch(INSIDE_NOT_OPEN, infos, derived=False)
     if kommune_kode:
-        in_kommune = [
-            p
-            for p in _parks()
-            if p.application.municipalities.filter(authority_code=kommune_kode).exists()
-        ]
+        in_kommune = list(
+            active_parks()
+            .filter(application__municipalities__authority_code=kommune_kode)
+            .distinct()
+        )
         if in_kommune:
             return ParkMatch(IN_KOMMUNE, tuple(_info(p) for p in in_kommune))
     return None
