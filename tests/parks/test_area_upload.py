@@ -242,3 +242,23 @@ def test_api_area_check_is_for_planners_and_screeners(admin: User, tmp_path: Pat
     )
     assert r.status_code == 403
     assert Client().post("/api/v1/parks/areas/check", {"file": upload}).status_code == 401
+
+
+def test_a_geopackage_with_two_layers_is_refused_in_plain_words(tmp_path: Path) -> None:
+    path = write_ogr(tmp_path / "to.gpkg", [FIELD], "EPSG:25832", "GPKG")
+    arr = shapely.to_wkb(np.asarray([FIELD], dtype=object))
+    pyogrio.raw.write(
+        str(path),
+        arr,
+        [],
+        [],
+        layer="andet",
+        driver="GPKG",
+        geometry_type="Polygon",
+        crs="EPSG:25832",
+        append=True,
+    )
+    with pytest.raises(DomainError) as err:
+        read_area_file(path.read_bytes(), "to.gpkg")
+    assert getattr(err.value, "code", "") == "several_layers"
+    assert "--layer" not in err.value.message_da + err.value.message_en

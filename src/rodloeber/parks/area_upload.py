@@ -115,7 +115,18 @@ def read_area_file(content: bytes, filename: str = "") -> AreaUpload:
     with tempfile.TemporaryDirectory(prefix="rl-area-") as tmp:
         path = Path(tmp) / f"area{named or suffix}"
         path.write_bytes(content)
-        table = read_any(path, zip_limits=_ZIP_LIMITS)
+        try:
+            table = read_any(path, zip_limits=_ZIP_LIMITS)
+        except GeodataError as exc:
+            if exc.code in ("layer_required", "shapefile_count"):  # the CLI's "--layer" hint
+                raise _error(
+                    "several_layers",
+                    "Filen indeholder flere lag eller Shapefiles. Gem området som ét lag "
+                    "(én .shp i ZIP-filen) og upload igen.",
+                    "The file holds several layers or Shapefiles. Save the area as one layer "
+                    "(one .shp in the ZIP file) and upload again.",
+                ) from exc
+            raise
         return _area_from(list(table.geometries), table.crs)
 
 
