@@ -155,3 +155,38 @@ def test_planner_draws_the_area_on_the_map(
     area_text = page.locator("dd", has_text=" ha").first.inner_text()
     area = float(area_text.replace(" ha", "").replace(",", "."))
     assert 58 < area < 70  # 64 ha, within a few pixels of the clicks
+
+
+def test_planner_previews_a_geopackage_then_saves(
+    page: Any,
+    live_server: Any,
+    make_user: Callable[..., User],
+    org: Callable[[str], Organisation],
+    tmp_path: Path,
+) -> None:
+    """Upload a GeoPackage with two separate parcels, see the area (ha) and the note
+    about separate parts before saving, then save without uploading again."""
+    from shapely.geometry import box
+
+    from tests.parks.test_area_upload import X0, Y0, gpkg
+
+    admin = make_user(Role.ADMINISTRATOR)
+    round_open(actor=admin, title="Runde (gpkg)", deadline=timezone.now() + timedelta(days=9))
+    planner = make_user(Role.MUNICIPAL_PLANNER, org("0561"))
+    parcels = [box(X0, Y0, X0 + 600, Y0 + 500), box(X0 + 2000, Y0, X0 + 2100, Y0 + 100)]
+    path = tmp_path / "omraade.gpkg"
+    path.write_bytes(gpkg(tmp_path, parcels))
+    base = live_server.url
+
+    _login(page, base, planner)
+    page.goto(f"{base}/industriparker/ansoegninger/ny")
+    page.fill("#id_name", "Pakkeparken")
+    page.set_input_files("#id_geometry_file", str(path))
+    page.click("text=Vis arealet (ha) før du gemmer")
+    page.locator("#area-preview").wait_for()
+    preview = page.locator("#area-preview").inner_text()
+    assert "31,00 ha" in preview and "2 adskilte dele" in preview
+    _axe(page)
+    page.click("text=Gem kladde")
+    page.wait_for_url(re.compile(r".*/industriparker/ansoegninger/\d+$"))
+    assert "31,0 ha" in page.content()

@@ -28,6 +28,7 @@
     controls.hidden = false;
     var en = el.dataset.lang === "en";
     var points = [], finished = false;
+    var fixed = null; // a MultiPolygon from the field (e.g. an uploaded file), shown until cleared
 
     function say(da, eng) { status.textContent = en ? eng : da; }
 
@@ -37,6 +38,7 @@
       var features = points.map(function (p) {
         return { type: "Feature", geometry: { type: "Point", coordinates: p }, properties: {} };
       });
+      if (fixed) { features.push({ type: "Feature", properties: {}, geometry: fixed }); }
       var r = ring();
       if (r) {
         features.push({ type: "Feature", properties: {},
@@ -72,6 +74,9 @@
         if (g && g.type === "Polygon" && g.coordinates[0].length >= 4) {
           points = g.coordinates[0].slice(0, -1);
           finished = true;
+        } else if (g && g.type === "MultiPolygon") {
+          fixed = g;
+          finished = true;
         }
       } catch (e) { points = []; }
     }
@@ -99,12 +104,13 @@
       }
       load();
       var extent = points.length ? points : [];
-      if (!extent.length && current) {
-        JSON.stringify(current.coordinates).replace(/\[(-?[\d.]+),(-?[\d.]+)\]/g, function (_, x, y) {
+      var shown = fixed || current;
+      if (!extent.length && shown) {
+        JSON.stringify(shown.coordinates).replace(/\[(-?[\d.]+),(-?[\d.]+)\]/g, function (_, x, y) {
           extent.push([+x, +y]);
         });
       }
-      if (points.length) { render(map); }
+      if (points.length || fixed) { render(map); }
       if (extent.length) {
         var xs = extent.map(function (p) { return p[0]; });
         var ys = extent.map(function (p) { return p[1]; });
@@ -128,7 +134,7 @@
         if (!button) { return; }
         var action = button.dataset.draw;
         if (action === "undo") { points.pop(); finished = false; }
-        if (action === "clear") { points = []; finished = false; }
+        if (action === "clear") { points = []; finished = false; fixed = null; field.value = ""; }
         if (action === "finish") {
           if (points.length < 3) {
             say("Klik mindst 3 punkter på kortet først.", "Click at least 3 points on the map first.");
