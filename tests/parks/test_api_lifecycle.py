@@ -11,7 +11,8 @@ from django.test import Client
 from rodloeber.accounts.models import User
 from rodloeber.accounts.services import token_create
 from rodloeber.audit.models import AuditEvent
-from rodloeber.parks.models import Park
+from rodloeber.parks.models import Park, ParkApplication
+from rodloeber.parks.services import application_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,20 @@ def test_open_before_adoption_date_is_refused(park: Park, planner: User) -> None
     )
     r = post(planner, f"/api/v1/parks/{park.pk}/open", {"opened_on": "2026-02-01"})
     assert r.status_code == 422 and r.json()["errors"][0]["code"] == "date_order"
+
+
+def test_decision_with_an_invalid_contact_email_is_refused(
+    planner: User, screener: User, draft: ParkApplication
+) -> None:
+
+    application_submit(actor=planner, application=draft)
+    body = {
+        "designated": True,
+        "decided_on": "2025-10-28",
+        "reasons": "Opfylder § 13",
+        "contact_email": "ikke en adresse",
+    }
+    r = post(screener, f"/api/v1/parks/applications/{draft.pk}/decision", body, "en")
+    assert r.status_code == 422 and r.json()["errors"][0]["code"] == "email_invalid"
+    draft.refresh_from_db()
+    assert draft.status == "submitted" and not Park.objects.exists()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -49,6 +51,16 @@ def decision_record(
     reasons = (reasons or "").strip()
     if not reasons:
         raise ParkError("required", "Angiv en begrundelse.", "Enter the reasons.")
+    contact_email = (contact_email or "").strip()
+    if contact_email:
+        try:
+            validate_email(contact_email)
+        except ValidationError:
+            raise ParkError(
+                "email_invalid",
+                "Kontaktpersonens e-mailadresse er ugyldig (den bruges til påmindelser).",
+                "The contact person's e-mail address is invalid (it is used for reminders).",
+            ) from None
     latest = application.latest_screening()
     if designated and latest is not None and latest.excluded:
         raise ParkError(
