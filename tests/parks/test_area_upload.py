@@ -262,3 +262,16 @@ def test_a_geopackage_with_two_layers_is_refused_in_plain_words(tmp_path: Path) 
         read_area_file(path.read_bytes(), "to.gpkg")
     assert getattr(err.value, "code", "") == "several_layers"
     assert "--layer" not in err.value.message_da + err.value.message_en
+
+
+@pytest.mark.parametrize(
+    "where",
+    [(13.00, 55.60), (11.50, 56.50)],  # Malmö (inside the bounding box of Denmark), the Kattegat
+)
+def test_area_outside_every_danish_municipality_is_refused(where: tuple[float, float]) -> None:
+    lon, lat = where
+    square = mapping(box(lon, lat, lon + 0.01, lat + 0.01))
+    with pytest.raises(DomainError) as err:
+        read_area_text(json.dumps(square))
+    assert getattr(err.value, "code", "") == "outside_denmark"
+    assert "dansk kommune" in err.value.message_da

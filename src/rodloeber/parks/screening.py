@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rodloeber.domain.screening import AreaOfInterest, GeometryLimits, parse_area
+from rodloeber.checks.geo import kommune_index
+from rodloeber.domain.screening import AreaOfInterest, GeometryLimits, parse_area, to_exchange
+from rodloeber.domain.screening.errors import GeometryError
 from rodloeber.layers.screening_service import screen_geojson
 
 
@@ -31,8 +33,20 @@ PARK_LIMITS = GeometryLimits(min_area_ha=1.0, max_area_ha=10_000.0)
 
 
 def check_area(geometry: object) -> AreaOfInterest:
-    """Validate and reproject (raises ``GeometryError`` with da/en messages)."""
-    return parse_area(geometry, PARK_LIMITS)
+    """Validate and reproject (raises ``GeometryError`` with da/en messages).
+
+    Beyond the bounding box of :func:`parse_area` (which also holds Malmö and
+    Flensburg), the area must touch a Danish municipality (DAGI, bundled).
+    """
+    area = parse_area(geometry, PARK_LIMITS)
+    shape_4326 = to_exchange(area.geometry)
+    if not len(kommune_index().tree.query(shape_4326, predicate="intersects")):
+        raise GeometryError(
+            "outside_denmark",
+            "Arealet ligger ikke i en dansk kommune (fx i havet eller i udlandet).",
+            "The area does not lie in a Danish municipality (e.g. at sea or abroad).",
+        )
+    return area
 
 
 def screen_area(geometry: object) -> ScreeningOutcome:
