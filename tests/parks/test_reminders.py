@@ -109,3 +109,16 @@ class BrokenBackend:
 
     def send_messages(self, messages: Any) -> int:
         raise ConnectionRefusedError("mail server down (test)")
+
+
+def test_park_page_lists_sent_reminders_to_managers_only(planner: User, park: Park) -> None:
+    from django.test import Client
+
+    send_due(today=date(2029, 11, 1))
+    client = Client()
+    client.force_login(planner)
+    page = client.get(f"/industriparker/park/{park.pk}").content.decode()
+    assert "Påmindelser om udløb sendt" in page
+    assert "365 dage før udløb" in page and "til 2 modtager(e)" in page
+    public = Client().get(f"/industriparker/park/{park.pk}").content.decode()
+    assert "planner@esbjerg.example" not in public and "Påmindelser" not in public
