@@ -96,7 +96,6 @@ NOT_SERVICES: dict[str, str] = {
     "rodloeber.cases.services.common:move": _HELPER,
     "rodloeber.cases.services.common:require_case_manager": _READ + " (permission check)",
     "rodloeber.cases.services.common:require_text": _READ + " (validation)",
-    "rodloeber.cases.services.documents:sniff_content_type": _READ + " (validation)",
     "rodloeber.cases.services.foreign:join_invest_in_denmark": _HELPER,
     "rodloeber.cases.services.intake:body_hash": _READ,
     "rodloeber.cases.services.intake:instant": _READ,

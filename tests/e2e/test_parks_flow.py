@@ -71,6 +71,14 @@ def test_application_to_designation(
     page.click("text=Gem kladde")
     page.wait_for_url(re.compile(r".*/industriparker/ansoegninger/\d+$"))
     assert "Browserparken" in page.locator("h1").inner_text()
+    letter = tmp_path / "hensigtserklaering.pdf"
+    letter.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    page.set_input_files("#id_file", str(letter))
+    page.select_option("#id_kind", "letter_of_intent")
+    _axe(page)  # the draft page with the attachment form
+    page.click("text=Upload bilag")
+    page.wait_for_load_state()
+    assert page.locator("a", has_text="hensigtserklaering.pdf").count() == 1
     page.click("text=Indsend ansøgning")
     page.locator(".alert-success, .alert").first.wait_for()
     _axe(page)
@@ -99,3 +107,86 @@ def test_application_to_designation(
     page.wait_for_load_state()
     assert "2030" in page.content()
     _axe(page)
+
+
+def test_planner_draws_the_area_on_the_map(
+    page: Any,
+    live_server: Any,
+    make_user: Callable[..., User],
+    org: Callable[[str], Organisation],
+) -> None:
+    """Click four corners on the map, finish, save: the stored area shows in ha."""
+    admin = make_user(Role.ADMINISTRATOR)
+    round_open(actor=admin, title="Runde (tegning)", deadline=timezone.now() + timedelta(days=9))
+    planner = make_user(Role.MUNICIPAL_PLANNER, org("0561"))
+    base = live_server.url
+    corners = shared.area()["coordinates"][0][:4]  # 800 m x 800 m = 64 ha, clear of § 13(2)
+
+    _login(page, base, planner)
+    page.goto(f"{base}/industriparker/ansoegninger/ny")
+    page.fill("#id_name", "Tegneparken")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('[data-parks-draw] [data-rl-map]');"
+        " return m && m.rlMap && m.rlMap.loaded() && m.rlMap.getSource('parks-draw'); }"
+    )
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    page.evaluate(
+        "(b) => document.querySelector('[data-parks-draw] [data-rl-map]')"
+        ".rlMap.fitBounds(b, {padding: 60, duration: 0})",
+        [[min(xs), min(ys)], [max(xs), max(ys)]],
+    )
+    canvas = page.locator("[data-parks-draw] .maplibregl-canvas")
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    for corner in corners:
+        x, y = page.evaluate(
+            "(c) => { const p = document.querySelector('[data-parks-draw] [data-rl-map]')"
+            ".rlMap.project(c); return [p.x, p.y]; }",
+            corner,
+        )
+        page.mouse.click(box["x"] + x, box["y"] + y)
+    page.click("button[data-draw=finish]")
+    assert "ha" in page.locator("[data-draw-status]").inner_text()
+    drawn = json.loads(page.input_value("#id_geometry_text"))
+    assert drawn["type"] == "Polygon" and len(drawn["coordinates"][0]) == 5
+    _axe(page)
+    page.click("text=Gem kladde")
+    page.wait_for_url(re.compile(r".*/industriparker/ansoegninger/\d+$"))
+    area_text = page.locator("dd", has_text=" ha").first.inner_text()
+    area = float(area_text.replace(" ha", "").replace(",", "."))
+    assert 58 < area < 70  # 64 ha, within a few pixels of the clicks
+
+
+def test_planner_previews_a_geopackage_then_saves(
+    page: Any,
+    live_server: Any,
+    make_user: Callable[..., User],
+    org: Callable[[str], Organisation],
+    tmp_path: Path,
+) -> None:
+    """Upload a GeoPackage with two separate parcels, see the area (ha) and the note
+    about separate parts before saving, then save without uploading again."""
+    from shapely.geometry import box
+
+    from tests.parks.test_area_upload import X0, Y0, gpkg
+
+    admin = make_user(Role.ADMINISTRATOR)
+    round_open(actor=admin, title="Runde (gpkg)", deadline=timezone.now() + timedelta(days=9))
+    planner = make_user(Role.MUNICIPAL_PLANNER, org("0561"))
+    parcels = [box(X0, Y0, X0 + 600, Y0 + 500), box(X0 + 2000, Y0, X0 + 2100, Y0 + 100)]
+    path = tmp_path / "omraade.gpkg"
+    path.write_bytes(gpkg(tmp_path, parcels))
+    base = live_server.url
+
+    _login(page, base, planner)
+    page.goto(f"{base}/industriparker/ansoegninger/ny")
+    page.fill("#id_name", "Pakkeparken")
+    page.set_input_files("#id_geometry_file", str(path))
+    page.click("text=Vis arealet (ha) før du gemmer")
+    page.locator("#area-preview").wait_for()
+    preview = page.locator("#area-preview").inner_text()
+    assert "31,00 ha" in preview and "2 adskilte dele" in preview
+    _axe(page)
+    page.click("text=Gem kladde")
+    page.wait_for_url(re.compile(r".*/industriparker/ansoegninger/\d+$"))
+    assert "31,0 ha" in page.content()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -16,8 +16,9 @@ from rodloeber.domain.screening import to_exchange
 from rodloeber.domain.screening.testing import square
 from rodloeber.layers import screening_service
 from rodloeber.parks.criteria import QUESTIONS
-from rodloeber.parks.models import ApplicationRound, ParkApplication
-from rodloeber.parks.services import application_create, round_open
+from rodloeber.parks.lifecycle import decision_record
+from rodloeber.parks.models import ApplicationRound, Park, ParkApplication
+from rodloeber.parks.services import application_create, application_submit, round_open
 from tests.domain.screening.conftest import small_world
 
 FULL_ANSWERS = {q.key: f"Svar på {q.key} (test)" for q in QUESTIONS if q.kind == "text"}
@@ -78,3 +79,19 @@ def draft(planner: User, open_round: ApplicationRound) -> ParkApplication:
         geometry=area(),
         answers=FULL_ANSWERS,
     )
+
+
+@pytest.fixture
+def designated_park(planner: User, screener: User, draft: ParkApplication) -> Park:
+    """The draft, submitted and designated on 28 Oct 2025 (sunset 28 Oct 2030)."""
+    application_submit(actor=planner, application=draft)
+    decision_record(
+        actor=screener,
+        application=draft,
+        designated=True,
+        decided_on=date(2025, 10, 28),
+        reasons="Opfylder § 13",
+        contact_name="Erhvervschef (test)",
+        contact_email="Erhverv@Esbjerg.example",
+    )
+    return draft.park

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from rodloeber.accounts.models import User
 from rodloeber.parks.lifecycle import decision_record
-from rodloeber.parks.models import ApplicationRound, ApplicationStatus, ParkApplication
+from rodloeber.parks.models import ApplicationRound, ApplicationStatus, Park, ParkApplication
 from rodloeber.parks.services import application_submit, evaluation_save
 from tests.parks.conftest import FULL_ANSWERS, area
 
@@ -106,3 +106,12 @@ def test_hidden_pages_answer_404(
     assert login(other_planner).get("/industriparker/sammenligning").status_code == 404
     assert login(screener).get("/industriparker/runder/ny").status_code == 404
     assert login(admin).get("/industriparker/runder/ny").status_code == 200
+
+
+def test_park_page_refuses_a_bad_date_in_danish(planner: User, designated_park: Park) -> None:
+    client = login(planner)
+    url = f"/industriparker/park/{designated_park.pk}"
+    page = client.post(url, {"step": "local_plan", "plan_id": "1", "on": "1. marts"}, follow=True)
+    assert "Skriv datoen som ÅÅÅÅ-MM-DD." in page.content.decode()
+    designated_park.refresh_from_db()
+    assert designated_park.status == "reserved"

@@ -21,7 +21,13 @@ from rodloeber.parks.lifecycle import (
     parks_near_sunset,
     sunset_date,
 )
-from rodloeber.parks.models import ApplicationRound, ApplicationStatus, ParkApplication, ParkStatus
+from rodloeber.parks.models import (
+    ApplicationRound,
+    ApplicationStatus,
+    Park,
+    ParkApplication,
+    ParkStatus,
+)
 from rodloeber.parks.selectors import application_for, visible_applications
 from rodloeber.parks.services import (
     application_create,
@@ -171,16 +177,8 @@ def test_evaluation_and_weighted_total(
         )
 
 
-def test_lifecycle(planner: User, screener: User, draft: ParkApplication) -> None:
-    application_submit(actor=planner, application=draft)
-    decision_record(
-        actor=screener,
-        application=draft,
-        designated=True,
-        decided_on=date(2025, 10, 28),
-        reasons="Opfylder § 13",
-    )
-    park = draft.park
+def test_lifecycle(planner: User, screener: User, designated_park: Park) -> None:
+    park = designated_park
     assert park.status == ParkStatus.RESERVED
     assert park.sunset_on == date(2030, 10, 28)
     with pytest.raises(IllegalTransition):

@@ -71,6 +71,7 @@ PUBLIC_API: dict[str, str] = {
     "POST /api/v1/screening": "stateless site screening against open data",
     "GET /api/v1/land/areas": "open data: vacant business land",
     "GET /api/v1/parks": "open data: designated industrial parks",
+    "GET /api/v1/parks/{park_id}": "open data: one designated industrial park",
     "GET /api/v1/statistics": "public aggregate statistics (suppressed)",
     "GET /api/v1/notices": "public notices (published schedules)",
     "GET /api/v1/schedules/{public_id}": "schedule the company chose to publish (UUID)",

@@ -200,6 +200,9 @@ OWNER_GETS = {
     "planner_0561": [
         "/industriparker/ansoegninger/{park_app}",
         f"{API_PREFIX}/parks/applications/{{park_app}}",
+        f"{API_PREFIX}/parks/applications/{{park_app}}/attachments",
+        f"{API_PREFIX}/parks/attachments/{{park_attachment}}/download",
+        "/industriparker/ansoegninger/{park_app}/bilag/{park_attachment}",
     ],
     "planner_0751": ["/kort/omraade/{land_area}/rediger"],
 }

@@ -26,6 +26,7 @@ from rodloeber.cases.services.intake import case_draft_create
 from rodloeber.checks.services import saved_check_create
 from rodloeber.landmap.demo import landmap_demo_load
 from rodloeber.landmap.models import BusinessArea
+from rodloeber.parks.attachments import attachment_upload
 from rodloeber.parks.models import Park, ParkStatus
 from rodloeber.parks.services import application_create, round_open
 from tests.cases import factories as f
@@ -39,6 +40,7 @@ MARKERS = {
     "park_app": "Matrixpark Hemmelig (test)",
     "document": "matrix-hemmelig.pdf",
     "message": "Matrixbesked Hemmelig",
+    "park_attachment": "matrix-parkbilag-hemmelig.pdf",
 }
 
 #: Callers: name -> (role, organisation code or CVR).
@@ -61,7 +63,7 @@ ENTITLED: dict[str, frozenset[str]] = {
         {"case", "draft", "permit", "milestone", "extension", "document", "message", "check"}
     ),
     "case_manager": frozenset({"case", "permit", "milestone", "extension", "document", "message"}),
-    "planner_0561": frozenset({"park_app"}),
+    "planner_0561": frozenset({"park_app", "park_attachment"}),
 }
 #: Objects that are public by nature (open data): visible, but not editable by outsiders.
 PUBLIC_KINDS = frozenset({"land_area", "park", "layer", "tile", "schedule", "number", "fmt"})
@@ -114,6 +116,12 @@ def build_world() -> World:
         geometry=area(),
         answers=FULL_ANSWERS,
     )
+    park_attachment = attachment_upload(
+        actor=users["planner_0561"],
+        application=park_app,
+        filename=MARKERS["park_attachment"],
+        content=b"%PDF-1.4 matrix test",
+    )
     public_app = application_create(
         actor=users["planner_0751"],
         application_round=rnd,
@@ -143,6 +151,7 @@ def build_world() -> World:
         "message": msg.pk,
         "check": check.pk,
         "park_app": park_app.pk,
+        "park_attachment": park_attachment.pk,
         "park": park.pk,
         "land_area": land.pk,
         "schedule": str(case.public_id),
@@ -158,6 +167,8 @@ PARAM_KINDS: list[tuple[str, str, str]] = [
     ("pk", "/industriparker/ansoegninger/", "park_app"),
     ("app_id", "", "park_app"),
     ("pk", "/industriparker/park/", "park"),
+    ("att_id", "", "park_attachment"),
+    ("park_id", "", "park"),
     ("pk", "/kort/omraade/", "land_area"),
     ("permit_id", "/sager/tilladelser/{permit_id}/hjemtagelse", "municipal_permit"),
     ("permit_id", "/api/v1/permits/{permit_id}/call-in", "municipal_permit"),

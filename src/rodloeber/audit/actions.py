@@ -150,3 +150,12 @@ register(
     "Databaserettigheder til revisionssporet begrænset",
     "Database privileges on the audit trail restricted",
 )
+
+# Industrial parks (session 2)
+register("parks.attachment_upload", "Bilag til parkansøgning uploadet", "Attachment uploaded")
+register("parks.attachment_delete", "Bilag til parkansøgning slettet", "Attachment deleted")
+register(
+    "parks.sunset_reminder",
+    "Påmindelse om udløb af statslig arealreservation sendt",
+    "Reminder of the state area reservation's expiry sent",
+)

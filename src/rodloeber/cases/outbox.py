@@ -34,6 +34,7 @@ from rodloeber.cases.models import (
     OutboxChannel,
     OutboxStatus,
 )
+from rodloeber.core.mail import mail_backend
 
 logger = logging.getLogger(__name__)
 
@@ -85,20 +86,6 @@ def _deliver(row: Outbox) -> None:
     )
     message.connection = get_connection(mail_backend())
     message.send(fail_silently=False)
-
-
-_SMTP = "django.core.mail.backends.smtp.EmailBackend"
-_CONSOLE = "django.core.mail.backends.console.EmailBackend"
-
-
-def mail_backend() -> str:
-    """``RODLOEBER_EMAIL_BACKEND``, else a non-default ``EMAIL_BACKEND``, else the
-    console backend (so nothing is sent by accident from a laptop)."""
-    explicit = getattr(settings, "RODLOEBER_EMAIL_BACKEND", "")
-    if explicit:
-        return str(explicit)
-    configured = str(settings.EMAIL_BACKEND)
-    return configured if configured != _SMTP else _CONSOLE
 
 
 def deliver_one(now: datetime | None = None) -> str | None:

@@ -26,6 +26,7 @@ from rodloeber.accounts.reference import kommune_names
 from rodloeber.checks.answers import Answers, answers_from_post, convert, kommune_label
 from rodloeber.checks.form_view import hidden_answers, question_context
 from rodloeber.checks.geo import kommune_at, kommune_in_text
+from rodloeber.checks.parks import apply_park_fact, match_site, parks_at
 from rodloeber.checks.presenters import result_context
 from rodloeber.checks.selectors import may_save_checks, saved_check_get, saved_checks_visible_to
 from rodloeber.checks.services import saved_check_create
@@ -125,11 +126,13 @@ def result(request: HttpRequest) -> HttpResponse:
     for s in STEPS:
         if conversion.errors_for(s):
             return redirect(reverse("checks:step", args=[s.number]) + "?fejl=1")
+    park_match = apply_park_fact(conversion.facts)  # criterion C from the designated parks
     check = check_project(conversion.facts, kommune_names=kommune_names())
     context = result_context(conversion.facts, check.to_dict(), language)
     address = answers.get("site_address", "")
     context.update(
         {
+            "park_match": park_match,
             "steps_nav": _steps_nav(None),
             "notes": conversion.notes,
             "facts_json": json.dumps(conversion.facts, ensure_ascii=False),
@@ -157,6 +160,7 @@ def save(request: HttpRequest) -> HttpResponse:
     if conversion.errors:
         return redirect("checks:result")
     address = answers.get("site_address", "")
+    apply_park_fact(conversion.facts)
     saved = saved_check_create(
         actor=user,
         facts=conversion.facts,
@@ -193,8 +197,12 @@ def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assert isinstance(user, User)
     saved = saved_check_get(user, pk)
     context = result_context(saved.facts, saved.result, _language())
+    site = saved.facts.get("site") if isinstance(saved.facts, dict) else None
     context.update(
         {
+            "park_match": match_site(site.get("point"), site.get("kommune_kode"))
+            if isinstance(site, dict)
+            else None,
             "saved": saved,
             "facts_json": json.dumps(saved.facts, ensure_ascii=False),
             "plan_url": plan_preview_url(),
@@ -222,6 +230,10 @@ def kommune_lookup(request: HttpRequest) -> HttpResponse:
             message = _("The point is not inside a Danish municipality. Click on land in Denmark.")
         else:
             message = _("The point lies in %s.") % kommune_label(code, language)
+            for park in parks_at(float(lon), float(lat))[:1]:
+                message += " " + _(
+                    "It lies in the designated industrial park %(name)s (%(status)s)."
+                ) % {"name": park.application.name, "status": park.get_status_display()}
     else:
         address = request.GET.get("site_address", "").strip()
         code = kommune_in_text(address) if address else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
@@ -10,15 +9,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rodloeber.accounts.reference import municipalities
+from rodloeber.domain.errors import DomainError
+from rodloeber.domain.geodata.errors import GeodataError
+from rodloeber.parks.area_upload import (
+    MAX_AREA_FILE_BYTES,
+    AreaUpload,
+    read_area_file,
+    read_area_text,
+)
 from rodloeber.parks.criteria import QUESTIONS, rules
-
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-
-
-def _is_lon_lat(crs: object) -> bool:
-    """A GeoJSON ``crs`` member naming WGS 84 longitude/latitude (the only accepted one)."""
-    name = str((crs.get("properties") or {}).get("name", "")) if isinstance(crs, dict) else ""
-    return name.upper().replace("::", ":").endswith(("CRS84", "EPSG:4326"))
+from rodloeber.parks.models import AttachmentKind
 
 
 def _english() -> bool:
@@ -52,14 +52,20 @@ class ApplicationForm(DkfdsForm):
         help_text=_("Hold Ctrl (Cmd on Mac) to choose several."),
     )
     geometry_file = forms.FileField(
-        label=_("Area as a GeoJSON file"),
+        label=_("Area as a file"),
         required=False,
-        help_text=_("Polygon or MultiPolygon in EPSG:4326 (longitude, latitude), at most 2 MB."),
+        help_text=_(
+            "GeoJSON, GeoPackage (.gpkg) or a zipped Shapefile (.zip with .shp, .shx, .dbf "
+            "and .prj), in EPSG:25832 or EPSG:4326, at most 10 MB. Several polygons are "
+            "merged into one area."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".geojson,.json,.gpkg,.zip"}),
     )
     geometry_text = forms.CharField(
-        label=_("…or paste the GeoJSON"),
+        label=_("…or draw the area on the map, or paste it as GeoJSON"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "form-input"}),
+        help_text=_("The drawing tool on the map writes the area here as GeoJSON."),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-input", "spellcheck": "false"}),
     )
 
     def __init__(self, *args: Any, require_geometry: bool = True, **kwargs: Any) -> None:
@@ -93,46 +99,36 @@ class ApplicationForm(DkfdsForm):
         data = super().clean() or {}
         upload = data.get("geometry_file")
         text = (data.get("geometry_text") or "").strip()
-        raw: bytes | str | None = None
-        if upload is not None:
-            if upload.size > MAX_UPLOAD_BYTES:
-                self.add_error("geometry_file", _("The file is larger than 2 MB."))
-                return data
-            raw = upload.read()
-        elif text:
-            raw = text
-        if raw is None:
-            if self.require_geometry:
-                self.add_error("geometry_file", _("Upload or paste the area as GeoJSON."))
-            data["geometry"] = None
-            return data
+        data["geometry"] = None
+        self.area: AreaUpload | None = None
         try:
-            parsed = json.loads(raw)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            self.add_error("geometry_file", _("The file is not valid GeoJSON (JSON)."))
-            return data
-        if isinstance(parsed, dict) and parsed.get("type") == "Feature":
-            parsed = parsed.get("geometry")
-        elif isinstance(parsed, dict) and parsed.get("type") == "FeatureCollection":
-            crs = parsed.get("crs")
-            features = parsed.get("features")
-            if isinstance(features, list) and len(features) == 1:
-                first = features[0]
-                parsed = first.get("geometry") if isinstance(first, dict) else first
-                if crs is not None and not _is_lon_lat(crs):
-                    self.add_error(
-                        "geometry_file",
-                        _(
-                            "The file uses another coordinate system; "
-                            "use EPSG:4326 (longitude, latitude)."
-                        ),
+            if upload is not None:
+                if upload.size > MAX_AREA_FILE_BYTES:
+                    raise GeodataError(
+                        "file_too_large",
+                        "Filen er større end 10 MB.",
+                        "The file is larger than 10 MB.",
                     )
-                    return data
-        if parsed is None:
-            self.add_error("geometry_file", _("The file contains no area (geometry)."))
+                self.area = read_area_file(upload.read(), upload.name or "")
+            elif text:
+                self.area = read_area_text(text)
+        except DomainError as exc:
+            field = "geometry_file" if upload is not None else "geometry_text"
+            self.add_error(field, exc.message_en if _english() else exc.message_da)
             return data
-        data["geometry"] = parsed
+        if self.area is None:
+            if self.require_geometry:
+                self.add_error(
+                    "geometry_file",
+                    _("Upload a file, draw the area on the map or paste it as GeoJSON."),
+                )
+            return data
+        data["geometry"] = self.area.geometry
         return data
+
+    def area_notes(self) -> list[str]:
+        lang = "en" if _english() else "da"
+        return [n.text(lang) for n in self.area.notes] if self.area else []
 
     def answers(self) -> dict[str, str]:
         result = {}
@@ -199,6 +195,22 @@ class SelectionForm(DkfdsForm):
     min_distance_km = forms.FloatField(
         label=_("Minimum distance between areas (km)"), min_value=0, initial=0
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dkfds()
+
+
+class AttachmentForm(DkfdsForm):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "At most 20 MB: PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT or CSV. The "
+            "content must match the file name."
+        ),
+    )
+    kind = forms.ChoiceField(label=_("Kind of attachment"), choices=AttachmentKind.choices)
+    description = forms.CharField(label=_("Description"), max_length=500, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -49,6 +51,16 @@ def decision_record(
     reasons = (reasons or "").strip()
     if not reasons:
         raise ParkError("required", "Angiv en begrundelse.", "Enter the reasons.")
+    contact_email = (contact_email or "").strip()
+    if contact_email:
+        try:
+            validate_email(contact_email)
+        except ValidationError:
+            raise ParkError(
+                "email_invalid",
+                "Kontaktpersonens e-mailadresse er ugyldig (den bruges til påmindelser).",
+                "The contact person's e-mail address is invalid (it is used for reminders).",
+            ) from None
     latest = application.latest_screening()
     if designated and latest is not None and latest.excluded:
         raise ParkError(
@@ -109,6 +121,13 @@ def park_adopt_local_plan(
     plan_id = (plan_id or "").strip()
     if not plan_id:
         raise ParkError("required", "Angiv lokalplanens id.", "Enter the local plan id.")
+    url = (url or "").strip()
+    if (url and not url.startswith(("https://", "http://"))) or len(url) > 200:
+        raise ParkError(
+            "url_invalid",
+            "Linket til lokalplanen skal være en webadresse (https://…), højst 200 tegn.",
+            "The link to the local plan must be a web address (https://…), at most 200 characters.",
+        )
     with transaction.atomic():
         old = _move(park, ParkStatus.LOCAL_PLAN_ADOPTED, "local_plan")
         park.local_plan_id, park.local_plan_adopted_on, park.local_plan_url = (
@@ -131,6 +150,13 @@ def park_open(*, actor: User, park: Park, opened_on: date) -> Park:
     """Open the park for companies (only after the lokalplan)."""
     if not may_manage_park(actor, park):
         raise Forbidden()
+    adopted = park.local_plan_adopted_on
+    if adopted is not None and opened_on < adopted:
+        raise ParkError(
+            "date_order",
+            f"Parken kan ikke åbne før lokalplanen blev vedtaget ({adopted.isoformat()}).",
+            f"The park cannot open before the local plan was adopted ({adopted.isoformat()}).",
+        )
     with transaction.atomic():
         old = _move(park, ParkStatus.OPEN, "open")
         park.opened_on = opened_on
@@ -152,6 +178,12 @@ def park_cease(*, actor: User, park: Park, ceased_on: date, reason: str) -> Park
     reason = (reason or "").strip()
     if not reason:
         raise ParkError("required", "Angiv en begrundelse.", "Enter the reason.")
+    if ceased_on < park.designated_on:
+        raise ParkError(
+            "date_order",
+            f"Udpegningen kan ikke ophøre før den blev givet ({park.designated_on.isoformat()}).",
+            f"The designation cannot cease before it was made ({park.designated_on.isoformat()}).",
+        )
     with transaction.atomic():
         old = _move(park, ParkStatus.CEASED, "cease")
         park.ceased_on, park.ceased_reason = ceased_on, reason

@@ -7,6 +7,8 @@ Writes go through ``rodloeber.parks.services`` and ``rodloeber.parks.lifecycle``
 
 from __future__ import annotations
 
+import json
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodloeber.accounts.models import Organisation
+from rodloeber.core.uploads import UploadedDocument
 
 
 class ApplicationRound(models.Model):
@@ -89,8 +92,41 @@ class ParkApplication(models.Model):
     def is_draft(self) -> bool:
         return self.status == ApplicationStatus.DRAFT
 
+    @property
+    def geometry_json(self) -> str:
+        return json.dumps(self.geometry)
+
     def latest_screening(self) -> ScreeningRecord | None:
         return self.screenings.order_by("-created_at", "-id").first()
+
+
+class AttachmentKind(models.TextChoices):
+    LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
+    COUNCIL_DECISION = "council_decision", _("Council decision")
+    MAP = "map", _("Map or drawing")
+    OTHER = "other", _("Other")
+
+
+def _attachment_path(instance: ApplicationAttachment, filename: str) -> str:
+    # A random name: the user's file name is never part of the path.
+    return f"parks/attachments/{instance.application_id}/{uuid.uuid4().hex}"
+
+
+class ApplicationAttachment(UploadedDocument):
+    """A file attached to an application (bilag), e.g. a letter of intent or the
+    council's decision. Stored under MEDIA_ROOT (never served directly); the type
+    is proven by the file's first bytes."""
+
+    application = models.ForeignKey(
+        ParkApplication, on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(
+        max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.OTHER
+    )
+    file = models.FileField(upload_to=_attachment_path, max_length=300)
+
+    class Meta(UploadedDocument.Meta):
+        pass
 
 
 class ScreeningRecord(models.Model):
@@ -184,3 +220,28 @@ class Park(models.Model):
 
     def can_move(self, to: str) -> bool:
         return to in PARK_TRANSITIONS.get(self.status, frozenset())
+
+
+class SunsetReminder(models.Model):
+    """A sent reminder that a park's state area reservation expires (påmindelse).
+
+    One row per park, sunset date and threshold (days before), so running the
+    reminder command again sends nothing twice.
+    """
+
+    park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="reminders")
+    sunset_on = models.DateField()
+    threshold_days = models.PositiveIntegerField()
+    recipients = models.JSONField(default=list)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["park_id", "-threshold_days"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["park", "sunset_on", "threshold_days"], name="one_reminder_per_threshold"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.park_id}: {self.threshold_days} days before {self.sunset_on}"

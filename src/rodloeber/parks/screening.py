@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rodloeber.domain.screening import AreaOfInterest, parse_area
+from rodloeber.checks.geo import kommune_index
+from rodloeber.domain.screening import AreaOfInterest, GeometryLimits, parse_area, to_exchange
+from rodloeber.domain.screening.errors import GeometryError
 from rodloeber.layers.screening_service import screen_geojson
 
 
@@ -24,9 +26,27 @@ class ScreeningOutcome:
         return bool(self.report.get("excluded"))
 
 
+#: Sanity limits for an industrial park area (not legal thresholds): the 2025
+#: applications were some tens to some hundred hectares; below 1 ha is almost
+#: certainly a wrong unit or a stray polygon, above 10,000 ha (100 km²) a wrong file.
+PARK_LIMITS = GeometryLimits(min_area_ha=1.0, max_area_ha=10_000.0)
+
+
 def check_area(geometry: object) -> AreaOfInterest:
-    """Validate and reproject (raises ``GeometryError`` with da/en messages)."""
-    return parse_area(geometry)
+    """Validate and reproject (raises ``GeometryError`` with da/en messages).
+
+    Beyond the bounding box of :func:`parse_area` (which also holds Malmö and
+    Flensburg), the area must touch a Danish municipality (DAGI, bundled).
+    """
+    area = parse_area(geometry, PARK_LIMITS)
+    shape_4326 = to_exchange(area.geometry)
+    if not len(kommune_index().tree.query(shape_4326, predicate="intersects")):
+        raise GeometryError(
+            "outside_denmark",
+            "Arealet ligger ikke i en dansk kommune (fx i havet eller i udlandet).",
+            "The area does not lie in a Danish municipality (e.g. at sea or abroad).",
+        )
+    return area
 
 
 def screen_area(geometry: object) -> ScreeningOutcome:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from rodloeber.parks import views, workspace
+from rodloeber.parks import attachment_views, views, workspace
 
 app_name = "parks"
 urlpatterns = [
@@ -17,6 +17,17 @@ urlpatterns = [
     path("ansoegninger/<int:pk>", workspace.application_detail, name="application"),
     path("ansoegninger/<int:pk>/rediger", workspace.application_edit, name="application_edit"),
     path("ansoegninger/<int:pk>/screening", workspace.screening_report, name="screening"),
+    path("ansoegninger/<int:pk>/bilag", attachment_views.upload, name="attachment_upload"),
+    path(
+        "ansoegninger/<int:pk>/bilag/<int:att_id>",
+        attachment_views.download,
+        name="attachment",
+    ),
+    path(
+        "ansoegninger/<int:pk>/bilag/<int:att_id>/slet",
+        attachment_views.delete,
+        name="attachment_delete",
+    ),
     path("sammenligning", workspace.comparison, name="comparison"),
     path("udvaelgelse", workspace.selection, name="selection"),
 ]

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from rodloeber.accounts.models import User
+from rodloeber.parks.errors import ParkError
 from rodloeber.parks.lifecycle import park_adopt_local_plan, park_cease, park_open
 from rodloeber.parks.models import ApplicationRound, Park, ParkStatus
 from rodloeber.parks.selectors import (
@@ -89,7 +90,12 @@ def _park_step(request: HttpRequest, user: User, park: Park) -> HttpResponse:
     from datetime import date
 
     step = request.POST.get("step", "")
-    on = date.fromisoformat(request.POST.get("on", "") or date.today().isoformat())
+    try:
+        on = date.fromisoformat(request.POST.get("on", "") or date.today().isoformat())
+    except ValueError:
+        raise ParkError(
+            "date_invalid", "Skriv datoen som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."
+        ) from None
     if step == "local_plan":
         park_adopt_local_plan(
             actor=user,

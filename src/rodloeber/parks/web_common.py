@@ -29,7 +29,18 @@ def post_redirect(request: HttpRequest, name: str, *args: Any) -> HttpResponse:
 
 def handle_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Turn bilingual domain errors into a message and a redirect back (PRG)."""
+    return _handle(view, None)
 
+
+def errors_back_to(
+    name: str,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Like :func:`handle_errors`, but back to the page ``name`` (with the view's ``pk``),
+    for POST-only endpoints such as an upload."""
+    return lambda view: _handle(view, name)
+
+
+def _handle(view: Callable[..., HttpResponse], back: str | None) -> Callable[..., HttpResponse]:
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
@@ -39,6 +50,8 @@ def handle_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
         except (DomainError, ValueError) as exc:
             text = message_of(exc) if isinstance(exc, DomainError) else str(exc)
             messages.error(request, text)
+            if back is not None:
+                return HttpResponseRedirect(reverse(back, args=[kwargs["pk"]]))
             return HttpResponseRedirect(request.get_full_path())
 
     return wrapper

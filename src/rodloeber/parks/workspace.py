@@ -7,6 +7,7 @@ needed except for the map.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -21,6 +22,7 @@ from rodloeber.parks import export
 from rodloeber.parks.criteria import QUESTIONS, rules
 from rodloeber.parks.forms import (
     ApplicationForm,
+    AttachmentForm,
     DecisionForm,
     EvaluationForm,
     RoundForm,
@@ -109,7 +111,17 @@ def _application_form_page(
         initial=initial,
         require_geometry=app is None,
     )
-    if request.method == "POST" and form.is_valid():
+    preview: dict[str, Any] | None = None
+    if request.method == "POST" and form.is_valid() and request.POST.get("action") == "preview":
+        # Show the area (ha) before saving; the file becomes GeoJSON in the text field
+        # so the planner need not upload it again.
+        preview = _area_preview(form)
+        if form.area is not None:
+            data = request.POST.copy()
+            data["geometry_text"] = json.dumps(form.area.geometry)
+            form = ApplicationForm(data, initial=initial, require_geometry=app is None)
+            form.is_valid()
+    elif request.method == "POST" and form.is_valid():
         try:
             if app is None:
                 app = application_create(
@@ -128,14 +140,29 @@ def _application_form_page(
                     geometry=form.cleaned_data.get("geometry"),
                     answers=form.answers(),
                 )
+            for note in form.area_notes():
+                messages.info(request, note)
             messages.success(request, _("The application was saved as a draft."))
             return post_redirect(request, "parks:application", app.pk)
         except DomainError as exc:
             form.add_error(None, message_of(exc))
-    context = {"form": form, "app": app, "round": rnd}
+    context = {"form": form, "app": app, "round": rnd, "preview": preview}
     # a refused POST answers 422 (the form with its errors), not 200
-    status = 422 if request.method == "POST" else 200
+    status = 422 if request.method == "POST" and form.errors else 200
     return render(request, "parks/application_form.html", context, status=status)
+
+
+def _area_preview(form: ApplicationForm) -> dict[str, Any] | None:
+    area = form.area
+    if area is None:
+        return None
+    return {
+        "area_ha": area.area_ha,
+        "source_crs": area.source_crs,
+        "feature_count": area.feature_count,
+        "parts": area.parts,
+        "notes": form.area_notes(),
+    }
 
 
 @login_required
@@ -187,6 +214,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_edit": may_edit(user, app),
         "is_screener": is_screener(user),
         "evaluation_form": EvaluationForm(),
+        "attachments": app.attachments.select_related("organisation"),
+        "attachment_form": AttachmentForm(),
         "decision_form": DecisionForm(),
         "status": ApplicationStatus,
         "lang": lang,

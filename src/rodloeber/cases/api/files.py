@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.http import FileResponse, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
@@ -23,6 +23,7 @@ from rodloeber.cases.services.documents import (
     message_mark_read,
     message_post,
 )
+from rodloeber.core.uploads import private_download
 
 router = Router(tags=["documents and messages"])
 
@@ -90,15 +91,7 @@ def download_document(request: HttpRequest, document_id: int) -> Any:
     access_log_record(
         viewer=caller(request), case=doc.case, what=AccessWhat.DOCUMENT, detail=doc.filename
     )
-    response = FileResponse(
-        doc.file.open("rb"),
-        as_attachment=True,
-        filename=doc.filename,
-        content_type=doc.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(doc.file, doc.filename, doc.content_type)
 
 
 def _message_out(m: Message, user_id: int) -> dict[str, Any]:

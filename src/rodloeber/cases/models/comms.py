@@ -10,36 +10,22 @@ from django.utils.translation import gettext_lazy as _
 
 from rodloeber.accounts.models import Organisation
 from rodloeber.cases.models.case import Case
+from rodloeber.core.uploads import UploadedDocument
 
 
 def _document_path(instance: Document, filename: str) -> str:
     return f"cases/{instance.case_id}/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class Document(models.Model):
+class Document(UploadedDocument):
     """A file on a case (bilag). The stored name is the content hash; the
     user's file name is kept separately and never used as a path."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
-    filename = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     file = models.FileField(upload_to=_document_path, max_length=300)
-    description = models.CharField(max_length=500, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.filename
+    class Meta(UploadedDocument.Meta):
+        pass
 
 
 class Message(models.Model):

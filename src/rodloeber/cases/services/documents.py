@@ -7,10 +7,6 @@ Open XML / OpenDocument (ZIP) and plain UTF-8 text are accepted.
 
 from __future__ import annotations
 
-import hashlib
-import io
-import zipfile
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -21,56 +17,10 @@ from rodloeber.cases.errors import CaseError, Forbidden, NotFound
 from rodloeber.cases.models import Case, Document, Message, MessageRead
 from rodloeber.cases.notify import all_parties, case_line, notify
 from rodloeber.cases.selectors import can_write_to_case, visible_cases
+from rodloeber.core.uploads import check_upload, files_removed_on_failure
 
 #: Largest accepted upload (25 MB).
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
-
-_ZIP_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-}
-_TEXT_TYPES = {"txt": "text/plain", "csv": "text/csv"}
-
-
-def sniff_content_type(filename: str, head: bytes) -> str | None:
-    """The content type the bytes prove, if the file name's extension agrees."""
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if head.startswith(b"%PDF-"):
-        return "application/pdf" if ext == "pdf" else None
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png" if ext == "png" else None
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg" if ext in ("jpg", "jpeg") else None
-    if head.startswith(b"PK\x03\x04"):
-        return _ZIP_TYPES.get(ext)
-    if ext in _TEXT_TYPES and b"\x00" not in head:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            # a multi-byte character may be cut at the end of the sniffed head
-            if exc.start < len(head) - 4:
-                return None
-        return _TEXT_TYPES[ext]
-    return None
-
-
-def _is_office_package(content: bytes) -> bool:
-    """A readable ZIP with the part list of OOXML ([Content_Types].xml) or ODF (mimetype)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as zf:
-            names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return False
-    return "[Content_Types].xml" in names or "mimetype" in names
-
-
-def _clean_name(filename: str) -> str:
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
-    name = "".join(ch for ch in name if ch.isprintable())
-    return name[:200] or "dokument"
 
 
 def document_upload(
@@ -79,68 +29,42 @@ def document_upload(
     """Attach a file to a case (applicant drafts included)."""
     if not can_write_to_case(actor, case):
         raise Forbidden()
-    if len(content) == 0 or len(content) > MAX_DOCUMENT_BYTES:
-        raise CaseError(
-            "document_size",
-            f"Filen skal være mellem 1 byte og {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB.",
-            f"The file must be between 1 byte and {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB.",
+    name, content_type, digest = check_upload(
+        filename, content, max_bytes=MAX_DOCUMENT_BYTES, error=CaseError, prefix="document"
+    )
+    with files_removed_on_failure() as stored, transaction.atomic():
+        doc = Document(
+            case=case,
+            filename=name,
+            content_type=content_type,
+            size=len(content),
+            sha256=digest,
+            description=description.strip()[:500],
+            uploaded_by=actor,
+            organisation=actor.organisation,
         )
-    name = _clean_name(filename)
-    content_type = sniff_content_type(name, content[:4096])
-    if content_type is None:
-        raise CaseError(
-            "document_type",
-            "Filtypen er ikke tilladt, eller indholdet passer ikke til filnavnet. "
-            "Tilladt: PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV.",
-            "The file type is not allowed, or the content does not match the name. "
-            "Allowed: PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV.",
+        doc.file.save(digest, ContentFile(content), save=False)
+        stored.append(doc.file)  # written before the commit: removed if it fails
+        doc.save()
+        event = record_event(
+            action="document.upload",
+            actor=actor,
+            subject=doc,
+            after={
+                "case": case.reference,
+                "filename": name,
+                "size": len(content),
+                "sha256": digest,
+            },
         )
-    if content_type in _ZIP_TYPES.values() and not _is_office_package(content):
-        raise CaseError(
-            "document_broken",
-            "Filen er beskadiget: den er ikke et gyldigt Office- eller OpenDocument-dokument.",
-            "The file is damaged: it is not a valid Office or OpenDocument file.",
+        notify(
+            event=event,
+            case=case,
+            recipients=all_parties(case),
+            subject=f"Nyt dokument / new document: {case.reference}",
+            body=f"{case_line(case)}\n{name}",
+            exclude=actor,
         )
-    digest = hashlib.sha256(content).hexdigest()
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            doc = Document(
-                case=case,
-                filename=name,
-                content_type=content_type,
-                size=len(content),
-                sha256=digest,
-                description=description.strip()[:500],
-                uploaded_by=actor,
-                organisation=actor.organisation,
-            )
-            doc.file.save(digest, ContentFile(content), save=False)
-            stored.append(str(doc.file.name))  # written before the commit: removed on failure
-            doc.save()
-            event = record_event(
-                action="document.upload",
-                actor=actor,
-                subject=doc,
-                after={
-                    "case": case.reference,
-                    "filename": name,
-                    "size": len(content),
-                    "sha256": digest,
-                },
-            )
-            notify(
-                event=event,
-                case=case,
-                recipients=all_parties(case),
-                subject=f"Nyt dokument / new document: {case.reference}",
-                body=f"{case_line(case)}\n{name}",
-                exclude=actor,
-            )
-    except BaseException:
-        for path in stored:
-            doc.file.storage.delete(path)
-        raise
     return doc
 
 

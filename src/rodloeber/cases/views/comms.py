@@ -23,6 +23,7 @@ from rodloeber.cases.services.documents import (
     message_post,
 )
 from rodloeber.cases.views.common import caller, detail_url, raise_http, run_action, visible_case
+from rodloeber.core.uploads import private_download
 
 
 @login_required
@@ -88,12 +89,4 @@ def download(request: HttpRequest, doc_id: int) -> FileResponse:
     access_log_record(
         viewer=caller(request), case=doc.case, what=AccessWhat.DOCUMENT, detail=doc.filename
     )
-    response = FileResponse(
-        doc.file.open("rb"),
-        as_attachment=True,
-        filename=doc.filename,
-        content_type=doc.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(doc.file, doc.filename, doc.content_type)
