@@ -151,6 +151,8 @@ A = "rodloeber.accounts.services"
 CI, CC = "rodloeber.cases.services.intake", "rodloeber.cases.services.completeness"
 CP, CD = "rodloeber.cases.services.permits", "rodloeber.cases.services.documents"
 PS, PL = "rodloeber.parks.services", "rodloeber.parks.lifecycle"
+PA = "rodloeber.parks.attachments"
+PDF = b"%PDF-1.4\n% walk test\n%%EOF\n"
 LY = "rodloeber.layers.services"
 SA = "rodloeber.saml.services"
 LAYER_FILE = Path(__file__).resolve().parents[1] / "layers" / "fixtures" / "dai_habitat_omr.geojson"
@@ -197,6 +199,15 @@ def _login(w: Any) -> object:
 def _second_case(w: Any) -> object:
     w.case2 = f.submit(w.applicant, f.facts(title="Anden sag (test)"))
     return w.case2
+
+
+def _remind(w: Any) -> object:
+    from rodloeber.parks.reminders import DueReminder, send_reminder
+
+    today = timezone.localdate()
+    days_left = (w.park.sunset_on - today).days
+    item = DueReminder(w.park, 365, days_left, ("planlaeg@esbjerg.example",))
+    return send_reminder(item, today)
 
 
 def _decide_park(w: Any) -> object:
@@ -457,6 +468,22 @@ SCENARIOS: list[Scenario] = [
         ),
     ),
     Scenario(
+        f"{PA}:attachment_upload",
+        "parks.attachment_upload",
+        lambda w: setattr(
+            w,
+            "attachment",
+            _c(f"{PA}:attachment_upload")(
+                actor=w.planner, application=w.app, filename="hensigt.pdf", content=PDF
+            ),
+        ),
+    ),
+    Scenario(
+        f"{PA}:attachment_delete",
+        "parks.attachment_delete",
+        lambda w: _c(f"{PA}:attachment_delete")(actor=w.planner, attachment=w.attachment),
+    ),
+    Scenario(
         f"{PS}:application_submit",
         "parks.application_submit",
         lambda w: _c(f"{PS}:application_submit")(actor=w.planner, application=w.app),
@@ -486,6 +513,7 @@ SCENARIOS: list[Scenario] = [
         why="a calculation; stores nothing",
     ),
     Scenario(f"{PL}:decision_record", "parks.decision", _decide_park),
+    Scenario("rodloeber.parks.reminders:send_reminder", "parks.sunset_reminder", _remind),
     Scenario(
         f"{PL}:park_adopt_local_plan",
         "parks.local_plan",
