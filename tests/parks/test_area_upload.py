@@ -100,12 +100,15 @@ def test_several_features_are_merged_and_separate_parts_reported(tmp_path: Path)
     assert "sammenhængende" in " ".join(n.da for n in area.notes)
 
 
-def test_self_intersecting_polygon_is_repaired_with_a_note(tmp_path: Path) -> None:
+def test_self_intersecting_polygon_is_refused_with_where(tmp_path: Path) -> None:
     bow_tie = Polygon([(X0, Y0), (X0 + 600, Y0 + 500), (X0 + 600, Y0), (X0, Y0 + 500), (X0, Y0)])
     assert not bow_tie.is_valid
-    area = read_area_file(gpkg(tmp_path, [bow_tie]), "sloejfe.gpkg")
-    assert area.area_ha == pytest.approx(15.0, abs=0.01)  # two triangles of 7.5 ha
-    assert "repaired" in area.notes[0].en and "repareret" in area.notes[0].da
+    with pytest.raises(DomainError) as caught:
+        read_area_file(gpkg(tmp_path, [bow_tie]), "sloejfe.gpkg")
+    err = caught.value
+    assert err.code == "invalid_geometry"
+    assert "Objekt 1" in err.message_da and "krydser" in err.message_da and " N, " in err.message_da
+    assert "Feature 1" in err.message_en and "cross" in err.message_en and " E." in err.message_en
 
 
 def test_geojson_feature_collection_and_bare_geometry() -> None:
@@ -201,7 +204,7 @@ def test_form_shows_bilingual_error_for_bad_file(
         "/industriparker/ansoegninger/ny",
         {"name": "X", "round": open_round.pk, "geometry_file": upload},
     )
-    assert page.status_code == 200
+    assert page.status_code == 422  # refused form: the page with its errors
     assert "omraade.prj" in page.content.decode() and "mangler" in page.content.decode()
     assert not ParkApplication.objects.filter(name="X").exists()
 

@@ -183,6 +183,35 @@ def parks_web_edit(ctx: Ctx, name: str, data: bytes, lang: str) -> Outcome:
     return _http(response, started)
 
 
+def parks_web_attachment(ctx: Ctx, name: str, data: bytes, lang: str) -> Outcome:
+    started = time.monotonic()
+    response = _web(ctx.clients["planner"], lang).post(
+        f"/industriparker/ansoegninger/{ctx.ids['park_draft']}/bilag",
+        {"file": _upload(name, data, "application/pdf"), "kind": "other"},
+    )
+    return _http(response, started)
+
+
+def parks_api_attachment(ctx: Ctx, name: str, data: bytes, lang: str) -> Outcome:
+    started = time.monotonic()
+    response = Client().post(
+        f"/api/v1/parks/applications/{ctx.ids['park_draft']}/attachments",
+        {"file": _upload(name, data, "application/pdf")},
+        **_bearer(ctx, "planner", lang),
+    )
+    return _http(response, started)
+
+
+def parks_api_area_check(ctx: Ctx, name: str, data: bytes, lang: str) -> Outcome:
+    started = time.monotonic()
+    response = Client().post(
+        "/api/v1/parks/areas/check",
+        {"file": _upload(name, data, "application/geo+json")},
+        **_bearer(ctx, "planner", lang),
+    )
+    return _http(response, started)
+
+
 def land_web_import(ctx: Ctx, name: str, data: bytes, lang: str) -> Outcome:
     started = time.monotonic()
     response = _web(ctx.clients["planner"], lang).post(
@@ -238,7 +267,7 @@ def screen_cli(ctx: Ctx, name: str, data: bytes, lang: str) -> Outcome:
     return _command(ctx, name, data, ["screen", "{path}", "--lang", lang])
 
 
-_SPREADSHEET = "a valid spreadsheet is a legitimate case document; the platform does not open it"
+_SPREADSHEET = "a valid spreadsheet is a legitimate document; the platform does not open it"
 _BIG_POLYGON = "reference layers may hold very large polygons (coastlines, Natura 2000)"
 
 #: Every upload endpoint ("METHOD /path" for the API, URL name for pages, "cli:…" for commands).
@@ -248,6 +277,27 @@ UPLOAD_ENDPOINTS: list[UploadEndpoint] = [
     UploadEndpoint("PATCH /api/v1/parks/applications/{app_id}", parks_api_patch),
     UploadEndpoint("parks:application_new", parks_web_new),
     UploadEndpoint("parks:application_edit", parks_web_edit),
+    UploadEndpoint(
+        "parks:attachment_upload",
+        parks_web_attachment,
+        exempt={
+            "formula_injection.xlsx": _SPREADSHEET,
+            "xlsx_header_only.xlsx": _SPREADSHEET,
+            "csv_header_only.csv": _SPREADSHEET,
+            "formula_injection.csv": _SPREADSHEET,
+        },
+    ),
+    UploadEndpoint(
+        "POST /api/v1/parks/applications/{app_id}/attachments",
+        parks_api_attachment,
+        exempt={
+            "formula_injection.xlsx": _SPREADSHEET,
+            "xlsx_header_only.xlsx": _SPREADSHEET,
+            "csv_header_only.csv": _SPREADSHEET,
+            "formula_injection.csv": _SPREADSHEET,
+        },
+    ),
+    UploadEndpoint("POST /api/v1/parks/areas/check", parks_api_area_check),
     UploadEndpoint("landmap:import", land_web_import),
     UploadEndpoint(
         "cases:upload",

@@ -11,8 +11,10 @@ typically EPSG:25832 or EPSG:4326). Then:
   one feature per cadastral parcel); parts that do not touch stay separate
   parts of a MultiPolygon and the planner is told how many there are, because
   § 13 asks for a "geografisk sammenhængende" area and the state judges that;
-* an invalid geometry (self-intersection, a bow tie) is repaired with
-  ``make_valid`` and the planner is told so;
+* an invalid geometry (self-intersection, a bow tie) is **refused** with the
+  feature's number, the reason and where (longitude, latitude): a repair
+  would change the area the municipality applies for without its say
+  (issue #10: self-intersections get a clear 4xx, as in the land import);
 * the area is returned as GeoJSON in EPSG:4326 (how applications are stored)
   after the checks of :func:`rodloeber.parks.screening.check_area` (inside
   Denmark, a sane size for an industrial park).
@@ -28,8 +30,9 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, mapping
+from shapely.geometry import MultiPolygon, Point, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
+from shapely.validation import explain_validity
 
 from rodloeber.domain.geodata.crs import normalise_crs, to_internal
 from rodloeber.domain.geodata.errors import GeodataError
@@ -134,7 +137,7 @@ def read_area_text(text: str | bytes) -> AreaUpload:
     """Pasted or drawn GeoJSON: a geometry, a Feature or a FeatureCollection."""
     try:
         doc = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise _error(
             "invalid_json", "Teksten er ikke gyldig GeoJSON.", "The text is not valid GeoJSON."
         ) from exc
@@ -189,22 +192,10 @@ def _area_from(geoms: list[Any], crs: str | None) -> AreaUpload:
     notes: list[Note] = []
     flat = shapely.force_2d(np.asarray(present, dtype=object))
     internal = to_internal(flat, source)
-    repaired = 0
-    cleaned = []
-    for geom in internal:
+    for number, geom in enumerate(internal, start=1):
         if not geom.is_valid:
-            repaired += 1
-            geom = _polygonal(shapely.make_valid(geom))
-        cleaned.append(geom)
-    if repaired:
-        notes.append(
-            Note(
-                f"{repaired} ugyldig(e) geometri(er) (fx selvskærende kanter) blev repareret. "
-                "Kontrollér arealet på kortet.",
-                f"{repaired} invalid geometr{'y was' if repaired == 1 else 'ies were'} "
-                "(e.g. self-intersecting edges) repaired. Check the area on the map.",
-            )
-        )
+            raise _invalid(number, geom)
+    cleaned = list(internal)
     union = _polygonal(shapely.union_all(cleaned))
     if union.is_empty:
         raise _error(
@@ -242,6 +233,30 @@ def _area_from(geoms: list[Any], crs: str | None) -> AreaUpload:
         feature_count=len(present),
         parts=parts,
         notes=tuple(notes),
+    )
+
+
+def _invalid(number: int, geom: BaseGeometry) -> GeodataError:
+    """Why and where a feature is invalid, e.g. a self-intersection at 55.47 N 8.45 E."""
+    reason = explain_validity(geom)  # "Self-intersection[x y]" in EPSG:25832
+    kind, _, where = reason.partition("[")
+    place_da = place_en = ""
+    try:
+        x, y = (float(v) for v in where.rstrip("]").split()[:2])
+        lon, lat = to_exchange(Point(x, y)).coords[0]
+        place_da = f" ved {lat:.5f} N, {lon:.5f} Ø".replace(".", ",")
+        place_en = f" at {lat:.5f} N, {lon:.5f} E"
+    except ValueError:
+        pass
+    self_crossing = "self-intersection" in kind.lower()
+    return _error(
+        "invalid_geometry",
+        f"Objekt {number} er ugyldigt: "
+        + ("kanterne krydser hinanden" if self_crossing else kind.strip())
+        + f"{place_da}. Ret arealet i jeres GIS-program, eller tegn det igen på kortet.",
+        f"Feature {number} is invalid: "
+        + ("its edges cross each other" if self_crossing else kind.strip())
+        + f"{place_en}. Correct the area in your GIS software, or draw it again on the map.",
     )
 
 

@@ -8,44 +8,56 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from rodloeber.core.uploads import private_download
+from rodloeber.domain.errors import DomainError
 from rodloeber.parks.attachments import (
     MAX_ATTACHMENT_BYTES,
     attachment_delete,
     attachment_for,
     attachment_upload,
 )
-from rodloeber.parks.errors import NotFound
+from rodloeber.parks.errors import Forbidden, NotFound
 from rodloeber.parks.forms import AttachmentForm
 from rodloeber.parks.selectors import application_for
-from rodloeber.parks.web_common import errors_back_to, post_redirect
-from rodloeber.parks.workspace import _user
+from rodloeber.parks.web_common import errors_back_to, message_of, post_redirect
+from rodloeber.parks.workspace import _user, application_page
 
 
 @login_required
 @require_POST
-@errors_back_to("parks:application")
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Store the file and go back to the application; a refused file answers 422
+    with the application page and the reason at the file field."""
     user = _user(request)
-    app = application_for(user, pk)
+    try:
+        app = application_for(user, pk)
+    except NotFound:
+        raise Http404 from None
     form = AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        raise ValueError(_("Choose a file and the kind of attachment."))
-    f = form.cleaned_data["file"]
-    attachment_upload(
-        actor=user,
-        application=app,
-        filename=f.name or "",
-        content=f.read(MAX_ATTACHMENT_BYTES + 1),  # the service refuses anything larger
-        kind=form.cleaned_data["kind"],
-        description=form.cleaned_data["description"],
-    )
-    messages.success(request, _("The attachment is uploaded."))
-    return post_redirect(request, "parks:application", app.pk)
+    if form.is_valid():
+        f = form.cleaned_data["file"]
+        try:
+            attachment_upload(
+                actor=user,
+                application=app,
+                filename=f.name or "",
+                content=f.read(MAX_ATTACHMENT_BYTES + 1),  # the service refuses anything larger
+                kind=form.cleaned_data["kind"],
+                description=form.cleaned_data["description"],
+            )
+        except Forbidden as exc:
+            raise PermissionDenied(message_of(exc)) from exc
+        except DomainError as exc:
+            form.add_error("file", message_of(exc))
+        else:
+            messages.success(request, _("The attachment is uploaded."))
+            return post_redirect(request, "parks:application", app.pk)
+    return application_page(request, user, app, status=422, attachment_form=form)
 
 
 @login_required

@@ -195,6 +195,18 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = _visible(user, pk)
     if request.method == "POST":
         return _detail_action(request, user, app)
+    return application_page(request, user, app)
+
+
+def application_page(
+    request: HttpRequest,
+    user: User,
+    app: ParkApplication,
+    *,
+    status: int = 200,
+    attachment_form: AttachmentForm | None = None,
+) -> HttpResponse:
+    """The application's page; a refused attachment shows here with its errors (422)."""
     lang = language()
     answers = [
         {"label": q.label(lang), "legal_basis": q.legal_basis, "value": app.answers.get(q.key, "")}
@@ -215,12 +227,12 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_screener": is_screener(user),
         "evaluation_form": EvaluationForm(),
         "attachments": app.attachments.select_related("organisation"),
-        "attachment_form": AttachmentForm(),
+        "attachment_form": attachment_form or AttachmentForm(),
         "decision_form": DecisionForm(),
         "status": ApplicationStatus,
         "lang": lang,
     }
-    return render(request, "parks/application_detail.html", context)
+    return render(request, "parks/application_detail.html", context, status=status)
 
 
 @handle_errors
