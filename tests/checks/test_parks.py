@@ -146,3 +146,54 @@ def test_map_click_tells_the_park_at_once(client: Client, esbjerg: Organisation)
     assert "Testpark Esbjerg (test)" in inside.content.decode()
     outside = client.get(f"/tjek/kommune?site_lon={OUTSIDE_POINT[0]}&site_lat={OUTSIDE_POINT[1]}")
     assert "Testpark" not in outside.content.decode()
+
+
+def _criterion_c(body: dict[str, Any]) -> dict[str, Any]:
+    return next(c for c in body["criteria"] if c["code"] == "C")
+
+
+def _api_eligibility(point: Any) -> dict[str, Any]:
+    import json
+    from pathlib import Path
+
+    example = json.loads(
+        (Path(__file__).parents[1] / "api" / "fixtures" / "electrolyser_esbjerg.json").read_text()
+    )
+    example["site"] = {"kommune_kode": "0561", "point": list(point)}
+    response = Client().post(
+        "/api/v1/eligibility", json.dumps(example), content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def test_api_derives_c_from_a_park_open_for_companies(esbjerg: Organisation) -> None:
+    assert _criterion_c(_api_eligibility(INSIDE))["met"] is not True  # no park yet
+    make_park(esbjerg, ParkStatus.LOCAL_PLAN_ADOPTED)
+    assert _criterion_c(_api_eligibility(INSIDE))["met"] is True
+    assert _criterion_c(_api_eligibility(OUTSIDE_POINT))["met"] is not True
+
+
+def test_api_c_not_met_in_a_park_without_lokalplan(esbjerg: Organisation) -> None:
+    make_park(esbjerg, ParkStatus.RESERVED)
+    assert _criterion_c(_api_eligibility(INSIDE))["met"] is False
+
+
+def test_cli_derives_c_like_the_api(esbjerg: Organisation, tmp_path: Any) -> None:
+    import io
+    import json
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    make_park(esbjerg, ParkStatus.OPEN)
+    example = json.loads(
+        (Path(__file__).parents[1] / "api" / "fixtures" / "electrolyser_esbjerg.json").read_text()
+    )
+    example["site"] = {"kommune_kode": "0561", "point": list(INSIDE)}
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(example), encoding="utf-8")
+    out = io.StringIO()
+    call_command("eligibility", str(path), stdout=out)
+    assert _criterion_c(json.loads(out.getvalue()))["met"] is True

@@ -110,7 +110,10 @@ def parks_at(lon: float, lat: float) -> list[Park]:
 def match_site(point: Any = None, kommune_kode: str | None = None) -> ParkMatch | None:
     """The relation of the site to the designated parks (None: nothing to say)."""
     if isinstance(point, list | tuple) and len(point) == 2:
-        lon, lat = float(point[0]), float(point[1])
+        try:
+            lon, lat = float(point[0]), float(point[1])
+        except (TypeError, ValueError):
+            return None  # not a position: the facts validation reports it
         inside = sorted(parks_at(lon, lat), key=lambda p: p.status not in OPEN_FOR_COMPANIES)
         if not inside:
             return ParkMatch(OUTSIDE)

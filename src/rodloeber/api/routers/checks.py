@@ -20,6 +20,7 @@ from rodloeber.api.schemas.facts import (
     PlanPreviewIn,
     ProjectFactsIn,
 )
+from rodloeber.checks.parks import apply_park_fact
 from rodloeber.domain.eligibility import check_project
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.plan_preview import preview_plan
@@ -28,7 +29,11 @@ router = Router(tags=["check"])
 
 
 def _facts(payload: ProjectFactsIn) -> dict[str, Any]:
-    return payload.model_dump(exclude_unset=True)
+    """The facts, with ``site.in_industrial_park`` derived from the designated
+    industrial parks when ``site.point`` lies in one (criterion C, as on /tjek)."""
+    facts = payload.model_dump(exclude_unset=True)
+    apply_park_fact(facts)
+    return facts
 
 
 @router.post(
@@ -40,7 +45,10 @@ def _facts(payload: ProjectFactsIn) -> dict[str, Any]:
 def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]:
     """Criteria A, B1, B2 and C with reasons and legal basis, and the binding cap
     among every regime considered (L 206, NZIA, CRMA). B2 follows from the
-    permit navigator. Unknown facts are stated as assumptions."""
+    permit navigator. Unknown facts are stated as assumptions. When
+    ``site.point`` lies in an industrial park designated under § 13 of the
+    Planning Act, criterion C follows from that park: met once its lokalplan
+    is adopted, not yet met before (companies cannot settle before a lokalplan)."""
     result = check_project(_facts(payload), kommune_names=kommune_names())
     return result.eligibility.to_dict()
 
