@@ -29,7 +29,7 @@ install-dev: $(VENV)/.dev-installed
 run: install
 	$(BIN)/rodloeber migrate --noinput
 	$(BIN)/rodloeber layers bootstrap
-	$(BIN)/rodloeber demo load
+	RODLOEBER_SERVER_URL=http://$(HOST):$(PORT) $(BIN)/rodloeber demo load
 	@echo "Serving Rød Løber at http://$(HOST):$(PORT)/  (Ctrl+C stops)"
 	$(BIN)/rodloeber runserver $(HOST):$(PORT)
 

@@ -37,11 +37,14 @@ def test_token_for_unknown_user() -> None:
         _run("token", "create", "nobody")
 
 
-def test_demo_load_is_idempotent() -> None:
+def test_demo_load_is_idempotent(monkeypatch: pytest.MonkeyPatch) -> None:
     first = _run("demo", "load")
     assert "8 users created" in first
+    assert "http://127.0.0.1:8000/konto/log-ind" in first  # runserver's default
     count = User.objects.count()
+    monkeypatch.setenv("RODLOEBER_SERVER_URL", "http://127.0.0.1:8765")  # make run PORT=8765
     second = _run("demo", "load")
+    assert "http://127.0.0.1:8765/konto/log-ind" in second
     assert "0 companies and 0 users created; 0 demo cases created" in second
     assert User.objects.count() == count
     demo_usernames = {u.username for u in User.objects.filter(synthetic=True)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.conf import settings
@@ -44,9 +45,9 @@ class Command(BaseCommand):
         self._print_logins()
 
     def _print_logins(self) -> None:
-        self.stdout.write(
-            "\nDemo log-ins (syntetiske demobrugere) at http://127.0.0.1:8000/konto/log-ind"
-        )
+        # `make run` passes the address runserver will listen on (HOST, PORT)
+        base = os.environ.get("RODLOEBER_SERVER_URL", "http://127.0.0.1:8000").rstrip("/")
+        self.stdout.write(f"\nDemo log-ins (syntetiske demobrugere) at {base}/konto/log-ind")
         for login in demo_logins():
             self.stdout.write(
                 f"  {login['username']:<20} {login['password']:<22} {login['role_label']}"
