@@ -14,22 +14,13 @@ from typing import Any, ParamSpec, TypeVar
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
-from ninja import Field, File, Form, Router, Schema, Status
-from ninja.files import UploadedFile
+from ninja import Field, Router, Schema, Status
 
 from rodloeber.accounts.models import User
 from rodloeber.api.errors import error_body, error_item, wants_english
 from rodloeber.api.routers.screening import ErrorOut, ScreeningReportOut
-from rodloeber.core.uploads import private_download
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.selection import SelectionError
-from rodloeber.parks.area_upload import MAX_AREA_FILE_BYTES, read_area_file
-from rodloeber.parks.attachments import (
-    MAX_ATTACHMENT_BYTES,
-    attachment_delete,
-    attachment_for,
-    attachment_upload,
-)
 from rodloeber.parks.errors import Forbidden, IllegalTransition, NotFound, ParkError
 from rodloeber.parks.lifecycle import (
     decision_record,
@@ -37,12 +28,10 @@ from rodloeber.parks.lifecycle import (
     park_cease,
     park_open,
 )
-from rodloeber.parks.models import ApplicationAttachment, ApplicationRound, AttachmentKind, Park
+from rodloeber.parks.models import ApplicationRound, Park
 from rodloeber.parks.selection import run_selection
 from rodloeber.parks.selectors import (
     application_for,
-    is_planner,
-    is_screener,
     public_parks,
     visible_applications,
 )
@@ -61,7 +50,7 @@ ERRORS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: Erro
 STATUS = ((NotFound, 404), (Forbidden, 403), (IllegalTransition, 409))
 
 
-def _caller(request: HttpRequest) -> User:
+def caller(request: HttpRequest) -> User:
     user = getattr(request, "auth", None)
     assert isinstance(user, User)
     return user
@@ -219,7 +208,7 @@ def _open_round(round_id: int | None) -> ApplicationRound:
 def create_application(request: HttpRequest, payload: ApplicationIn) -> Any:
     """Municipal planners only. The area is validated, reprojected to EPSG:25832
     and screened against § 13; the report is returned as ``screening``."""
-    user = _caller(request)
+    user = caller(request)
     app = application_create(
         actor=user,
         application_round=_open_round(payload.round_id),
@@ -235,21 +224,21 @@ def create_application(request: HttpRequest, payload: ApplicationIn) -> Any:
 
 @router.get("/parks/applications", response=list[ApplicationOut], summary="Applications I may see")
 def list_applications(request: HttpRequest) -> Any:
-    apps = visible_applications(_caller(request)).prefetch_related("evaluations")
+    apps = visible_applications(caller(request)).prefetch_related("evaluations")
     return [application_dict(a, with_geometry=False) for a in apps]
 
 
 @router.get("/parks/applications/{app_id}", response={200: ApplicationOut, **ERRORS})
 @park_errors
 def get_application(request: HttpRequest, app_id: int) -> Any:
-    return application_dict(application_for(_caller(request), app_id))
+    return application_dict(application_for(caller(request), app_id))
 
 
 @router.patch("/parks/applications/{app_id}", response={200: ApplicationOut, **ERRORS})
 @park_errors
 def patch_application(request: HttpRequest, app_id: int, payload: ApplicationPatch) -> Any:
     """Edit a draft (planners of an applying municipality, until submitted)."""
-    user = _caller(request)
+    user = caller(request)
     app = application_update(
         actor=user,
         application=application_for(user, app_id),
@@ -263,7 +252,7 @@ def patch_application(request: HttpRequest, app_id: int, payload: ApplicationPat
 @router.post("/parks/applications/{app_id}/submit", response={200: ApplicationOut, **ERRORS})
 @park_errors
 def submit_application(request: HttpRequest, app_id: int) -> Any:
-    user = _caller(request)
+    user = caller(request)
     return application_dict(
         application_submit(actor=user, application=application_for(user, app_id))
     )
@@ -273,7 +262,7 @@ def submit_application(request: HttpRequest, app_id: int) -> Any:
 @park_errors
 def evaluate_application(request: HttpRequest, app_id: int, payload: EvaluationIn) -> Any:
     """State screeners: score one criterion (rule data: parks/rules/evaluation.yaml)."""
-    user = _caller(request)
+    user = caller(request)
     app = application_for(user, app_id)
     evaluation_save(
         actor=user,
@@ -289,7 +278,7 @@ def evaluate_application(request: HttpRequest, app_id: int, payload: EvaluationI
 @park_errors
 def record_decision(request: HttpRequest, app_id: int, payload: ParkDecisionIn) -> Any:
     """The Business Minister's decision, recorded by a state screener."""
-    user = _caller(request)
+    user = caller(request)
     app = decision_record(
         actor=user,
         application=application_for(user, app_id),
@@ -308,7 +297,7 @@ def selection(request: HttpRequest, payload: SelectionIn) -> Any:
     """State screeners: the optimal choice of ``n`` areas (MILP, HiGHS), never greedy,
     with a swap analysis for the best excluded applications."""
     outcome = run_selection(
-        actor=_caller(request),
+        actor=caller(request),
         application_ids=payload.application_ids,
         n=payload.n,
         max_per_region=payload.max_per_region,
@@ -358,7 +347,7 @@ def adopt_local_plan(request: HttpRequest, park_id: int, payload: LocalPlanIn) -
     (planloven). Planners of an applying municipality or state screeners;
     only from status ``reserved`` (409 otherwise)."""
     park = park_adopt_local_plan(
-        actor=_caller(request),
+        actor=caller(request),
         park=_park(park_id),
         plan_id=payload.plan_id,
         adopted_on=payload.adopted_on,
@@ -372,7 +361,7 @@ def adopt_local_plan(request: HttpRequest, park_id: int, payload: LocalPlanIn) -
 def open_park(request: HttpRequest, park_id: int, payload: OpenIn) -> Any:
     """Open for companies: only after an adopted lokalplan, because no company may
     settle before one reserves the area (the agreement on § 13)."""
-    park = park_open(actor=_caller(request), park=_park(park_id), opened_on=payload.opened_on)
+    park = park_open(actor=caller(request), park=_park(park_id), opened_on=payload.opened_on)
     return park_dict(park)
 
 
@@ -382,140 +371,9 @@ def cease_park(request: HttpRequest, park_id: int, payload: CeaseIn) -> Any:
     """The designation ceases (§ 13, stk. 5), e.g. at the five-year sunset. State
     screeners only."""
     park = park_cease(
-        actor=_caller(request),
+        actor=caller(request),
         park=_park(park_id),
         ceased_on=payload.ceased_on,
         reason=payload.reason,
     )
     return park_dict(park)
-
-
-class AttachmentOut(Schema):
-    id: int
-    application_id: int
-    kind: str
-    filename: str
-    content_type: str
-    size: int
-    sha256: str
-    description: str
-    organisation: str | None
-    created_at: datetime
-    download_url: str
-
-
-def _attachment_out(att: ApplicationAttachment) -> dict[str, Any]:
-    return {
-        "id": att.pk,
-        "application_id": att.application_id,
-        "kind": att.kind,
-        "filename": att.filename,
-        "content_type": att.content_type,
-        "size": att.size,
-        "sha256": att.sha256,
-        "description": att.description,
-        "organisation": att.organisation.name if att.organisation else None,
-        "created_at": att.created_at,
-        "download_url": f"/api/v1/parks/attachments/{att.pk}/download",
-    }
-
-
-@router.get(
-    "/parks/applications/{int:app_id}/attachments",
-    response={200: list[AttachmentOut], **ERRORS},
-)
-@park_errors
-def list_attachments(request: HttpRequest, app_id: int) -> Any:
-    """Attachments of an application the caller may see (else 404)."""
-    app = application_for(_caller(request), app_id)
-    return [_attachment_out(a) for a in app.attachments.select_related("organisation")]
-
-
-@router.post(
-    "/parks/applications/{int:app_id}/attachments",
-    response={201: AttachmentOut, **ERRORS},
-    summary="Attach a file (max 20 MB; PDF, PNG, JPEG, Office/ODF, text) to a draft",
-)
-@park_errors
-def upload_attachment(
-    request: HttpRequest,
-    app_id: int,
-    file: File[UploadedFile],
-    kind: Form[str] = AttachmentKind.OTHER.value,
-    description: Form[str] = "",
-) -> Any:
-    """Planners of an applying municipality, while the application is a draft. The
-    type is proven by the file's first bytes; ``kind`` is one of
-    letter_of_intent, council_decision, map, other."""
-    user = _caller(request)
-    app = application_for(user, app_id)
-    att = attachment_upload(
-        actor=user,
-        application=app,
-        filename=file.name or "",
-        content=file.read(MAX_ATTACHMENT_BYTES + 1),
-        kind=kind,
-        description=description,
-    )
-    return Status(201, _attachment_out(att))
-
-
-@router.get(
-    "/parks/attachments/{int:att_id}/download",
-    response={200: None, **ERRORS},
-    summary="Download an attachment",
-)
-@park_errors
-def download_attachment(request: HttpRequest, att_id: int) -> Any:
-    """The applying municipalities and, once submitted, state screeners; others 404."""
-    att = attachment_for(_caller(request), att_id)
-    return private_download(att.file, att.filename, att.content_type)
-
-
-@router.delete("/parks/attachments/{int:att_id}", response={204: None, **ERRORS})
-@park_errors
-def delete_attachment(request: HttpRequest, att_id: int) -> Any:
-    """Remove an attachment while the application is a draft."""
-    user = _caller(request)
-    attachment_delete(actor=user, attachment=attachment_for(user, att_id))
-    return Status(204, None)
-
-
-class NoteOut(Schema):
-    da: str
-    en: str
-
-
-class AreaOut(Schema):
-    geometry: dict[str, Any] = Field(..., description="GeoJSON (EPSG:4326), ready for `geometry`")
-    area_ha: float = Field(..., description="Area in hectares, computed in EPSG:25832")
-    source_crs: str
-    feature_count: int
-    parts: int = Field(..., description="Separate parts after merging the features")
-    notes: list[NoteOut]
-
-
-@router.post(
-    "/parks/areas/check",
-    response={200: AreaOut, **ERRORS},
-    summary="Read an area file (GeoJSON, GeoPackage, zipped Shapefile) into checked GeoJSON",
-)
-@park_errors
-def check_area_file(request: HttpRequest, file: File[UploadedFile]) -> Any:
-    """Planners and screeners. Any EPSG CRS; several polygons are merged (separate
-    parts are reported in ``notes``), invalid ones repaired with a note, the area
-    must lie in Denmark and be 1-10,000 ha. Nothing is stored: send ``geometry``
-    to ``POST /parks/applications`` or ``PATCH`` a draft."""
-    user = _caller(request)
-    if not (is_planner(user) or is_screener(user)):
-        raise Forbidden()
-    # read one byte more than allowed: read_area_file refuses a larger file
-    area = read_area_file(file.read(MAX_AREA_FILE_BYTES + 1), file.name or "")
-    return {
-        "geometry": area.geometry,
-        "area_ha": area.area_ha,
-        "source_crs": area.source_crs,
-        "feature_count": area.feature_count,
-        "parts": area.parts,
-        "notes": [{"da": n.da, "en": n.en} for n in area.notes],
-    }
