@@ -268,6 +268,16 @@ def screen_cli(ctx: Ctx, name: str, data: bytes, lang: str) -> Outcome:
 
 
 _SPREADSHEET = "a valid spreadsheet is a legitimate document; the platform does not open it"
+#: valid spreadsheets are legitimate documents (case documents, park attachments)
+DOCUMENT_EXEMPT = dict.fromkeys(
+    (
+        "formula_injection.xlsx",
+        "xlsx_header_only.xlsx",
+        "csv_header_only.csv",
+        "formula_injection.csv",
+    ),
+    _SPREADSHEET,
+)
 _BIG_POLYGON = "reference layers may hold very large polygons (coastlines, Natura 2000)"
 
 #: Every upload endpoint ("METHOD /path" for the API, URL name for pages, "cli:…" for commands).
@@ -280,44 +290,24 @@ UPLOAD_ENDPOINTS: list[UploadEndpoint] = [
     UploadEndpoint(
         "parks:attachment_upload",
         parks_web_attachment,
-        exempt={
-            "formula_injection.xlsx": _SPREADSHEET,
-            "xlsx_header_only.xlsx": _SPREADSHEET,
-            "csv_header_only.csv": _SPREADSHEET,
-            "formula_injection.csv": _SPREADSHEET,
-        },
+        exempt=DOCUMENT_EXEMPT,
     ),
     UploadEndpoint(
         "POST /api/v1/parks/applications/{app_id}/attachments",
         parks_api_attachment,
-        exempt={
-            "formula_injection.xlsx": _SPREADSHEET,
-            "xlsx_header_only.xlsx": _SPREADSHEET,
-            "csv_header_only.csv": _SPREADSHEET,
-            "formula_injection.csv": _SPREADSHEET,
-        },
+        exempt=DOCUMENT_EXEMPT,
     ),
     UploadEndpoint("POST /api/v1/parks/areas/check", parks_api_area_check),
     UploadEndpoint("landmap:import", land_web_import),
     UploadEndpoint(
         "cases:upload",
         case_web_upload,
-        exempt={
-            "formula_injection.xlsx": _SPREADSHEET,
-            "xlsx_header_only.xlsx": _SPREADSHEET,
-            "csv_header_only.csv": _SPREADSHEET,
-            "formula_injection.csv": _SPREADSHEET,
-        },
+        exempt=DOCUMENT_EXEMPT,
     ),
     UploadEndpoint(
         "POST /api/v1/cases/{case_id}/documents",
         case_api_upload,
-        exempt={
-            "formula_injection.xlsx": _SPREADSHEET,
-            "xlsx_header_only.xlsx": _SPREADSHEET,
-            "csv_header_only.csv": _SPREADSHEET,
-            "formula_injection.csv": _SPREADSHEET,
-        },
+        exempt=DOCUMENT_EXEMPT,
     ),
     UploadEndpoint("cli:land import", land_cli_import, cli=True),
     UploadEndpoint("cli:screen", screen_cli, cli=True),

@@ -195,14 +195,7 @@ def _area_from(geoms: list[Any], crs: str | None) -> AreaUpload:
     for number, geom in enumerate(internal, start=1):
         if not geom.is_valid:
             raise _invalid(number, geom)
-    cleaned = list(internal)
-    union = _polygonal(shapely.union_all(cleaned))
-    if union.is_empty:
-        raise _error(
-            "invalid_geometry",
-            "Geometrien kan ikke repareres til en flade.",
-            "The geometry cannot be repaired into a polygon.",
-        )
+    union = _polygonal(shapely.union_all(internal))  # valid, non-empty polygons: not empty
     parts = len(getattr(union, "geoms", [union]))
     if len(present) > 1:
         notes.append(
