@@ -118,6 +118,8 @@ NOT_SERVICES: dict[str, str] = {
     "rodloeber.parks.services:round_ha": _READ,
     "rodloeber.parks.services:total_score": _READ,
     "rodloeber.saml.services:digest": _READ,
+    "rodloeber.saml.services:classify": _READ + " (maps pysaml2 errors to reason codes)",
+    "rodloeber.saml.services:location_of": _READ + " (the redirect URL of a binding)",
     "rodloeber.saml.services:login_start": "stores the AuthnRequest id for InResponseTo "
     "(protocol state, like a session row); the log-in is audited by assertion_login",
     "rodloeber.saml.services:session_link": "maps the Django session to the NemLog-in "
@@ -155,6 +157,7 @@ PA = "rodloeber.parks.attachments"
 PDF = b"%PDF-1.4\n% walk test\n%%EOF\n"
 LY = "rodloeber.layers.services"
 SA = "rodloeber.saml.services"
+SL = "rodloeber.saml.logout_service"
 LAYER_FILE = Path(__file__).resolve().parents[1] / "layers" / "fixtures" / "dai_habitat_omr.geojson"
 
 
@@ -638,19 +641,19 @@ SCENARIOS: list[Scenario] = [
         "test_first_login_creates_company_and_user_and_one_audit_event",
     ),
     Scenario(
-        f"{SA}:sp_logout_start",
+        f"{SL}:sp_logout_start",
         "auth.saml_logout",
         why="needs a NemLog-in session: tests/saml/test_views.py::"
         "test_sp_initiated_logout_ends_the_session_and_asks_nemlogin",
     ),
     Scenario(
-        f"{SA}:idp_logout",
+        f"{SL}:idp_logout",
         "auth.saml_logout",
         why="needs a signed IdP LogoutRequest: tests/saml/test_views.py::"
         "test_idp_initiated_logout_ends_the_session_server_side",
     ),
     Scenario(
-        f"{SA}:sp_logout_finish",
+        f"{SL}:sp_logout_finish",
         None,
         why="consumes the IdP's LogoutResponse; the log-out was audited by sp_logout_start "
         "(tests/saml/test_views.py::test_sp_initiated_logout_ends_the_session_and_asks_nemlogin)",

@@ -1,6 +1,6 @@
 """Server-side state of NemLog-in log-ins: outstanding requests, used assertion
 ids (replay protection), the link person → user, and SAML sessions (for
-single log-out). Written only by ``rodloeber.saml.services``."""
+single log-out). Written only by ``rodloeber.saml.services`` and ``logout_service``."""
 
 from __future__ import annotations
 

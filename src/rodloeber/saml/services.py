@@ -1,4 +1,4 @@
-"""NemLog-in log-in and log-out (one service per action).
+"""NemLog-in log-in (one service per action; log-out: ``logout_service``).
 
 ``assertion_login`` is the only way a SAML answer becomes a session: pysaml2
 checks the XML signature (against NemLog-in's metadata), audience,
@@ -18,10 +18,8 @@ import secrets
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from importlib import import_module
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
@@ -41,12 +39,10 @@ from rodloeber.saml.attributes import (
     ProfessionalIdentity,
     identity_from_attributes,
 )
-from rodloeber.saml.binding import redirect_signature_valid
 from rodloeber.saml.conf import (
     SIGNING_ALGORITHM,
     get_client,
     idp_entity_id,
-    idp_slo_url,
     saml_settings,
 )
 from rodloeber.saml.errors import SamlError, saml_error
@@ -62,7 +58,7 @@ def digest(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
-def _location(info: dict[str, Any]) -> str:
+def location_of(info: dict[str, Any]) -> str:
     return str(dict(info["headers"])["Location"])
 
 
@@ -106,7 +102,7 @@ def login_start(*, came_from: str) -> StartedLogin:
             browser_digest=digest(secret),
             expires_at=now + REQUEST_LIFETIME,
         )
-    return StartedLogin(_location(info), secret)
+    return StartedLogin(location_of(info), secret)
 
 
 class _Outstanding(Mapping[str, str]):
@@ -129,7 +125,7 @@ class _Outstanding(Mapping[str, str]):
         return self.rows.count()
 
 
-def _classify(exc: Exception) -> SamlError:
+def classify(exc: Exception) -> SamlError:
     text = str(exc)
     if isinstance(exc, SignatureError | SigverError) or "sign" in text.lower():
         return saml_error("signature")
@@ -191,7 +187,7 @@ def _parse(client: Saml2Client, saml_response: str, ip: str) -> Any:
             conv_info={"remote_addr": ip},
         )
     except Exception as exc:  # pysaml2 raises many types; all mean "refused"
-        raise _classify(exc) from exc
+        raise classify(exc) from exc
     if response is None or response.assertion is None:
         raise saml_error("invalid")
     return response
@@ -334,146 +330,3 @@ def session_link(*, session_key: str, login: SamlLogin) -> None:
             "session_index": login.session_index,
         },
     )
-
-
-def sp_logout_start(*, user: User, session_key: str) -> str | None:
-    """SP-initiated single log-out: forget the SAML session and return the
-    URL of a signed LogoutRequest to NemLog-in (``None``: not a SAML session;
-    ``""``: the IdP has no log-out endpoint). The caller ends the Django
-    session before redirecting."""
-    link = SamlSession.objects.filter(session_key=session_key, user=user).first()
-    if link is None:
-        return None
-    client = get_client()
-    idp = idp_entity_id(client)
-    destination = idp_slo_url(client, idp)
-    now = timezone.now()
-    location = None
-    request_id = ""
-    if destination:
-        request_id, logout_request = client.create_logout_request(
-            destination,
-            idp,
-            name_id=name_id_from_string(link.name_id_xml),
-            session_indexes=[link.session_index] if link.session_index else None,
-            sign=False,
-        )
-        info = client.apply_binding(
-            BINDING_HTTP_REDIRECT,
-            str(logout_request),
-            destination,
-            relay_state="",
-            sign=True,
-            sigalg=SIGNING_ALGORITHM,
-        )
-        location = _location(info)
-    with transaction.atomic():
-        if request_id:
-            SamlRequest.objects.create(
-                request_id=request_id,
-                kind=SamlRequest.Kind.LOGOUT,
-                expires_at=now + REQUEST_LIFETIME,
-            )
-        link.delete()
-        record_event(action="auth.saml_logout", actor=user, subject=user, after={"initiator": "sp"})
-    return location or ""
-
-
-def _idp_signing_certs(client: Saml2Client, idp: str) -> list[str]:
-    return [cert for _, cert in client.metadata.certs(idp, "idpsso", "signing")]
-
-
-def _end_sessions(keys: list[str]) -> None:
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    for key in keys:
-        store(session_key=key).delete()
-
-
-@dataclass(frozen=True)
-class IdpLogout:
-    redirect_url: str
-    ended_session_keys: frozenset[str]
-
-
-def idp_logout(*, query_string: str, saml_request: str, relay_state: str, ip: str) -> IdpLogout:
-    """IdP-initiated single log-out (HTTP-Redirect): end every session of the
-    NameID (and SessionIndex) server-side and answer with a signed LogoutResponse."""
-    try:
-        return _idp_logout(query_string, saml_request, relay_state)
-    except SamlError as exc:
-        rejection_record(reason=exc.code, ip=ip)
-        raise
-
-
-def _idp_logout(query_string: str, saml_request: str, relay_state: str) -> IdpLogout:
-    client = get_client()
-    idp = idp_entity_id(client)
-    if not redirect_signature_valid(query_string, _idp_signing_certs(client, idp)):
-        raise saml_error("signature")
-    try:
-        parsed = client.parse_logout_request(saml_request, BINDING_HTTP_REDIRECT)
-    except Exception as exc:
-        raise _classify(exc) from exc
-    message = parsed.message if parsed is not None else None
-    if message is None or message.issuer is None or message.issuer.text.strip() != idp:
-        raise saml_error("signature")
-    if message.name_id is None:
-        raise saml_error("invalid")
-    rows = SamlSession.objects.filter(issuer=idp, name_id_digest=digest(message.name_id.text))
-    indexes = [si.text for si in message.session_index or []]
-    if indexes:
-        rows = rows.filter(session_index__in=indexes)
-    with transaction.atomic():
-        found = list(rows.select_related("user"))
-        keys = [row.session_key for row in found]
-        _end_sessions(keys)
-        rows.delete()
-        for user in {row.user for row in found}:
-            record_event(
-                action="auth.saml_logout",
-                actor=user,
-                subject=user,
-                after={"initiator": "idp", "sessions": sum(r.user_id == user.pk for r in found)},
-            )
-    destination = client.response_args(message, [BINDING_HTTP_REDIRECT])["destination"]
-    answer = client.create_logout_response(message, [BINDING_HTTP_REDIRECT], sign=False)
-    info = client.apply_binding(
-        BINDING_HTTP_REDIRECT,
-        str(answer),
-        destination,
-        relay_state=relay_state,
-        response=True,
-        sign=True,
-        sigalg=SIGNING_ALGORITHM,
-    )
-    return IdpLogout(_location(info), frozenset(keys))
-
-
-def sp_logout_finish(*, query_string: str, saml_response: str, ip: str) -> None:
-    """NemLog-in's LogoutResponse to our LogoutRequest: signed, expected, success."""
-    try:
-        _sp_logout_finish(query_string, saml_response)
-    except SamlError as exc:
-        rejection_record(reason=exc.code, ip=ip)
-        raise
-
-
-def _sp_logout_finish(query_string: str, saml_response: str) -> None:
-    client = get_client()
-    idp = idp_entity_id(client)
-    if not redirect_signature_valid(query_string, _idp_signing_certs(client, idp)):
-        raise saml_error("signature")
-    try:
-        response = client.parse_logout_request_response(saml_response, BINDING_HTTP_REDIRECT)
-    except Exception as exc:
-        raise _classify(exc) from exc
-    if response is None or response.issuer() != idp:
-        raise saml_error("invalid")
-    consumed = SamlRequest.objects.filter(
-        request_id=response.in_response_to or "",
-        kind=SamlRequest.Kind.LOGOUT,
-        consumed_at__isnull=True,
-        expires_at__gt=timezone.now(),
-    ).update(consumed_at=timezone.now())
-    if not consumed:
-        raise saml_error("in_response_to")

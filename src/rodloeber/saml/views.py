@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from saml2.metadata import create_metadata_string
 
 from rodloeber.accounts.throttle import client_ip
-from rodloeber.saml import services
+from rodloeber.saml import logout_service, services
 from rodloeber.saml.conf import get_client, saml_enabled
 from rodloeber.saml.errors import SamlError, saml_error
 
@@ -106,7 +106,7 @@ def sp_logout_response(request: HttpRequest) -> HttpResponse | None:
     did not come from NemLog-in (then the ordinary log-out applies)."""
     if not saml_enabled() or not request.user.is_authenticated:
         return None
-    location = services.sp_logout_start(
+    location = logout_service.sp_logout_start(
         user=request.user,
         session_key=request.session.session_key or "",
     )
@@ -138,7 +138,7 @@ def slo(request: HttpRequest) -> HttpResponse:
     query = request.META.get("QUERY_STRING", "")
     try:
         if "SAMLRequest" in request.GET:
-            done = services.idp_logout(
+            done = logout_service.idp_logout(
                 query_string=query,
                 saml_request=request.GET["SAMLRequest"],
                 relay_state=request.GET.get("RelayState", ""),
@@ -148,7 +148,7 @@ def slo(request: HttpRequest) -> HttpResponse:
                 logout(request)
             return redirect(done.redirect_url)
         if "SAMLResponse" in request.GET:
-            services.sp_logout_finish(
+            logout_service.sp_logout_finish(
                 query_string=query, saml_response=request.GET["SAMLResponse"], ip=ip
             )
             return redirect(reverse(settings.LOGOUT_REDIRECT_URL))
