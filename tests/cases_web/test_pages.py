@@ -196,3 +196,12 @@ def test_draft_edit_stale_version_and_withdraw(applicant: User) -> None:
     assert r.status_code == 302
     draft.refresh_from_db()
     assert draft.status == CaseStatus.WITHDRAWN
+
+
+def test_authority_filter_shows_names_never_codes(applicant: User, manager: User) -> None:
+    case = f.in_progress(applicant, manager)
+    assert case.permits.filter(authority_code="GRID").exists()
+    html = login(manager).get("/sager").content.decode()
+    assert '<option value="GRID"' in html
+    assert ">GRID</option>" not in html
+    assert "Energinet / det lokale netselskab</option>" in html
