@@ -86,7 +86,8 @@ def _authority_choices(request: HttpRequest) -> list[tuple[str, str]]:
     for code, name, name_en in Organisation.objects.filter(
         authority_code__in=list(codes)
     ).values_list("authority_code", "name", "name_en"):
-        names[code] = (name_en or name) if en else name
+        if code:
+            names[code] = (name_en or name) if en else name
     return sorted(((c, names.get(c, c)) for c in set(codes)), key=lambda x: x[1])
 
 
