@@ -40,7 +40,45 @@ def test_criterion(catalogue, overrides, code, met):
     criterion = result.criterion(code)
     assert criterion.met is met
     assert criterion.reason.da and criterion.reason.en and criterion.legal_basis
-    assert result.eligible is any(c.met for c in result.criteria)
+    assert result.eligible is any(c.met for c in result.criteria)  # the gate holds in QUIET
+
+
+# (activities, regular inspection, other facts, gate met, gate possibly, eligible, possibly)
+GATE_CASES = [
+    (["bilag1:4.2.a"], None, {"investment_dkk": 2e8}, True, True, True, True),
+    ([], True, {"investment_dkk": 2e8}, True, True, True, True),
+    # a warehouse with no environmental duties is not eligible, whatever A/B/C say
+    ([], False, {"investment_dkk": 2e8, "net_zero_technology": "solar"}, *[False] * 4),
+    ([], False, {"site": {"in_industrial_park": True}}, False, False, False, False),
+    # unknown duties: possibly eligible, with the assumption stated
+    (None, None, {"investment_dkk": 2e8}, False, True, False, True),
+    ([], None, {"investment_dkk": 2e8}, False, True, False, True),
+    (None, False, {"investment_dkk": 2e8}, False, True, False, True),
+    # the gate holds but no criterion is met
+    ([], True, {}, True, True, False, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("activities", "inspection", "other", "met", "possibly", "eligible", "possibly_eligible"),
+    GATE_CASES,
+)
+def test_production_company_gate(
+    catalogue, activities, inspection, other, met, possibly, eligible, possibly_eligible
+):
+    facts = facts_of(**other).to_dict()
+    facts["activities"] = activities
+    facts["regular_environmental_inspection"] = inspection
+    result = assess_eligibility(parse_project_facts(facts), catalogue=catalogue)
+    (gate,) = result.preconditions
+    assert (gate.code, gate.met, gate.possibly_met) == ("production_company", met, possibly)
+    assert "§ 2, nr. 2" in gate.legal_basis and gate.reason.da and gate.reason.en
+    assert (result.eligible, result.possibly_eligible) == (eligible, possibly_eligible)
+    assumed = any(a.field == "regular_environmental_inspection" for a in result.assumptions)
+    assert assumed is (possibly and not met)
+    if not possibly:
+        assert result.cap.regime is None or not result.cap.regime.code.startswith("l206")
+    assert result.to_dict()["preconditions"][0]["code"] == "production_company"
 
 
 def test_unknowns_give_possibly_met_and_assumptions(catalogue):
@@ -111,4 +149,4 @@ def test_navigator_invariants(catalogue, data):
         if p.certainty == "required" and p.code != "site_notification"
     }
     assert result.criterion("B2").met is ({"state", "municipal"} <= levels)
-    assert result.eligible is any(c.met for c in result.criteria)
+    assert result.eligible is any(c.met for c in result.criteria)  # the gate holds in QUIET

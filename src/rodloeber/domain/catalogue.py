@@ -110,6 +110,7 @@ class Catalogue:
     simple_case: SimpleCaseRule
     clock_rules: tuple[ClockRule, ...]
     eligibility_criteria: Mapping[str, RuleData]
+    eligibility_preconditions: Mapping[str, RuleData]
     navigator_rules: Mapping[str, RuleData]
     eu_guidance: Mapping[str, EuGuidance]
 
@@ -120,6 +121,14 @@ class Catalogue:
     def criterion(self, code: str) -> RuleData:
         """Eligibility criterion data by code."""
         return self.eligibility_criteria[code]
+
+    def precondition(self, code: str) -> RuleData:
+        """Eligibility precondition data by code (e.g. ``production_company``)."""
+        return self.eligibility_preconditions[code]
+
+    def ets_aliases(self) -> dict[str, str]:
+        """Old ETS activity keys still accepted, mapped to the current key."""
+        return {a: act.key for act in self.ets_activities.values() for a in act.aliases}
 
     def find_substance(self, name: str) -> SevesoSubstance | None:
         """Look a Seveso substance up by key or alias (case-insensitive)."""
@@ -264,6 +273,10 @@ def _load(directory: Path) -> Catalogue:
     ets = _unique(
         er, [parse_ets(er, m) for m in er.entries(raw["ets.yaml"], "activities")], "key", "key"
     )
+    for act in ets.values():
+        for alias in act.aliases:
+            if alias in ets:
+                er.problem(act.key, "aliases", f"alias '{alias}' is also an activity key")
 
     kr = Reader("caps.yaml", problems)
     cdata = raw["caps.yaml"]
@@ -288,6 +301,17 @@ def _load(directory: Path) -> Catalogue:
     for code in ("A", "B1", "B2", "C"):
         if code not in criteria:
             gr.problem(code, "code", "criterion is missing")
+    preconditions = _unique(
+        gr,
+        [
+            parse_rule_data(gr, m, criterion=True)
+            for m in gr.entries(raw["eligibility.yaml"], "preconditions")
+        ],
+        "code",
+        "code",
+    )
+    if "production_company" not in preconditions:
+        gr.problem("production_company", "code", "precondition is missing")
 
     vr = Reader("navigator_rules.yaml", problems)
     rules = _unique(
@@ -329,6 +353,7 @@ def _load(directory: Path) -> Catalogue:
         simple_case=simple,
         clock_rules=tuple(clock),
         eligibility_criteria=criteria,
+        eligibility_preconditions=preconditions,
         navigator_rules=rules,
         eu_guidance=guidance,
     )

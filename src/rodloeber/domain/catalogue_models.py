@@ -167,13 +167,23 @@ class SevesoSubstance:
 
 @dataclass(frozen=True)
 class EtsActivity:
-    """An EU ETS Annex I activity (kvotepligtig aktivitet)."""
+    """An EU ETS Annex I activity (kvotepligtig aktivitet).
+
+    ``threshold`` (with ``threshold_fact``) derives the activity from a
+    quantity fact: it applies when the fact exceeds the threshold.
+    """
 
     key: str
     name_da: str
     name_en: str
     source_note: str
     verified: bool
+    threshold: float | None = None
+    threshold_fact: str | None = None
+    threshold_unit_da: str = ""
+    threshold_unit_en: str = ""
+    aliases: tuple[str, ...] = ()
+    legal_basis: str = ""
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ class ProjectFacts:
     sensitive_sector: bool | None = None
     site: Site = Site()
     activities: tuple[str, ...] | None = None
+    regular_environmental_inspection: bool | None = None
     eia_annex: str | None = None
     hazardous_substances: tuple[HazardousSubstance, ...] | None = None
     water_abstraction_m3_per_year: float | None = None
@@ -114,6 +115,7 @@ class ProjectFacts:
     wastewater: str | None = None
     new_buildings_m2: float | None = None
     ets_activities: tuple[str, ...] | None = None
+    hydrogen_production_t_per_day: float | None = None
     co2_storage: bool | None = None
     grid_connection_mw: float | None = None
     hydrogen_installations: bool | None = None
@@ -219,13 +221,15 @@ def parse_project_facts(
         sensitive_sector=r.boolean(data, "sensitive_sector"),
         site=_site(r, site_raw) if site_raw is not None else Site(),
         activities=r.activities(data, "activities"),
+        regular_environmental_inspection=r.boolean(data, "regular_environmental_inspection"),
         eia_annex=None if eia == "unknown" else eia,
         hazardous_substances=_substances(r, data),
         water_abstraction_m3_per_year=r.number(data, "water_abstraction_m3_per_year"),
         dewatering=r.boolean(data, "dewatering"),
         wastewater=r.choice(data, "wastewater", WASTEWATER),
         new_buildings_m2=r.number(data, "new_buildings_m2"),
-        ets_activities=r.keys(data, "ets_activities", tuple(cat.ets_activities)),
+        ets_activities=r.keys(data, "ets_activities", tuple(cat.ets_activities), cat.ets_aliases()),
+        hydrogen_production_t_per_day=r.number(data, "hydrogen_production_t_per_day"),
         co2_storage=r.boolean(data, "co2_storage"),
         grid_connection_mw=r.number(data, "grid_connection_mw"),
         hydrogen_installations=r.boolean(data, "hydrogen_installations"),
