@@ -288,13 +288,26 @@ SCENARIOS = [
     ),
     s(
         "crma_stage_without_strategic_status",
-        merged(QUIET, crma_stage="processing", activities=["bilag2:A202"]),
+        merged(
+            QUIET,
+            crma_stage="processing",
+            crma_materials=["natural_graphite"],
+            activities=["bilag2:A202"],
+        ),
         True,
         "A",
         18,
         "l206_default",
         shorter="l206_simple",
         absent="ets_permit",
+    ),
+    s(
+        "crma_stage_with_no_listed_material",
+        merged(QUIET, crma_stage="processing", crma_materials=[], activities=["bilag2:A202"]),
+        False,
+        "",
+        None,
+        None,
     ),
     s("all_unknown", {}, False, "", None, None, shorter="l206_default l206_simple"),
     s(

@@ -202,5 +202,16 @@ CONSTRUCTION = Step(
             _("Including subcontractors."),
             unit=_("workers"),
         ),
+        Question(
+            "construction_person_days",
+            "construction.person_days",
+            INT,
+            _("Total work on the site"),
+            _(
+                "Person-days of work on the site in all, e.g. 40 workers for 50 days is 2000. "
+                "More than 500 person-days means the site must be notified."
+            ),
+            unit=_("person-days"),
+        ),
     ),
 )

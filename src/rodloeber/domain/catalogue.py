@@ -19,6 +19,7 @@ from rodloeber.domain.catalogue_models import (
     Authority,
     CapRegime,
     ClockRule,
+    CrmaMaterial,
     CrmaStage,
     DurationRange,
     EtsActivity,
@@ -58,6 +59,7 @@ __all__ = [
     "CatalogueError",
     "CatalogueProblem",
     "ClockRule",
+    "CrmaMaterial",
     "CrmaStage",
     "DurationRange",
     "EtsActivity",
@@ -102,6 +104,8 @@ class Catalogue:
     municipality_name_exceptions: Mapping[str, str]
     nzia_technologies: Mapping[str, NetZeroTechnology]
     crma_stages: Mapping[str, CrmaStage]
+    crma_materials: Mapping[str, CrmaMaterial]
+    crma_materials_source: str
     ied_listings: Mapping[str, IedListing]
     ied_service_target_days: Mapping[str, int]
     seveso_substances: Mapping[str, SevesoSubstance]
@@ -188,6 +192,22 @@ def _check_permit_graph(r: Reader, permits: Mapping[str, PermitType]) -> None:
         r.problem(cycle[0], "depends_on", "dependency cycle: " + " -> ".join(cycle))
 
 
+def _crma_material(r: Reader, m: Mapping[str, object]) -> CrmaMaterial:
+    key = r.string(m, "key", "?")
+    annexes = r.strings(m, "annexes", key)
+    if not annexes or any(a not in ("I", "II") for a in annexes):
+        r.problem(key, "annexes", "must list I and/or II")
+    if "I" in annexes and "II" not in annexes:
+        r.problem(key, "annexes", "a strategic raw material (I) is also critical (II)")
+    return CrmaMaterial(
+        key=key,
+        name_da=r.string(m, "name_da", key),
+        name_en=r.string(m, "name_en", key),
+        annexes=annexes,
+        note=r.opt_string(m, "note", key) or "",
+    )
+
+
 def _load(directory: Path) -> Catalogue:
     problems: list[CatalogueProblem] = []
     raw = {name: read_yaml(directory / name, problems) for name in FILES}
@@ -252,6 +272,13 @@ def _load(directory: Path) -> Catalogue:
         "key",
         "key",
     )
+    materials = _unique(
+        cr,
+        [_crma_material(cr, m) for m in cr.entries(raw["crma.yaml"], "materials")],
+        "key",
+        "key",
+    )
+    materials_source = cr.string(raw["crma.yaml"], "materials_source", "")
     ir = Reader("ied_listings.yaml", problems)
     idata = raw["ied_listings.yaml"]
     listings = _unique(
@@ -345,6 +372,8 @@ def _load(directory: Path) -> Catalogue:
         municipality_name_exceptions=exceptions,
         nzia_technologies=techs,
         crma_stages=stages,
+        crma_materials=materials,
+        crma_materials_source=materials_source,
         ied_listings=listings,
         ied_service_target_days=ied_targets,
         seveso_substances=substances,

@@ -73,13 +73,40 @@ def criterion_a(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> C
     if facts.crma_strategic:
         grounds.append(data.text("ground_crma_strategic"))
     stage = cat.crma_stages.get(facts.crma_stage or "")
+    crma_unknown = False
     if stage is not None:
-        grounds.append(
-            Text(
-                data.text("ground_crma_stage", stage=stage.name_da).da,
-                data.text("ground_crma_stage", stage=stage.name_en).en,
+        critical = [
+            cat.crma_materials[k]
+            for k in facts.crma_materials or ()
+            if cat.crma_materials[k].critical
+        ]
+        if critical:
+            grounds.append(
+                Text(
+                    data.text(
+                        "ground_crma_stage",
+                        stage=stage.name_da,
+                        materials=", ".join(m.name_da.lower() for m in critical),
+                    ).da,
+                    data.text(
+                        "ground_crma_stage",
+                        stage=stage.name_en,
+                        materials=", ".join(m.name_en.lower() for m in critical),
+                    ).en,
+                )
             )
-        )
+        elif facts.crma_materials is None:
+            crma_unknown = True
+            out.append(
+                Assumption(
+                    "crma_materials",
+                    Text(
+                        data.text("assumption_crma_materials", stage=stage.name_da.lower()).da,
+                        data.text("assumption_crma_materials", stage=stage.name_en.lower()).en,
+                    ),
+                    "A",
+                )
+            )
     name = Text(data.name_da, data.name_en)
     if grounds:
         reason = Text(
@@ -89,6 +116,10 @@ def criterion_a(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> C
         return Criterion("A", True, True, reason, data.legal_basis, name)
     if facts.net_zero_technology is None:
         out.append(Assumption("net_zero_technology", data.text("assumption_no_technology"), "A"))
+    if crma_unknown:
+        return Criterion("A", False, True, data.text("crma_unknown"), data.legal_basis, name)
+    if stage is not None:
+        return Criterion("A", False, False, data.text("crma_no_material"), data.legal_basis, name)
     return Criterion("A", False, False, data.text("not_met"), data.legal_basis, name)
 
 

@@ -100,6 +100,7 @@ class ProjectFacts:
     nzia_strategic: bool | None = None
     crma_strategic: bool | None = None
     crma_stage: str | None = None
+    crma_materials: tuple[str, ...] | None = None
     crma_already_in_permitting: bool | None = None
     capacity_gw_per_year: float | None = None
     foreign_investor: bool | None = None
@@ -127,7 +128,7 @@ class ProjectFacts:
         site = data["site"]
         if site["point"] is not None:
             site["point"] = list(site["point"])
-        for key in ("activities", "ets_activities"):
+        for key in ("activities", "ets_activities", "crma_materials"):
             if data[key] is not None:
                 data[key] = list(data[key])
         if data["hazardous_substances"] is not None:
@@ -190,8 +191,8 @@ def parse_project_facts(
 ) -> ProjectFacts:
     """Validate ``data`` (ProjectFacts JSON) and return :class:`ProjectFacts`.
 
-    Keys of NZIA technologies and ETS activities are checked against the
-    catalogue. Unknown keys are errors unless ``allow_unknown_keys``.
+    Keys of NZIA technologies, CRMA raw materials and ETS activities are
+    checked against the catalogue. Unknown keys are errors unless ``allow_unknown_keys``.
     Raises :class:`FactsError` with every problem found.
     """
     cat = catalogue or load_catalogue()
@@ -214,6 +215,7 @@ def parse_project_facts(
         nzia_strategic=r.boolean(data, "nzia_strategic"),
         crma_strategic=r.boolean(data, "crma_strategic"),
         crma_stage=r.choice(data, "crma_stage", CRMA_STAGES),
+        crma_materials=r.keys(data, "crma_materials", tuple(cat.crma_materials)),
         crma_already_in_permitting=r.boolean(data, "crma_already_in_permitting"),
         capacity_gw_per_year=r.number(data, "capacity_gw_per_year"),
         foreign_investor=r.boolean(data, "foreign_investor"),

@@ -60,6 +60,12 @@ class ProjectFactsIn(Strict):
     nzia_strategic: bool | None = None
     crma_strategic: bool | None = None
     crma_stage: Literal["extraction", "processing", "recycling"] | None = None
+    crma_materials: list[str] | None = Field(
+        None,
+        description="CRMA raw materials (crma.yaml keys: Annex names in lowercase English with "
+        "underscores, e.g. lithium, copper, natural_graphite); criterion A via CRMA needs one "
+        "on Annex II",
+    )
     crma_already_in_permitting: bool | None = None
     capacity_gw_per_year: float | None = None
     foreign_investor: bool | None = None
