@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from rodloeber.accounts.reference import municipalities
 from rodloeber.domain.landcodes import (
@@ -28,12 +28,13 @@ from rodloeber.domain.landcodes import (
     label,
 )
 from rodloeber.domain.landsearch import LandFilter, LandFilterError, parse_filter
+from rodloeber.landmap.apps import LAND_TILE_CACHE_CONTROL
 from rodloeber.landmap.exports import EXPORT_LIMIT, FORMATS, export_response
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.selectors import SORTS, queryset
 from rodloeber.landmap.services import may_edit
 from rodloeber.landmap.tiles import land_tile
-from rodloeber.layers.tile_urls import MVT_CONTENT_TYPE
+from rodloeber.layers.tile_urls import tile_response
 
 logger = logging.getLogger(__name__)
 
@@ -165,12 +166,9 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     return export_response(list(qs[:EXPORT_LIMIT]), fmt, total)
 
 
-@require_GET
+@require_safe
 def tile(request: HttpRequest, z: int, x: int, y: int) -> HttpResponse:
     if z > 16 or x >= (1 << z) or y >= (1 << z):
         raise Http404("No such tile")
     data, etag = land_tile(z, x, y)
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
-    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
-        return HttpResponse(status=304, headers=headers)
-    return HttpResponse(data, content_type=MVT_CONTENT_TYPE, headers=headers)
+    return tile_response(request, data, etag, LAND_TILE_CACHE_CONTROL)
