@@ -29,7 +29,13 @@ from rodloeber.domain.landcodes import (
 )
 from rodloeber.domain.landsearch import LandFilter, LandFilterError, parse_filter
 from rodloeber.landmap.apps import LAND_TILE_CACHE_CONTROL
-from rodloeber.landmap.exports import EXPORT_LIMIT, FORMATS, export_response
+from rodloeber.landmap.exports import (
+    EXPORT_LIMIT,
+    FORMATS,
+    LINKS,
+    ExportError,
+    export_response,
+)
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.selectors import SORTS, queryset
 from rodloeber.landmap.services import may_edit
@@ -105,7 +111,7 @@ def landmap(request: HttpRequest) -> HttpResponse:
         "total": page.paginator.count,
         "query": query,
         "any_synthetic": any(a.synthetic for a in page.object_list),
-        "formats": list(FORMATS),
+        "formats": [{"fmt": f, "crs": c, "label": label} for f, c, label in LINKS],
     }
     template = "landmap/index.html"
     if request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted"):
@@ -163,7 +169,12 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     sort = request.GET.get("sort", "available")
     qs = queryset(flt, sort if sort in SORTS else "available")
     total = qs.count()
-    return export_response(list(qs[:EXPORT_LIMIT]), fmt, total)
+    try:
+        return export_response(
+            list(qs[:EXPORT_LIMIT]), fmt, total, crs=request.GET.get("crs", "25832")
+        )
+    except ExportError as exc:
+        return HttpResponse(exc.message_en if _lang() == "en" else exc.message_da, status=400)
 
 
 @require_safe
