@@ -199,4 +199,6 @@ RODLOEBER_RATE_LIMITS: dict[str, tuple[int, int]] = {
     "case_submit": (10, 60 * 60),
     "document_upload": (30, 60 * 60),
     "search": (120, 60),  # list, search and export endpoints
+    # anonymous POST /api/v1/screening per address; one request is at most ~2 s of CPU
+    "screening": (30, 60),
 }
