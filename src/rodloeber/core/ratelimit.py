@@ -25,8 +25,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from rodloeber.api.errors import error_body, wants_english
 from rodloeber.audit.services import record_event
+from rodloeber.core.api_errors import error_body, wants_english
 
 log = logging.getLogger("rodloeber.ratelimit")
 
