@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 from rodloeber.domain.catalogue import Catalogue, load_catalogue
-from rodloeber.domain.errors import DomainError
+from rodloeber.domain.errors import DomainError, ErrorDetail
 from rodloeber.domain.facts_reader import FactsReader, FieldError
 
 __all__ = [
@@ -44,6 +44,9 @@ class FactsError(DomainError):
             f"Projektoplysningerne er ugyldige ({fields}).",
             f"The project facts are invalid ({fields}).",
         )
+
+    def details(self) -> list[ErrorDetail]:
+        return [ErrorDetail(e.field, "invalid", e.message_da, e.message_en) for e in self.errors]
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape for HTTP 422 answers."""

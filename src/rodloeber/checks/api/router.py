@@ -12,7 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from rodloeber.api.schemas.facts import (
+from rodloeber.checks.api.schemas import (
     EligibilityOut,
     PermitSetOut,
     PlanOut,
@@ -36,6 +36,7 @@ def _facts(payload: ProjectFactsIn) -> dict[str, Any]:
     auth=None,
     response=EligibilityOut,
     summary="Is the project eligible for Én indgang, and which cap binds?",
+    operation_id="eligibility",
 )
 def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]:
     """Criteria A, B1, B2 and C with reasons and legal basis, and the binding cap
@@ -52,6 +53,7 @@ def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]
     auth=None,
     response=PermitSetOut,
     summary="Which permits does the project need, from which authority?",
+    operation_id="navigator",
 )
 def navigator(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]:
     """Each permit with its competent authority, legal basis, service target,
@@ -78,6 +80,7 @@ def parse_clock_start(raw: str) -> date:
     auth=None,
     response=PlanOut,
     summary="A combined process plan with milestones, critical path and cap risk",
+    operation_id="plan_preview",
 )
 def plan_preview(request: HttpRequest, payload: PlanPreviewIn) -> dict[str, Any]:
     """Schedules every permit the navigator lists from ``clock_start`` (the
