@@ -218,6 +218,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # per user (or client address when anonymous) in the cache. 429 beyond the limit.
 RODLOEBER_RATE_LIMITS_ENABLED = os.environ.get("RODLOEBER_RATE_LIMITS", "1") == "1"
 RODLOEBER_RATE_LIMIT_CACHE = "default"  # production: a cache shared by all workers
+# Reverse proxies in front of the app (0 = none). Rate limits and log-in throttling
+# key anonymous callers by the address the outermost trusted proxy saw
+# (rodloeber.core.clientaddr); X-Forwarded-For is never trusted beyond this count.
+RODLOEBER_TRUSTED_PROXIES = int(os.environ.get("RODLOEBER_TRUSTED_PROXIES", "0"))
 RODLOEBER_RATE_LIMITS: dict[str, tuple[int, int]] = {
     "login": (20, 15 * 60),  # per address, on top of the failure-based lock-out
     "case_submit": (10, 60 * 60),
