@@ -28,6 +28,7 @@ def _limits(settings: Any, tmp_path: Any) -> Iterator[None]:
         "case_submit": (2, 60),
         "document_upload": (2, 60),
         "search": (3, 60),
+        "screening": (3, 60),
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.RODLOEBER_PLAN_SAMPLES = 100
@@ -114,6 +115,30 @@ def test_search_lists_are_limited_per_user(make_user: Callable[..., Any]) -> Non
     assert cb.get("/api/v1/cases").status_code == 200  # another user has their own budget
     assert ca.get("/api/v1/land/areas").status_code == 429  # one budget for the scope
     assert Client().get("/kort/eksport.csv").status_code == 200
+
+
+def test_anonymous_screening_is_limited_per_address() -> None:
+    from rodloeber.layers import screening_service
+    from tests.domain.screening.conftest import small_world
+
+    world = small_world()
+    screening_service.set_layer_loader(lambda name: world[name])
+    body = '{"geometry": {"type": "Point", "coordinates": [8.6, 55.5]}}'
+
+    def post(addr: str, **headers: str) -> int:
+        response = Client(REMOTE_ADDR=addr).post(
+            "/api/v1/screening", body, content_type="application/json", headers=headers
+        )
+        return response.status_code
+
+    try:
+        assert [post("10.0.0.1") for _ in range(3)] == [422, 422, 422]
+        assert post("10.0.0.1") == 429
+        # a made-up bearer token (the endpoint ignores it) buys no fresh counter
+        assert post("10.0.0.1", Authorization="Bearer made-up-1") == 429
+        assert post("10.0.0.2") == 422  # another address has its own budget
+    finally:
+        screening_service.set_layer_loader(None)
 
 
 def test_disabled_by_setting(settings: Any) -> None:

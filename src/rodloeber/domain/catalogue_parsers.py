@@ -98,6 +98,9 @@ def parse_permit_type(
     if not duration.min_days <= duration.likely_days <= duration.max_days:
         r.problem(entry, "duration", "must satisfy min_days <= likely_days <= max_days")
     appeal_raw = r.mapping(m.get("appeal"), entry, "appeal")
+    stray = set(appeal_raw) - {"body_da", "body_en", "period_days", "suspensive"}
+    if stray:  # e.g. an unquoted "(…, MBL § 96)" split into a key by YAML
+        r.problem(entry, "appeal", f"unexpected keys {sorted(map(str, stray))}; quote the texts")
     appeal = Appeal(
         body_da=r.string(appeal_raw, "body_da", entry),
         body_en=r.string(appeal_raw, "body_en", entry),
@@ -183,12 +186,22 @@ def parse_substance(r: Reader, m: Mapping[str, object]) -> SevesoSubstance:
 def parse_ets(r: Reader, m: Mapping[str, object]) -> EtsActivity:
     """Parse one entry of ets.yaml."""
     key = r.string(m, "key", "?")
+    threshold = r.number(m, "threshold", key) if m.get("threshold") is not None else None
+    fact = r.opt_string(m, "threshold_fact", key)
+    if (threshold is None) != (fact is None):
+        r.problem(key, "threshold", "threshold and threshold_fact go together")
     return EtsActivity(
         key=key,
         name_da=r.string(m, "name_da", key),
         name_en=r.string(m, "name_en", key),
         source_note=r.string(m, "source_note", key),
         verified=r.boolean(m, "verified", key),
+        threshold=threshold,
+        threshold_fact=fact,
+        threshold_unit_da=r.opt_string(m, "threshold_unit_da", key) or "",
+        threshold_unit_en=r.opt_string(m, "threshold_unit_en", key) or "",
+        aliases=r.strings(m, "aliases", key) if "aliases" in m else (),
+        legal_basis=r.opt_string(m, "legal_basis", key) or "",
     )
 
 

@@ -20,10 +20,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from rodloeber.accounts.reference import kommune_names
+from rodloeber.checks.computation import run_plan_preview
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
-from rodloeber.domain.plan_preview import preview_plan
 from rodloeber.domain.planning import gantt_table_rows, plan_to_ics, render_gantt_svg
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
@@ -84,7 +83,7 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
     if errors or facts is None:
         return render(request, "web/plan_preview.html", context, status=400)
     try:
-        preview = preview_plan(facts, clock_start=clock_start, kommune_names=kommune_names())
+        preview = run_plan_preview(facts, clock_start=clock_start)
     except FactsError as exc:
         context["errors"] = [
             f"{e.field}: {e.message_en if lang == 'en' else e.message_da}" for e in exc.errors

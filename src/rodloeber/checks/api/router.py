@@ -12,28 +12,23 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from rodloeber.accounts.reference import kommune_names
-from rodloeber.api.schemas.facts import (
+from rodloeber.checks.api.schemas import (
     EligibilityOut,
     PermitSetOut,
     PlanOut,
     PlanPreviewIn,
     ProjectFactsIn,
 )
-from rodloeber.checks.parks import apply_park_fact
-from rodloeber.domain.eligibility import check_project
+from rodloeber.checks.computation import run_check, run_plan_preview
 from rodloeber.domain.errors import DomainError
-from rodloeber.domain.plan_preview import preview_plan
 
 router = Router(tags=["check"])
 
 
 def _facts(payload: ProjectFactsIn) -> dict[str, Any]:
-    """The facts, with ``site.in_industrial_park`` derived from the designated
-    industrial parks when ``site.point`` lies in one (criterion C, as on /tjek)."""
-    facts = payload.model_dump(exclude_unset=True)
-    apply_park_fact(facts)
-    return facts
+    """The facts as sent; :func:`run_check` derives criterion C from the
+    designated industrial parks, as on /tjek."""
+    return payload.model_dump(exclude_unset=True)
 
 
 @router.post(
@@ -41,6 +36,7 @@ def _facts(payload: ProjectFactsIn) -> dict[str, Any]:
     auth=None,
     response=EligibilityOut,
     summary="Is the project eligible for Én indgang, and which cap binds?",
+    operation_id="eligibility",
 )
 def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]:
     """Criteria A, B1, B2 and C with reasons and legal basis, and the binding cap
@@ -49,8 +45,7 @@ def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]
     ``site.point`` lies in an industrial park designated under § 13 of the
     Planning Act, criterion C follows from that park: met once its lokalplan
     is adopted, not yet met before (companies cannot settle before a lokalplan)."""
-    result = check_project(_facts(payload), kommune_names=kommune_names())
-    return result.eligibility.to_dict()
+    return run_check(_facts(payload)).result.eligibility.to_dict()
 
 
 @router.post(
@@ -58,12 +53,12 @@ def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]
     auth=None,
     response=PermitSetOut,
     summary="Which permits does the project need, from which authority?",
+    operation_id="navigator",
 )
 def navigator(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]:
     """Each permit with its competent authority, legal basis, service target,
     dependencies, certainty (required / possible) and why."""
-    result = check_project(_facts(payload), kommune_names=kommune_names())
-    return result.permits.to_dict()
+    return run_check(_facts(payload)).result.permits.to_dict()
 
 
 class ClockStartError(DomainError):
@@ -85,15 +80,15 @@ def parse_clock_start(raw: str) -> date:
     auth=None,
     response=PlanOut,
     summary="A combined process plan with milestones, critical path and cap risk",
+    operation_id="plan_preview",
 )
 def plan_preview(request: HttpRequest, payload: PlanPreviewIn) -> dict[str, Any]:
     """Schedules every permit the navigator lists from ``clock_start`` (the
     completeness acknowledgement), measures it against the binding cap, and
     estimates P(within cap) by Monte Carlo over the duration ranges."""
-    preview = preview_plan(
+    preview = run_plan_preview(
         payload.facts.model_dump(exclude_unset=True),
         clock_start=parse_clock_start(payload.clock_start),
-        kommune_names=kommune_names(),
         n_samples=payload.n_samples,
     )
     return preview.to_dict()
