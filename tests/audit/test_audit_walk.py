@@ -264,6 +264,13 @@ SCENARIOS: list[Scenario] = [
     ),
     Scenario(f"{AD}:invitation_create", "user.invite", _invite),
     Scenario(
+        "rodloeber.cases.services.notifications:notification_preferences_set",
+        "notify.preferences",
+        lambda w: _c("rodloeber.cases.services.notifications:notification_preferences_set")(
+            actor=w.manager, email=False, digest=True
+        ),
+    ),
+    Scenario(
         f"{AD}:invitation_accept",
         "user.invitation_accept",
         lambda w: _c(f"{AD}:invitation_accept")(

@@ -56,6 +56,7 @@ register("user.invitation_revoke", "Invitation tilbagekaldt", "Invitation revoke
 register("user.invitation_accept", "Invitation accepteret", "Invitation accepted")
 register("user.deactivate", "Bruger deaktiveret", "User deactivated")
 register("user.reactivate", "Bruger genaktiveret", "User reactivated")
+register("notify.preferences", "Notifikationsindstillinger ændret", "Notification settings changed")
 register("token.create", "API-nøgle oprettet", "API token created")
 register("token.revoke", "API-nøgle tilbagekaldt", "API token revoked")
 register("reference.load", "Referencedata indlæst", "Reference data loaded")

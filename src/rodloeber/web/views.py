@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from rodloeber.accounts.models import User
 from rodloeber.cases.inbox import tasks_for
+from rodloeber.cases.models import NotificationPreference
+from rodloeber.cases.services.notifications import notification_preferences_set
 from rodloeber.web.inbox import task_rows
 from rodloeber.web.navigation import role_tasks
 
@@ -45,5 +52,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "organisation_name": organisation.name if organisation else "",
             "role_tasks": role_tasks(role),
             "inbox": task_rows(tasks, today),
+            "preference": NotificationPreference.objects.filter(user_id=user.pk or 0).first(),
         },
     )
+
+
+@login_required
+@require_POST
+def notification_settings(request: HttpRequest) -> HttpResponse:
+    """/min-side/notifikationer: e-mails and the daily digest on or off (own settings)."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    notification_preferences_set(
+        actor=user, email=request.POST.get("email") == "1", digest=request.POST.get("digest") == "1"
+    )
+    messages.success(request, _("Your notification settings are saved."))
+    return redirect(reverse("web:dashboard") + "#notifications-heading")
