@@ -16,7 +16,7 @@ from rodloeber.accounts.models import User
 from rodloeber.cases.inbox import tasks_for
 from rodloeber.cases.models import NotificationPreference
 from rodloeber.cases.services.notifications import notification_preferences_set
-from rodloeber.web.inbox import task_rows
+from rodloeber.web.inbox import remember_count, task_rows
 from rodloeber.web.navigation import role_tasks
 
 
@@ -43,6 +43,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     tasks = tasks_for(user, today) if isinstance(user, User) else []
     request._rl_inbox_count = len(tasks)  # type: ignore[attr-defined]
+    if isinstance(user, User):
+        remember_count(user, len(tasks))
     return render(
         request,
         "web/dashboard.html",
