@@ -49,6 +49,12 @@ register(
 register("auth.logout", "Logget ud", "Logged out")
 register("org.create", "Organisation oprettet", "Organisation created")
 register("org.update", "Organisation ændret", "Organisation updated")
+register(
+    "org.delegate",
+    "Bemyndigelse til anden kommune (L 206 § 15)",
+    "Delegation to another municipality (L 206 s. 15)",
+)
+register("org.delegation_end", "Bemyndigelse afsluttet", "Delegation ended")
 register("user.create", "Bruger oprettet", "User created")
 register("user.update", "Bruger ændret", "User updated")
 register("user.invite", "Bruger inviteret", "User invited")
