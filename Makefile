@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-dev check lint typecheck migrations-check openapi openapi-check lock vendor messages bench clean
+.PHONY: run test install install-dev check lint typecheck imports migrations-check openapi openapi-check lock vendor messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy
 
+# Layers and independence between apps (pyproject.toml [tool.importlinter]).
+imports: install-dev
+	$(BIN)/lint-imports
+
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=rodloeber.config.settings.test $(BIN)/rodloeber makemigrations --check --dry-run
 
@@ -52,7 +56,7 @@ openapi: install
 openapi-check: install
 	DJANGO_SETTINGS_MODULE=rodloeber.config.settings.test $(BIN)/rodloeber openapi --check
 
-check: lint typecheck migrations-check openapi-check
+check: lint typecheck imports migrations-check openapi-check
 
 lock: install-dev
 	$(BIN)/pip install -q pip-tools

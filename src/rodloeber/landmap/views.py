@@ -8,6 +8,7 @@ without it.
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -33,6 +34,7 @@ from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.selectors import SORTS, queryset
 from rodloeber.landmap.services import may_edit
 from rodloeber.landmap.tiles import land_tile
+from rodloeber.layers.screening_service import screen_geojson
 from rodloeber.layers.tile_urls import MVT_CONTENT_TYPE
 
 logger = logging.getLogger(__name__)
@@ -115,10 +117,6 @@ def landmap(request: HttpRequest) -> HttpResponse:
 def _screening(area: BusinessArea) -> dict[str, Any] | None:
     """The site report's indicators from the shared screening service (None when unavailable)."""
     try:
-        import json
-
-        from rodloeber.layers.screening_service import screen_geojson
-
         return screen_geojson(json.loads(area.geojson)).to_dict()
     except Exception:  # the report still shows plan facts and vacancy
         logger.exception("landmap: screening failed for area %s", area.pk)

@@ -23,6 +23,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET
 
+from rodloeber.layers.loading import list_layers
 from rodloeber.layers.screening_service import unavailable_errors
 from rodloeber.layers.tiles import BASEMAP, MAX_ZOOM, get_tile, layer_info
 
@@ -81,10 +82,6 @@ def _extra_tile(source: ExtraTileSource, z: int, x: int, y: int) -> tuple[bytes,
 
 
 def _layer_names() -> list[str]:
-    try:
-        from rodloeber.layers.loading import list_layers
-    except ImportError:
-        return [BASEMAP]
     return [BASEMAP, *(p.name for p in list_layers())]
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from rodloeber.layers.loading import list_layers
 from rodloeber.web.navigation import role_tasks
 
 
@@ -19,8 +20,6 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 def data_sources(request: HttpRequest) -> HttpResponse:
     """Attribution for bundled data and the provenance of every registered layer."""
-    from rodloeber.layers.loading import list_layers
-
     return render(request, "web/data_sources.html", {"layers": list_layers()})
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from rodloeber.cases.views.plan import plan_context
 from rodloeber.reports import tables
 from rodloeber.reports.access import can_read_reports
 from rodloeber.reports.charts import render_chart
@@ -113,8 +114,6 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
 
 def schedule_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """/statistik/tidsplaner/<uuid> — one published timetable and its changes."""
-    from rodloeber.cases.views.plan import plan_context
-
     case = published_case(Scope.default(), public_id)
     if case is None:
         raise Http404

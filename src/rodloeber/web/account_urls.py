@@ -1,6 +1,8 @@
+"""URLs of /konto/ (namespace ``accounts``): log-in and log-out."""
+
 from django.urls import path
 
-from rodloeber.accounts import views
+from rodloeber.web import login_views as views
 
 app_name = "accounts"
 urlpatterns = [
