@@ -97,3 +97,20 @@ def test_the_function_level_check_finds_one(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _function_level_imports(path, tmp_path) == ["probe.py:4 rodloeber.cases"]
+
+
+def test_no_scaffolding_guards_around_our_own_code() -> None:
+    """Our modules, apps and routes exist: no ``except ImportError`` around them, no
+    ``apps.is_installed("rodloeber…")`` and no "if the route exists yet" guards."""
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for needle in (
+            "except ImportError",
+            "except ModuleNotFoundError",
+            "is_installed(",
+            "NoReverseMatch",
+        ):
+            if needle in text:
+                offenders.append(f"{path.relative_to(SRC)}: {needle}")
+    assert offenders == []

@@ -15,7 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -57,12 +57,9 @@ def _steps_nav(current: int | None) -> list[dict[str, Any]]:
     ]
 
 
-def plan_preview_url() -> str | None:
-    """The lead's process-plan preview (web:plan_preview), if it exists yet."""
-    try:
-        return reverse("web:plan_preview")
-    except NoReverseMatch:
-        return None
+def plan_preview_url() -> str:
+    """The lead's process-plan preview (web:plan_preview)."""
+    return reverse("web:plan_preview")
 
 
 def _render_step(
