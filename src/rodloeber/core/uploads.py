@@ -20,8 +20,6 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from django.utils import timezone
 
-from rodloeber.accounts.models import Organisation
-
 _ZIP_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -146,7 +144,7 @@ class UploadedDocument(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, related_name="+"
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
 

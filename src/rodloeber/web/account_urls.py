@@ -1,11 +1,13 @@
-"""URLs of /konto/ (namespace ``accounts``): log-in and log-out."""
+"""URLs of /konto/ (namespace ``accounts``): log-in, log-out and accepting an invitation."""
 
 from django.urls import path
 
+from rodloeber.accounts import admin_views
 from rodloeber.web import login_views as views
 
 app_name = "accounts"
 urlpatterns = [
     path("log-ind", views.LoginView.as_view(), name="login"),
     path("log-ud", views.LogoutView.as_view(), name="logout"),
+    path("invitation/<str:secret>", admin_views.accept, name="invitation"),
 ]
