@@ -15,7 +15,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -31,6 +30,7 @@ from rodloeber.accounts.administration_service import (
 from rodloeber.accounts.errors import AccountError
 from rodloeber.accounts.models import Invitation, Organisation, User
 from rodloeber.accounts.roles import OrgKind, Role
+from rodloeber.core.page_errors import error_message
 
 #: At most this many organisations in one list (refine the search beyond that).
 LIST_LIMIT = 100
@@ -48,7 +48,7 @@ def _admin(request: HttpRequest) -> User:
 
 
 def _text(exc: AccountError) -> str:
-    return exc.message(get_language() or "da")
+    return error_message(exc)
 
 
 @login_required

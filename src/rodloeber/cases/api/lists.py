@@ -23,7 +23,7 @@ from rodloeber.cases.dashboard import (
     workload_table,
 )
 from rodloeber.cases.errors import NotFound
-from rodloeber.cases.export import rows, to_csv, to_xlsx
+from rodloeber.cases.export import export_response
 from rodloeber.cases.selectors import is_case_manager, visible_cases
 from rodloeber.cases.serialize import case_summary
 from rodloeber.core.api_errors import ERRORS
@@ -101,17 +101,5 @@ def export_cases(request: HttpRequest, filters: Query[ExportQuery]) -> HttpRespo
     """The filtered case list as CSV (semicolon, UTF-8 with BOM) or XLSX; only
     cases the caller may see."""
     summaries = _summaries(request, filters)
-    data = rows(summaries)
     access_log_many(viewer=caller(request), cases=[s["id"] for s in summaries], what="export")
-    stamp = today().isoformat()
-    if filters.format == "xlsx":
-        response = HttpResponse(
-            to_xlsx(data),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="sager-{stamp}.xlsx"'
-    else:
-        response = HttpResponse(to_csv(data), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="sager-{stamp}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return export_response(summaries, filters.format, today())
