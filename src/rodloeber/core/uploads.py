@@ -30,6 +30,15 @@ _ZIP_TYPES = {
 _TEXT_TYPES = {"txt": "text/plain", "csv": "text/csv"}
 #: What :func:`sniff_content_type` accepts, for messages.
 ALLOWED_TYPES = "PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV"
+#: Every content type :func:`sniff_content_type` can store, so a download serves
+#: one of these (declared in the OpenAPI schema of the download operations).
+STORED_CONTENT_TYPES = (
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    *_ZIP_TYPES.values(),
+    *_TEXT_TYPES.values(),
+)
 
 
 def sniff_content_type(filename: str, head: bytes) -> str | None:

@@ -27,6 +27,7 @@ from rodloeber.cases.export import export_response
 from rodloeber.cases.selectors import is_case_manager, visible_cases
 from rodloeber.cases.serialize import case_summary
 from rodloeber.core.api_errors import ERRORS
+from rodloeber.core.web import CSV, XLSX, file_responses
 
 router = Router(tags=["cases"])
 
@@ -95,7 +96,10 @@ class ExportQuery(ListQuery):
 
 
 @router.get(
-    "/cases/export", summary="Export the case list (CSV or XLSX)", operation_id="cases_export"
+    "/cases/export",
+    summary="Export the case list (CSV or XLSX)",
+    operation_id="cases_export",
+    openapi_extra=file_responses(CSV, XLSX, description="The case list"),
 )
 def export_cases(request: HttpRequest, filters: Query[ExportQuery]) -> HttpResponse:
     """The filtered case list as CSV (semicolon, UTF-8 with BOM) or XLSX; only
