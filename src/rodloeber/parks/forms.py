@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rodloeber.accounts.reference import municipalities
+from rodloeber.core.web import page_language
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.geodata.errors import GeodataError
 from rodloeber.parks.area_upload import (
@@ -19,10 +19,6 @@ from rodloeber.parks.area_upload import (
 )
 from rodloeber.parks.criteria import QUESTIONS, rules
 from rodloeber.parks.models import AttachmentKind
-
-
-def _english() -> bool:
-    return (get_language() or "da").startswith("en")
 
 
 class DkfdsForm(forms.Form):
@@ -76,7 +72,7 @@ class ApplicationForm(DkfdsForm):
         ]
         for q in QUESTIONS:
             field: forms.Field
-            label = q.label("en" if _english() else "da")
+            label = q.label("en" if page_language() == "en" else "da")
             help_text = q.legal_basis
             if q.kind == "date":
                 field = forms.DateField(
@@ -114,7 +110,7 @@ class ApplicationForm(DkfdsForm):
                 self.area = read_area_text(text)
         except DomainError as exc:
             field = "geometry_file" if upload is not None else "geometry_text"
-            self.add_error(field, exc.message_en if _english() else exc.message_da)
+            self.add_error(field, exc.message_en if page_language() == "en" else exc.message_da)
             return data
         if self.area is None:
             if self.require_geometry:
@@ -127,7 +123,7 @@ class ApplicationForm(DkfdsForm):
         return data
 
     def area_notes(self) -> list[str]:
-        lang = "en" if _english() else "da"
+        lang = "en" if page_language() == "en" else "da"
         return [n.text(lang) for n in self.area.notes] if self.area else []
 
     def answers(self) -> dict[str, str]:
@@ -148,7 +144,7 @@ class EvaluationForm(DkfdsForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        en = _english()
+        en = page_language() == "en"
         self.fields["criterion"].choices = [  # type: ignore[attr-defined]
             (c.code, f"{c.title('en' if en else 'da')} ({c.legal_basis}, × {c.weight:g})")
             for c in rules().criteria

@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from rodloeber.accounts.models import User
+from rodloeber.core.web import CSV, XLSX, download_response
 from rodloeber.domain.errors import DomainError
 from rodloeber.parks import export
 from rodloeber.parks.criteria import QUESTIONS, rules
@@ -294,16 +295,11 @@ def comparison(request: HttpRequest) -> HttpResponse:
     lang = language()
     fmt = request.GET.get("format")
     if fmt == "csv":
-        response = HttpResponse(export.to_csv(rows, lang), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="industriparker.csv"'
-        return response
+        return download_response(export.to_csv(rows, lang), CSV, "industriparker.csv", private=True)
     if fmt == "xlsx":
-        response = HttpResponse(
-            export.to_xlsx(rows, lang),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return download_response(
+            export.to_xlsx(rows, lang), XLSX, "industriparker.xlsx", private=True
         )
-        response["Content-Disposition"] = 'attachment; filename="industriparker.xlsx"'
-        return response
     columns = [
         ("name", _("Name")),
         ("municipality", _("Municipalities")),
