@@ -356,3 +356,20 @@ def test_ets_threshold_lives_in_the_catalogue(catalogue):
     act = catalogue.ets_activities["hydrogen_production"]
     assert (act.threshold, act.threshold_fact) == (5.0, "hydrogen_production_t_per_day")
     assert act.verified and "2023/959" in act.legal_basis
+
+
+@pytest.mark.parametrize(
+    ("code", "dagi", "da", "en"),
+    [
+        ("0561", "Esbjerg", "Esbjerg Kommune", "Esbjerg Municipality"),
+        ("0101", "København", "Københavns Kommune", "City of Copenhagen"),
+        ("0169", "Høje Taastrup", "Høje-Taastrup Kommune", "Høje-Taastrup Municipality"),
+        ("0400", "Bornholm", "Bornholms Regionskommune", "Bornholm Regional Municipality"),
+        ("0147", "Frederiksberg", "Frederiksberg Kommune", "Frederiksberg Municipality"),
+    ],
+)
+def test_official_municipality_names(catalogue, code, dagi, da, en):
+    assert catalogue.municipality_name(code, dagi) == (da, en)
+    facts = facts_of(new_buildings_m2=10, site={"kommune_kode": code})
+    permit = navigate(facts, catalogue, kommune_names={code: dagi}).get("building_permit")
+    assert (permit.authority, permit.authority_en) == (da, en)

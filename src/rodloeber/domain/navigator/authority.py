@@ -24,14 +24,10 @@ def municipality_name(
     """'Esbjerg Kommune' from a DAGI name; irregular names from the catalogue."""
     if code is None:
         return Text("Kommunen (kommunekode ikke oplyst)", "The municipality (code not stated)")
-    if code in catalogue.municipality_name_exceptions:
-        name = catalogue.municipality_name_exceptions[code]
-        return Text(name, name)
     navn = kommune_names.get(code)
-    if not navn:
+    if not navn and code not in catalogue.municipality_name_exceptions:
         return Text(f"Kommunen (kode {code})", f"The municipality (code {code})")
-    base = navn.removesuffix(" Kommune")
-    return Text(f"{base} Kommune", f"{base} Municipality")
+    return Text(*catalogue.municipality_name(code, navn or ""))
 
 
 def environmental_is_state(facts: ProjectFacts, catalogue: Catalogue) -> bool:
