@@ -103,6 +103,8 @@ class Catalogue:
     authorities: Mapping[str, Authority]
     municipality_name_exceptions: Mapping[str, str]
     municipality_name_exceptions_en: Mapping[str, str]
+    regions: Mapping[str, Authority]
+    kommune_regions: Mapping[str, str]
     nzia_technologies: Mapping[str, NetZeroTechnology]
     crma_stages: Mapping[str, CrmaStage]
     crma_materials: Mapping[str, CrmaMaterial]
@@ -251,6 +253,16 @@ def _load(directory: Path) -> Catalogue:
             adata.get("municipality_name_exceptions_en", {}), "", "municipality_name_exceptions_en"
         ).items()
     }
+    regions = _unique(
+        ar, [parse_authority(ar, m) for m in ar.entries(adata, "regions")], "code", "code"
+    )
+    kommune_regions = {
+        str(k): str(v)
+        for k, v in ar.mapping(adata.get("kommune_regions", {}), "", "kommune_regions").items()
+    }
+    for kode, region in kommune_regions.items():
+        if region not in regions:
+            ar.problem(kode, "kommune_regions", f"unknown region '{region}'")
     for permit in permits.values():
         if permit.authority_code and permit.authority_code not in authorities:
             pr.problem(
@@ -388,6 +400,8 @@ def _load(directory: Path) -> Catalogue:
         authorities=authorities,
         municipality_name_exceptions=exceptions,
         municipality_name_exceptions_en=exceptions_en,
+        regions=regions,
+        kommune_regions=kommune_regions,
         nzia_technologies=techs,
         crma_stages=stages,
         crma_materials=materials,
