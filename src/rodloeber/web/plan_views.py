@@ -16,7 +16,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -29,6 +29,13 @@ EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 DEFAULT_EXAMPLE = "electrolyser_esbjerg"
 DEFAULT_CLOCK_START = date(2026, 3, 2)
 MAX_FACTS_BYTES = 64 * 1024
+
+
+#: Labels of the worked examples (never show the file name).
+EXAMPLE_LABELS = {
+    "electrolyser_esbjerg": gettext_lazy("Electrolyser factory in Esbjerg (example)"),
+    "battery_factory_park": gettext_lazy("Battery cell factory in an industrial park (example)"),
+}
 
 
 def examples() -> dict[str, dict[str, Any]]:
@@ -63,7 +70,7 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
     lang = "en" if (get_language() or "da").startswith("en") else "da"
     facts, clock_text, example, errors = _inputs(request)
     context: dict[str, Any] = {
-        "examples": list(examples()),
+        "examples": [(key, EXAMPLE_LABELS.get(key, key)) for key in examples()],
         "example": example,
         "clock_start": clock_text,
         "facts_json": json.dumps(facts, ensure_ascii=False) if facts is not None else "",

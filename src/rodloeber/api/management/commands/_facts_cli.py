@@ -16,7 +16,7 @@ from rodloeber.domain.facts import FactsError
 
 
 def add_common_arguments(parser: CommandParser) -> None:
-    parser.add_argument("file", help="ProjectFacts JSON file (docs/contracts.md), or - for stdin")
+    parser.add_argument("file", help="ProjectFacts JSON file (docs/api.md), or - for stdin")
     parser.add_argument(
         "--lang", choices=["da", "en"], default="da", help="language of error messages"
     )
