@@ -58,8 +58,28 @@ CASES = [
         "possible",
         "site.municipal_plan_allows_use",
     ),
+    # a new lokalplan and a rural zone permit are alternatives, not both required
     (
         {"site": {"zone": "landzone", "local_plan_allows_use": False}, "new_buildings_m2": 500},
+        "rural_zone_permit",
+        "possible",
+        None,
+    ),
+    (
+        {"site": {"zone": "landzone", "local_plan_allows_use": False}, "new_buildings_m2": 500},
+        "local_plan",
+        "required",
+        None,
+    ),
+    (
+        {
+            "site": {
+                "zone": "landzone",
+                "local_plan_allows_use": True,
+                "local_plan_bonus_effect": False,
+            },
+            "new_buildings_m2": 500,
+        },
         "rural_zone_permit",
         "required",
         None,
@@ -406,3 +426,14 @@ def test_region_unknown_without_municipality(catalogue):
     permit = navigate(facts, catalogue).get("raw_material_extraction_permit")
     assert permit.authority_level == "regional" and permit.authority_code is None
     assert "regionsrådet" in permit.authority.lower()
+
+
+def test_rural_zone_permit_is_the_alternative_to_a_new_local_plan(catalogue):
+    facts = facts_of(
+        site={"zone": "landzone", "local_plan_allows_use": False}, new_buildings_m2=500
+    )
+    permits = navigate(facts, catalogue)
+    rural = permits.get("rural_zone_permit")
+    assert rural.certainty == "possible" and rural.details == {"alternative_to": "local_plan"}
+    assert "§ 45" in rural.why and "s. 45" in rural.why_en
+    assert permits.get("local_plan").certainty == "required"
