@@ -213,6 +213,17 @@ def _remind(w: Any) -> object:
     return send_reminder(item, today)
 
 
+def _assess(w: Any, number: int) -> object:
+    return _c("rodloeber.parks.conditions:condition_assess")(
+        actor=w.screener,
+        application=w.app,
+        number=number,
+        state="met",
+        evidence_kind="evaluator_note",
+        evidence=f"Nr. {number} opfyldt (walk)",
+    )
+
+
 def _decide_park(w: Any) -> object:
     from rodloeber.parks.lifecycle import decision_record
 
@@ -506,6 +517,12 @@ SCENARIOS: list[Scenario] = [
             score=4,
             justification="God vej",
         ),
+    ),
+    Scenario(
+        "rodloeber.parks.conditions:condition_assess",
+        "parks.condition_assess",
+        lambda w: _assess(w, 5),
+        setup=lambda w: [_assess(w, n) for n in range(1, 5)],
     ),
     Scenario(
         "rodloeber.parks.selection:run_selection",

@@ -15,6 +15,7 @@ from rodloeber.accounts.roles import Role
 from rodloeber.domain.screening import to_exchange
 from rodloeber.domain.screening.testing import square
 from rodloeber.layers import screening_service
+from rodloeber.parks.conditions import condition_assess
 from rodloeber.parks.criteria import QUESTIONS
 from rodloeber.parks.lifecycle import decision_record
 from rodloeber.parks.models import ApplicationRound, Park, ParkApplication
@@ -81,10 +82,24 @@ def draft(planner: User, open_round: ApplicationRound) -> ParkApplication:
     )
 
 
+def meet_all_conditions(screener: User, app: ParkApplication) -> None:
+    """Record every condition of § 13 stk. 1 as met (with evidence)."""
+    for number in range(1, 6):
+        condition_assess(
+            actor=screener,
+            application=app,
+            number=number,
+            state="met",
+            evidence_kind="municipal_answer",
+            evidence=f"Kommunens svar dokumenterer nr. {number} (test)",
+        )
+
+
 @pytest.fixture
 def designated_park(planner: User, screener: User, draft: ParkApplication) -> Park:
     """The draft, submitted and designated on 28 Oct 2025 (sunset 28 Oct 2030)."""
     application_submit(actor=planner, application=draft)
+    meet_all_conditions(screener, draft)
     decision_record(
         actor=screener,
         application=draft,

@@ -38,7 +38,7 @@ from rodloeber.parks.services import (
     round_open,
     total_score,
 )
-from tests.parks.conftest import EXCLUDED_AREA, FULL_ANSWERS, area
+from tests.parks.conftest import EXCLUDED_AREA, FULL_ANSWERS, area, meet_all_conditions
 
 pytestmark = pytest.mark.django_db
 
@@ -228,6 +228,7 @@ def test_commands(planner: User, screener: User, draft: ParkApplication) -> None
     from django.core.management import call_command
 
     application_submit(actor=planner, application=draft)
+    meet_all_conditions(screener, draft)
     decision_record(
         actor=screener, application=draft, designated=True, decided_on=date.today(), reasons="ok"
     )

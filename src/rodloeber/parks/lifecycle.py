@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from rodloeber.accounts.models import User
 from rodloeber.audit.services import record_event
+from rodloeber.parks.conditions import eligibility_of
 from rodloeber.parks.errors import Forbidden, IllegalTransition, ParkError
 from rodloeber.parks.models import ApplicationStatus, Park, ParkApplication, ParkStatus
 from rodloeber.parks.selectors import active_parks, is_screener, may_manage_park
@@ -70,6 +71,8 @@ def decision_record(
             "The area overlaps land covered by § 13(2) and cannot be designated without "
             "a new screening or a changed boundary.",
         )
+    if designated:
+        _require_conditions_met(application)
     with transaction.atomic():
         old = application.status
         application.status = (
@@ -101,6 +104,20 @@ def decision_record(
             },
         )
     return application
+
+
+def _require_conditions_met(application: ParkApplication) -> None:
+    """§ 13 stk. 1: "kan … udpege …, hvis" nr. 1-5 are all met (a requirement, not a weight)."""
+    states = {a.number: a.state for a in application.conditions.all()}
+    result = eligibility_of(states, excluded=False)
+    if not result.eligible:
+        raise ParkError(
+            "conditions_not_met",
+            "Området kan kun udpeges, når alle betingelser i § 13, stk. 1, er opfyldt. "
+            + " ".join(result.reasons_da),
+            "The area can be designated only when every condition of § 13(1) is met. "
+            + " ".join(result.reasons_en),
+        )
 
 
 def _move(park: Park, to: str, action: str) -> str:

@@ -245,3 +245,49 @@ class SunsetReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.park_id}: {self.threshold_days} days before {self.sunset_on}"
+
+
+class ConditionState(models.TextChoices):
+    MET = "met", _("Met")
+    NOT_MET = "not_met", _("Not met")
+    UNKNOWN = "unknown", _("Not yet known")
+
+
+class EvidenceKind(models.TextChoices):
+    SCREENING = "screening", _("Screening item")
+    MUNICIPAL_ANSWER = "municipal_answer", _("Municipality's answer")
+    EVALUATOR_NOTE = "evaluator_note", _("Evaluator's note")
+
+
+class ConditionAssessment(models.Model):
+    """A state evaluator's finding on one condition of § 13 stk. 1 nr. 1-5
+    (betingelse opfyldt / ikke opfyldt / endnu ikke kendt) with its evidence.
+
+    An area may be designated only when all five are met (see
+    :mod:`rodloeber.parks.conditions`); scores only rank among those.
+    """
+
+    application = models.ForeignKey(
+        ParkApplication, on_delete=models.CASCADE, related_name="conditions"
+    )
+    number = models.PositiveSmallIntegerField()
+    state = models.CharField(
+        max_length=10, choices=ConditionState.choices, default=ConditionState.UNKNOWN
+    )
+    evidence_kind = models.CharField(max_length=20, choices=EvidenceKind.choices, blank=True)
+    evidence = models.TextField(blank=True)
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["application_id", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "number"], name="one_assessment_per_condition"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"§ 13 stk. 1 nr. {self.number}: {self.state}"

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from rodloeber.parks.conditions import application_eligibility, condition_rows
 from rodloeber.parks.models import Park, ParkApplication
 from rodloeber.parks.services import total_score
 
 
-def application_dict(app: ParkApplication, *, with_geometry: bool = True) -> dict[str, Any]:
+def application_dict(
+    app: ParkApplication, *, with_geometry: bool = True, language: str = "da"
+) -> dict[str, Any]:
     latest = app.latest_screening()
+    eligibility = application_eligibility(app)
     data: dict[str, Any] = {
         "id": app.pk,
         "name": app.name,
@@ -28,6 +32,9 @@ def application_dict(app: ParkApplication, *, with_geometry: bool = True) -> dic
             {"criterion": e.criterion, "score": e.score, "justification": e.justification}
             for e in app.evaluations.all()
         ],
+        "conditions": condition_rows(app, language),
+        "eligible": eligibility.eligible,
+        "eligibility_reasons": list(eligibility.reasons(language)),
         "screening": latest.report if latest else None,
         "screening_layer_versions": latest.layer_versions if latest else {},
         "synthetic": app.synthetic,

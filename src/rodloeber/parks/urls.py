@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from rodloeber.parks import attachment_views, views, workspace
+from rodloeber.parks import attachment_views, selection_page, views, workspace
 
 app_name = "parks"
 urlpatterns = [
@@ -29,5 +29,5 @@ urlpatterns = [
         name="attachment_delete",
     ),
     path("sammenligning", workspace.comparison, name="comparison"),
-    path("udvaelgelse", workspace.selection, name="selection"),
+    path("udvaelgelse", selection_page.selection, name="selection"),
 ]

@@ -15,22 +15,23 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rodloeber.accounts.models import User
 from rodloeber.domain.errors import DomainError
 from rodloeber.parks import export
+from rodloeber.parks.conditions import application_eligibility, condition_assess, condition_rows
 from rodloeber.parks.criteria import QUESTIONS, rules
 from rodloeber.parks.forms import (
     ApplicationForm,
     AttachmentForm,
+    ConditionForm,
     DecisionForm,
     EvaluationForm,
     RoundForm,
-    SelectionForm,
 )
 from rodloeber.parks.lifecycle import decision_record
 from rodloeber.parks.models import ApplicationRound, ApplicationStatus, ParkApplication
-from rodloeber.parks.selection import run_selection
 from rodloeber.parks.selectors import (
     application_for,
     is_administrator,
@@ -226,6 +227,10 @@ def application_page(
         "may_edit": may_edit(user, app),
         "is_screener": is_screener(user),
         "evaluation_form": EvaluationForm(),
+        "conditions": condition_rows(app, lang),
+        "eligibility": (eligibility := application_eligibility(app)),
+        "eligibility_reasons": eligibility.reasons(lang),
+        "condition_form": ConditionForm(),
         "attachments": app.attachments.select_related("organisation"),
         "attachment_form": attachment_form or AttachmentForm(),
         "decision_form": DecisionForm(),
@@ -250,6 +255,12 @@ def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> Ht
             raise ValueError(_("Choose a criterion, a score from 0 to 5 and a justification."))
         evaluation_save(actor=user, application=app, **form.cleaned_data)
         messages.success(request, _("The score was saved."))
+    elif action == "condition":
+        cform = ConditionForm(request.POST)
+        if not cform.is_valid():
+            raise ValueError(_("Choose the condition and the finding."))
+        condition_assess(actor=user, application=app, **cform.cleaned_data)
+        messages.success(request, _("The finding was saved."))
     elif action == "decide":
         dform = DecisionForm(request.POST)
         if not dform.is_valid():
@@ -261,17 +272,31 @@ def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> Ht
     return post_redirect(request, "parks:application", app.pk)
 
 
+REASON_LABELS = {
+    "draft": gettext_lazy("Preliminary check of a draft"),
+    "submit": gettext_lazy("On submission"),
+    "layers_changed": gettext_lazy("Layers changed"),
+    "manual": gettext_lazy("Screened again by a state screener"),
+}
+
+
 @login_required
 def screening_report(request: HttpRequest, pk: int) -> HttpResponse:
-    """Printable screening report (the latest, or ?id= an older one)."""
+    """Printable screening report (the latest, or ?id= an older one). A draft is
+    screened on submission: its page says so (and shows any preliminary check)."""
     app = _visible(_user(request), pk)
     record = app.screenings.filter(pk=request.GET.get("id") or 0).first() or app.latest_screening()
-    if record is None:
-        raise Http404
+    history = [(s, REASON_LABELS.get(s.reason, s.reason)) for s in app.screenings.all()]
     return render(
         request,
         "parks/screening_report.html",
-        {"app": app, "record": record, "report": record.report, "lang": language()},
+        {
+            "app": app,
+            "record": record,
+            "report": record.report if record else {},
+            "history": history,
+            "lang": language(),
+        },
     )
 
 
@@ -311,30 +336,6 @@ def comparison(request: HttpRequest) -> HttpResponse:
         "criteria": [c.title(lang) for c in rules().criteria],
     }
     return render(request, "parks/comparison.html", context)
-
-
-@login_required
-def selection(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    if not is_screener(user):
-        raise Http404
-    apps = list(visible_applications(user).filter(status=ApplicationStatus.SUBMITTED))
-    form = SelectionForm(request.POST or None)
-    outcome: dict[str, Any] | None = None
-    if request.method == "POST" and form.is_valid():
-        ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()] or [a.pk for a in apps]
-        try:
-            outcome = run_selection(actor=user, application_ids=ids, **form.cleaned_data).to_dict(
-                language()
-            )
-        except DomainError as exc:
-            form.add_error(None, message_of(exc))
-    names = {a.pk: a.name for a in apps}
-    return render(
-        request,
-        "parks/selection.html",
-        {"form": form, "apps": apps, "outcome": outcome, "names": names},
-    )
 
 
 @login_required

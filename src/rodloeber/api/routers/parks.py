@@ -21,6 +21,7 @@ from rodloeber.api.errors import error_body, error_item, wants_english
 from rodloeber.api.routers.screening import ErrorOut, ScreeningReportOut
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.selection import SelectionError
+from rodloeber.parks.conditions import condition_assess
 from rodloeber.parks.errors import Forbidden, IllegalTransition, NotFound, ParkError
 from rodloeber.parks.lifecycle import (
     decision_record,
@@ -105,6 +106,26 @@ class EvaluationOut(Schema):
     justification: str
 
 
+class ConditionOut(Schema):
+    number: int = Field(..., description="§ 13 stk. 1 nr. (1-5)")
+    title: str
+    legal_basis: str
+    state: str = Field(..., description="met | not_met | unknown")
+    state_label: str
+    evidence_kind: str = Field(..., description="screening | municipal_answer | evaluator_note")
+    evidence_kind_label: str
+    evidence: str
+    evaluator: str
+    updated_at: datetime | None
+
+
+class ConditionIn(Schema):
+    number: int = Field(..., ge=1, le=5, description="§ 13 stk. 1 nr.")
+    state: str = Field(..., description="met | not_met | unknown")
+    evidence_kind: str = Field("", description="screening | municipal_answer | evaluator_note")
+    evidence: str = Field("", max_length=5000)
+
+
 class ApplicationOut(Schema):
     id: int
     name: str
@@ -120,6 +141,9 @@ class ApplicationOut(Schema):
     decided_on: date | None
     total_score: float
     evaluations: list[EvaluationOut]
+    conditions: list[ConditionOut]
+    eligible: bool = Field(..., description="All of § 13 stk. 1 met and no stk. 2 exclusion")
+    eligibility_reasons: list[str]
     screening: ScreeningReportOut | None
     screening_layer_versions: dict[str, str]
     synthetic: bool
@@ -162,6 +186,7 @@ class SelectionOut(Schema):
     explanation_da: str
     explanation_en: str
     ineligible: list[int]
+    ineligible_reasons: dict[str, list[str]]
     swaps: list[SwapOut]
     solver: str
 
@@ -272,6 +297,24 @@ def evaluate_application(request: HttpRequest, app_id: int, payload: EvaluationI
         justification=payload.justification,
     )
     return application_dict(app)
+
+
+@router.post("/parks/applications/{app_id}/conditions", response={200: ApplicationOut, **ERRORS})
+@park_errors
+def assess_condition(request: HttpRequest, app_id: int, payload: ConditionIn) -> Any:
+    """State screeners: record whether a condition of § 13 stk. 1 is met, with evidence.
+    Only applications meeting all five can be selected or designated."""
+    user = caller(request)
+    app = application_for(user, app_id)
+    condition_assess(
+        actor=user,
+        application=app,
+        number=payload.number,
+        state=payload.state,
+        evidence_kind=payload.evidence_kind,
+        evidence=payload.evidence,
+    )
+    return application_dict(app, language="en" if wants_english(request) else "da")
 
 
 @router.post("/parks/applications/{app_id}/decision", response={200: ApplicationOut, **ERRORS})
