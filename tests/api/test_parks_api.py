@@ -151,6 +151,9 @@ def test_decision_and_public_parks(
         "conditions_not_met"
     )
     meet_all_conditions_via_api(screener, app_id)
+    refused = call(screener, "post", f"{URL}/{app_id}/decision", decision)
+    assert refused.json()["errors"][0]["code"] == "no_political_decision"
+    shared.decide_politically(screener, open_round, parks=1)
     response = call(screener, "post", f"{URL}/{app_id}/decision", decision)
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "designated"

@@ -224,6 +224,12 @@ def _assess(w: Any, number: int) -> object:
     )
 
 
+def _step(w: Any, kind: str, on: date, **details: object) -> object:
+    return _c("rodloeber.parks.procedure:round_step_record")(
+        actor=w.screener, application_round=w.round, kind=kind, happened_on=on, details=details
+    )
+
+
 def _decide_park(w: Any) -> object:
     from rodloeber.parks.lifecycle import decision_record
 
@@ -532,7 +538,41 @@ SCENARIOS: list[Scenario] = [
         ),
         why="a calculation; stores nothing",
     ),
+    Scenario(
+        "rodloeber.parks.procedure:dialogue_add",
+        "parks.dialogue",
+        lambda w: _c("rodloeber.parks.procedure:dialogue_add")(
+            actor=w.screener,
+            application=w.app,
+            kind="question",
+            happened_on=date(2025, 6, 10),
+            text="Hvornår er vandforsyningen klar?",
+            municipality_code="0561",
+        ),
+    ),
+    Scenario(
+        "rodloeber.parks.procedure:round_step_record",
+        "parks.round_step",
+        lambda w: _step(
+            w,
+            "political_decision",
+            date(2025, 10, 28),
+            decided_by="Aftalepartierne",
+            parks_count=11,
+        ),
+        setup=lambda w: _step(w, "negotiated", date(2025, 10, 1), outcome="Enighed"),
+    ),
     Scenario(f"{PL}:decision_record", "parks.decision", _decide_park),
+    Scenario(
+        "rodloeber.parks.procedure:park_extend_sunset",
+        "parks.sunset_extend",
+        lambda w: _c("rodloeber.parks.procedure:park_extend_sunset")(
+            actor=w.screener,
+            park=w.park,
+            sunset_on=date(2031, 10, 28),
+            reason="Aftalt med kommunen",
+        ),
+    ),
     Scenario("rodloeber.parks.reminders:send_reminder", "parks.sunset_reminder", _remind),
     Scenario(
         f"{PL}:park_adopt_local_plan",

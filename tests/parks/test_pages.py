@@ -15,7 +15,7 @@ from rodloeber.accounts.models import User
 from rodloeber.parks.lifecycle import decision_record
 from rodloeber.parks.models import ApplicationRound, ApplicationStatus, Park, ParkApplication
 from rodloeber.parks.services import application_submit, evaluation_save
-from tests.parks.conftest import FULL_ANSWERS, area, meet_all_conditions
+from tests.parks.conftest import FULL_ANSWERS, area, decide_politically, meet_all_conditions
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,7 @@ def test_public_page_lists_designated_parks(
 ) -> None:
     application_submit(actor=planner, application=draft)
     meet_all_conditions(screener, draft)
+    decide_politically(screener, draft.round)
     decision_record(
         actor=screener,
         application=draft,

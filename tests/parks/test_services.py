@@ -38,7 +38,13 @@ from rodloeber.parks.services import (
     round_open,
     total_score,
 )
-from tests.parks.conftest import EXCLUDED_AREA, FULL_ANSWERS, area, meet_all_conditions
+from tests.parks.conftest import (
+    EXCLUDED_AREA,
+    FULL_ANSWERS,
+    area,
+    decide_politically,
+    meet_all_conditions,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -229,6 +235,7 @@ def test_commands(planner: User, screener: User, draft: ParkApplication) -> None
 
     application_submit(actor=planner, application=draft)
     meet_all_conditions(screener, draft)
+    decide_politically(screener, draft.round)
     decision_record(
         actor=screener, application=draft, designated=True, decided_on=date.today(), reasons="ok"
     )

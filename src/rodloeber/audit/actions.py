@@ -114,6 +114,9 @@ register("parks.application_update", "Industriparkansøgning gemt", "Park applic
 register("parks.application_submit", "Industriparkansøgning indsendt", "Park application submitted")
 register("parks.rescreen", "Screening gentaget", "Screening repeated")
 register("parks.evaluate", "Vurdering registreret", "Evaluation recorded")
+register("parks.round_step", "Trin i udpegningsforløbet registreret", "Procedure step recorded")
+register("parks.dialogue", "Dialog med kommune registreret", "Dialogue with municipality logged")
+register("parks.sunset_extend", "Solnedgang forlænget", "Sunset extended")
 register(
     "parks.condition_assess",
     "Betingelse i § 13, stk. 1, vurderet",

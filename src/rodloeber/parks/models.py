@@ -201,6 +201,8 @@ class Park(models.Model):
         max_length=24, choices=ParkStatus.choices, default=ParkStatus.RESERVED
     )
     designated_on = models.DateField()
+    #: The sunset period set for this park (agreement ¶ 15: five years by default).
+    sunset_years = models.PositiveSmallIntegerField(default=5)
     sunset_on = models.DateField()
     local_plan_id = models.CharField(max_length=64, blank=True)
     local_plan_adopted_on = models.DateField(null=True, blank=True)
@@ -291,3 +293,35 @@ class ConditionAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"§ 13 stk. 1 nr. {self.number}: {self.state}"
+
+
+from rodloeber.parks.models_procedure import (  # noqa: E402  (registered with Django)
+    ROUND_STEP_ORDER,
+    DialogueEntry,
+    DialogueKind,
+    RoundStep,
+    RoundStepKind,
+    SunsetExtension,
+)
+
+__all__ = [
+    "ROUND_STEP_ORDER",
+    "ApplicationAttachment",
+    "ApplicationRound",
+    "ApplicationStatus",
+    "AttachmentKind",
+    "ConditionAssessment",
+    "ConditionState",
+    "DialogueEntry",
+    "DialogueKind",
+    "Evaluation",
+    "EvidenceKind",
+    "Park",
+    "ParkApplication",
+    "ParkStatus",
+    "RoundStep",
+    "RoundStepKind",
+    "ScreeningRecord",
+    "SunsetExtension",
+    "SunsetReminder",
+]
