@@ -14,7 +14,16 @@ from ninja.openapi.schema import OpenAPISchema
 
 from rodloeber.api import errors
 from rodloeber.api.auth import AUTH
-from rodloeber.api.routers import cases, checks, land, park_files, parks, screening, system
+from rodloeber.api.routers import (
+    cases,
+    checks,
+    land,
+    park_files,
+    park_procedure,
+    parks,
+    screening,
+    system,
+)
 from rodloeber.api.routers import reports as report_routes
 
 
@@ -49,4 +58,5 @@ api.add_router("/", cases.router)
 api.add_router("/", land.router)
 api.add_router("/", parks.router)
 api.add_router("/", park_files.router)
+api.add_router("/", park_procedure.router)
 api.add_router("/", report_routes.router)

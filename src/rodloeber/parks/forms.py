@@ -197,6 +197,13 @@ class DecisionForm(DkfdsForm):
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
     contact_name = forms.CharField(label=_("Contact person"), required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    sunset_years = forms.IntegerField(
+        label=_("Sunset period (years)"),
+        help_text=_("The agreement sets five years; the period is set per park."),
+        min_value=1,
+        max_value=15,
+        initial=5,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -33,6 +33,15 @@ def application_dict(
             for e in app.evaluations.all()
         ],
         "conditions": condition_rows(app, language),
+        "dialogue": [
+            {
+                "kind": e.kind,
+                "municipality": e.municipality.authority_code,
+                "happened_on": e.happened_on,
+                "text": e.text,
+            }
+            for e in app.dialogue.select_related("municipality")
+        ],
         "eligible": eligibility.eligible,
         "eligibility_reasons": list(eligibility.reasons(language)),
         "screening": latest.report if latest else None,
@@ -55,7 +64,16 @@ def park_dict(park: Park) -> dict[str, Any]:
         "municipality": app.lead_municipality.name,
         "area_ha": app.area_ha,
         "designated_on": park.designated_on,
+        "sunset_years": park.sunset_years,
         "sunset_on": park.sunset_on,
+        "sunset_extensions": [
+            {
+                "previous_sunset_on": e.previous_sunset_on,
+                "sunset_on": e.sunset_on,
+                "reason": e.reason,
+            }
+            for e in park.extensions.all()
+        ],
         "local_plan_id": park.local_plan_id,
         "local_plan_url": park.local_plan_url,
         "local_plan_adopted_on": park.local_plan_adopted_on,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from rodloeber.parks import attachment_views, selection_page, views, workspace
+from rodloeber.parks import attachment_views, procedure_views, selection_page, views, workspace
 
 app_name = "parks"
 urlpatterns = [
     path("parker.geojson", views.parks_geojson, name="parks_geojson"),
     path("park/<int:pk>", views.park_detail, name="park"),
     path("runder/ny", workspace.round_new, name="round_new"),
+    path("runder/<int:pk>", procedure_views.round_detail, name="round"),
     path("ansoegninger/", workspace.application_list, name="applications"),
     path("ansoegninger/ny", workspace.application_new, name="application_new"),
     path("ansoegninger/omraader.geojson", workspace.areas_geojson, name="areas_geojson"),

@@ -32,6 +32,8 @@ from rodloeber.parks.forms import (
 )
 from rodloeber.parks.lifecycle import decision_record
 from rodloeber.parks.models import ApplicationRound, ApplicationStatus, ParkApplication
+from rodloeber.parks.procedure import dialogue_add
+from rodloeber.parks.procedure_forms import DialogueForm
 from rodloeber.parks.selectors import (
     application_for,
     is_administrator,
@@ -228,6 +230,16 @@ def application_page(
         "is_screener": is_screener(user),
         "evaluation_form": EvaluationForm(),
         "conditions": condition_rows(app, lang),
+        "dialogue": app.dialogue.select_related("municipality", "author"),
+        "dialogue_form": _dialogue_form(app),
+        "may_dialogue": app.status == ApplicationStatus.SUBMITTED
+        and (
+            is_screener(user)
+            or (
+                is_planner(user)
+                and any(m.pk == user.organisation_id for m in app.municipalities.all())
+            )
+        ),
         "eligibility": (eligibility := application_eligibility(app)),
         "eligibility_reasons": eligibility.reasons(lang),
         "condition_form": ConditionForm(),
@@ -261,6 +273,12 @@ def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> Ht
             raise ValueError(_("Choose the condition and the finding."))
         condition_assess(actor=user, application=app, **cform.cleaned_data)
         messages.success(request, _("The finding was saved."))
+    elif action == "dialogue":
+        dialogue = _dialogue_form(app, request.POST)
+        if not dialogue.is_valid():
+            raise ValueError(_("Choose the kind, the date and write the text."))
+        dialogue_add(actor=user, application=app, **dialogue.cleaned_data)
+        messages.success(request, _("The dialogue entry was saved."))
     elif action == "decide":
         dform = DecisionForm(request.POST)
         if not dform.is_valid():
@@ -278,6 +296,11 @@ REASON_LABELS = {
     "layers_changed": gettext_lazy("Layers changed"),
     "manual": gettext_lazy("Screened again by a state screener"),
 }
+
+
+def _dialogue_form(app: ParkApplication, data: Any = None) -> DialogueForm:
+    municipalities = [(str(m.authority_code), m.name) for m in app.municipalities.all()]
+    return DialogueForm(data, municipalities=municipalities)
 
 
 @login_required

@@ -142,6 +142,7 @@ class ApplicationOut(Schema):
     total_score: float
     evaluations: list[EvaluationOut]
     conditions: list[ConditionOut]
+    dialogue: list[DialogueOut]
     eligible: bool = Field(..., description="All of § 13 stk. 1 met and no stk. 2 exclusion")
     eligibility_reasons: list[str]
     screening: ScreeningReportOut | None
@@ -162,6 +163,7 @@ class ParkDecisionIn(Schema):
     reasons: str = Field(..., max_length=10000)
     contact_name: str = ""
     contact_email: str = ""
+    sunset_years: int = Field(5, ge=1, le=15, description="Sunset period set for this park")
 
 
 class SelectionIn(Schema):
@@ -191,6 +193,19 @@ class SelectionOut(Schema):
     solver: str
 
 
+class SunsetExtensionOut(Schema):
+    previous_sunset_on: date
+    sunset_on: date
+    reason: str
+
+
+class DialogueOut(Schema):
+    kind: str
+    municipality: str
+    happened_on: date
+    text: str
+
+
 class ParkOut(Schema):
     id: int
     application_id: int
@@ -200,7 +215,9 @@ class ParkOut(Schema):
     municipality: str
     area_ha: float
     designated_on: date
+    sunset_years: int
     sunset_on: date
+    sunset_extensions: list[SunsetExtensionOut]
     local_plan_id: str
     local_plan_url: str
     local_plan_adopted_on: date | None = None
@@ -330,6 +347,7 @@ def record_decision(request: HttpRequest, app_id: int, payload: ParkDecisionIn) 
         reasons=payload.reasons,
         contact_name=payload.contact_name,
         contact_email=payload.contact_email,
+        sunset_years=payload.sunset_years,
     )
     return application_dict(app)
 

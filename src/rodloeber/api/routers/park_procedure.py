@@ -1,0 +1,162 @@
+"""The designation procedure in the API: a round's steps, the dialogue with
+municipalities and sunset extensions (issue 17).
+
+Split from :mod:`rodloeber.api.routers.parks`, whose error mapping
+(:func:`park_errors`), caller and error responses these endpoints share.
+Round steps are public acts (GET without a token); writes need a state
+screener (dialogue answers: a planner of an applying municipality).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+
+from rodloeber.api.errors import wants_english
+from rodloeber.api.routers.parks import ERRORS, ApplicationOut, ParkOut, _park, caller, park_errors
+from rodloeber.parks.errors import NotFound
+from rodloeber.parks.models import ApplicationRound, RoundStepKind
+from rodloeber.parks.procedure import dialogue_add, park_extend_sunset, round_step_record
+from rodloeber.parks.selectors import application_for
+from rodloeber.parks.serialize import application_dict, park_dict
+
+router = Router(tags=["parks"])
+
+
+class RoundStepOut(Schema):
+    kind: str = Field(
+        ..., description="negotiated | political_decision | hearing | landsplandirektiv"
+    )
+    label: str
+    happened_on: date
+    details: dict[str, Any]
+    note: str
+
+
+class RoundOut(Schema):
+    id: int
+    title: str
+    deadline: datetime
+    synthetic: bool
+    steps: list[RoundStepOut]
+    next_step: str | None
+
+
+class RoundStepIn(Schema):
+    kind: str = Field(
+        ..., description="negotiated | political_decision | hearing | landsplandirektiv"
+    )
+    happened_on: date
+    details: dict[str, Any] = Field(
+        default_factory=dict,
+        description=(
+            "negotiated: outcome; political_decision: decided_by, parks_count; hearing: "
+            "period_start, period_end, responses_received; landsplandirektiv: reference, "
+            "forligskreds_consulted (must be true)"
+        ),
+    )
+    note: str = Field("", max_length=10000)
+
+
+class DialogueIn(Schema):
+    kind: str = Field(
+        ..., description="question | meeting (state) or answer | meeting (municipality)"
+    )
+    happened_on: date
+    text: str = Field(..., max_length=10000)
+    municipality_code: str = Field("", description="State only: which applying municipality")
+
+
+class ExtendIn(Schema):
+    sunset_on: date
+    reason: str = Field(..., max_length=10000)
+
+
+def _round(round_id: int) -> ApplicationRound:
+    rnd = ApplicationRound.objects.filter(pk=round_id).first()
+    if rnd is None:
+        raise NotFound()
+    return rnd
+
+
+def round_dict(rnd: ApplicationRound) -> dict[str, Any]:
+    steps = list(rnd.steps.all())
+    done = {s.kind for s in steps}
+    return {
+        "id": rnd.pk,
+        "title": rnd.title,
+        "deadline": rnd.deadline,
+        "synthetic": rnd.synthetic,
+        "steps": [
+            {
+                "kind": s.kind,
+                "label": str(RoundStepKind(s.kind).label),
+                "happened_on": s.happened_on,
+                "details": s.details,
+                "note": s.note,
+            }
+            for s in steps
+        ],
+        "next_step": next((k for k in RoundStepKind.values if k not in done), None),
+    }
+
+
+@router.get(
+    "/parks/rounds/{round_id}",
+    auth=None,
+    response={200: RoundOut, **ERRORS},
+    summary="An application round and its designation procedure (public)",
+)
+@park_errors
+def get_round(request: HttpRequest, round_id: int) -> Any:
+    return round_dict(_round(round_id))
+
+
+@router.post("/parks/rounds/{round_id}/steps", response={200: RoundOut, **ERRORS})
+@park_errors
+def record_round_step(request: HttpRequest, round_id: int, payload: RoundStepIn) -> Any:
+    """State screeners: record the round's next step (409 if already recorded, 422 if
+    out of order or details are missing)."""
+    rnd = _round(round_id)
+    round_step_record(
+        actor=caller(request),
+        application_round=rnd,
+        kind=payload.kind,
+        happened_on=payload.happened_on,
+        details=payload.details,
+        note=payload.note,
+    )
+    return round_dict(rnd)
+
+
+@router.post("/parks/applications/{app_id}/dialogue", response={200: ApplicationOut, **ERRORS})
+@park_errors
+def log_dialogue(request: HttpRequest, app_id: int, payload: DialogueIn) -> Any:
+    """Log a question, meeting or answer in the dialogue with a municipality."""
+    user = caller(request)
+    app = application_for(user, app_id)
+    dialogue_add(
+        actor=user,
+        application=app,
+        kind=payload.kind,
+        happened_on=payload.happened_on,
+        text=payload.text,
+        municipality_code=payload.municipality_code,
+    )
+    return application_dict(app, language="en" if wants_english(request) else "da")
+
+
+@router.post("/parks/{int:park_id}/extend-sunset", response={200: ParkOut, **ERRORS})
+@park_errors
+def extend_sunset(request: HttpRequest, park_id: int, payload: ExtendIn) -> Any:
+    """State screeners: move the park's sunset later, with the reason."""
+    park = park_extend_sunset(
+        actor=caller(request),
+        park=_park(park_id),
+        sunset_on=payload.sunset_on,
+        reason=payload.reason,
+    )
+    return park_dict(park)
