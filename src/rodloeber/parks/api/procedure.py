@@ -1,8 +1,8 @@
 """The designation procedure in the API: a round's steps, the dialogue with
 municipalities and sunset extensions (issue 17).
 
-Split from :mod:`rodloeber.api.routers.parks`, whose error mapping
-(:func:`park_errors`), caller and error responses these endpoints share.
+Next to :mod:`rodloeber.parks.api.router`, whose schemas these endpoints share;
+errors carry their HTTP status and the API's handler renders them.
 Round steps are public acts (GET without a token); writes need a state
 screener (dialogue answers: a planner of an applying municipality).
 """
@@ -15,8 +15,9 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
-from rodloeber.api.errors import wants_english
-from rodloeber.api.routers.parks import ERRORS, ApplicationOut, ParkOut, _park, caller, park_errors
+from rodloeber.accounts.current import caller
+from rodloeber.core.api_errors import ERRORS, wants_english
+from rodloeber.parks.api.router import ApplicationOut, ParkOut, _park
 from rodloeber.parks.errors import NotFound
 from rodloeber.parks.models import ApplicationRound, RoundStepKind
 from rodloeber.parks.procedure import dialogue_add, park_extend_sunset, round_step_record
@@ -109,14 +110,17 @@ def round_dict(rnd: ApplicationRound) -> dict[str, Any]:
     auth=None,
     response={200: RoundOut, **ERRORS},
     summary="An application round and its designation procedure (public)",
+    operation_id="park_round_get",
 )
-@park_errors
 def get_round(request: HttpRequest, round_id: int) -> Any:
     return round_dict(_round(round_id))
 
 
-@router.post("/parks/rounds/{round_id}/steps", response={200: RoundOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/rounds/{round_id}/steps",
+    response={200: RoundOut, **ERRORS},
+    operation_id="park_round_record_step",
+)
 def record_round_step(request: HttpRequest, round_id: int, payload: RoundStepIn) -> Any:
     """State screeners: record the round's next step (409 if already recorded, 422 if
     out of order or details are missing)."""
@@ -132,8 +136,11 @@ def record_round_step(request: HttpRequest, round_id: int, payload: RoundStepIn)
     return round_dict(rnd)
 
 
-@router.post("/parks/applications/{app_id}/dialogue", response={200: ApplicationOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/applications/{app_id}/dialogue",
+    response={200: ApplicationOut, **ERRORS},
+    operation_id="park_application_log_dialogue",
+)
 def log_dialogue(request: HttpRequest, app_id: int, payload: DialogueIn) -> Any:
     """Log a question, meeting or answer in the dialogue with a municipality."""
     user = caller(request)
@@ -149,8 +156,11 @@ def log_dialogue(request: HttpRequest, app_id: int, payload: DialogueIn) -> Any:
     return application_dict(app, language="en" if wants_english(request) else "da")
 
 
-@router.post("/parks/{int:park_id}/extend-sunset", response={200: ParkOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/{int:park_id}/extend-sunset",
+    response={200: ParkOut, **ERRORS},
+    operation_id="park_extend_sunset",
+)
 def extend_sunset(request: HttpRequest, park_id: int, payload: ExtendIn) -> Any:
     """State screeners: move the park's sunset later, with the reason."""
     park = park_extend_sunset(
