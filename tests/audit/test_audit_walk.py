@@ -229,6 +229,13 @@ def _remind(w: Any) -> object:
     return send_reminder(item, today)
 
 
+def _joint_request(w: Any) -> None:
+    from rodloeber.parks.models import JointConsent
+
+    w.planner_varde = f.user(Role.MUNICIPAL_PLANNER, f.org("0573"), "walk-varde")
+    JointConsent.objects.create(application=w.app, municipality=f.org("0573"))
+
+
 def _assess(w: Any, number: int) -> object:
     return _c("rodloeber.parks.conditions:condition_assess")(
         actor=w.screener,
@@ -521,6 +528,14 @@ SCENARIOS: list[Scenario] = [
                 answers=_answers(),
             ),
         ),
+    ),
+    Scenario(
+        "rodloeber.parks.procedure:joint_consent_decide",
+        "parks.joint_consent",
+        lambda w: _c("rodloeber.parks.procedure:joint_consent_decide")(
+            actor=w.planner_varde, application=w.app, accept=True
+        ),
+        setup=_joint_request,
     ),
     Scenario(
         f"{PS}:application_update",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
 from rodloeber.accounts.models import User
+from rodloeber.accounts.roles import Role
 from rodloeber.audit.models import AuditEvent
 from rodloeber.parks.errors import Forbidden, IllegalTransition, ParkError
 from rodloeber.parks.lifecycle import decision_record, sunset_date
@@ -284,3 +286,44 @@ def test_procedure_pages_end_to_end(planner: User, screener: User, draft: ParkAp
     assert "Regeringen og aftalepartierne" in shown
     assert "Aftalt med kommunen" in shown
     assert "2031" in shown
+
+
+def test_joint_consent_page_and_api(
+    planner: User, open_round: ApplicationRound, make_user: Any, org: Any
+) -> None:
+    from django.test import Client
+
+    from rodloeber.parks.services import application_create
+    from tests.parks.conftest import FULL_ANSWERS, area
+    from tests.parks.test_api_lifecycle import post
+
+    app = application_create(
+        actor=planner,
+        application_round=open_round,
+        name="Fælles Vestpark",
+        geometry=area(),
+        answers=FULL_ANSWERS,
+        co_municipality_codes=["0573", "0751"],
+    )
+    varde = make_user(Role.MUNICIPAL_PLANNER, org("0573"))
+    aarhus = make_user(Role.MUNICIPAL_PLANNER, org("0751"))
+    client = Client()
+    client.force_login(varde)
+    page = client.get("/industriparker/ansoegninger/").content.decode()
+    assert "Fælles Vestpark" in page  # the request, not the application as Varde's own
+    assert client.get(f"/industriparker/ansoegninger/{app.pk}").status_code == 404
+    r = client.post("/industriparker/ansoegninger/", {"application": app.pk, "answer": "accept"})
+    assert r.status_code == 302
+    assert client.get(f"/industriparker/ansoegninger/{app.pk}").status_code == 200
+    listed = Client().get("/api/v1/parks/consent-requests")
+    assert listed.status_code == 401
+    r = post(aarhus, f"/api/v1/parks/applications/{app.pk}/consent", {"accept": False})
+    assert r.status_code == 200 and r.json()["state"] == "declined"
+    again = post(aarhus, f"/api/v1/parks/applications/{app.pk}/consent", {"accept": True})
+    assert again.status_code == 409
+    stranger = post(planner, f"/api/v1/parks/applications/{app.pk}/consent", {"accept": True})
+    assert stranger.status_code == 404
+    lead = Client()
+    lead.force_login(planner)
+    detail = lead.get(f"/industriparker/ansoegninger/{app.pk}").content.decode()
+    assert "Varde" in detail

@@ -122,6 +122,7 @@ register("parks.evaluate", "Vurdering registreret", "Evaluation recorded")
 register("parks.round_step", "Trin i udpegningsforløbet registreret", "Procedure step recorded")
 register("parks.dialogue", "Dialog med kommune registreret", "Dialogue with municipality logged")
 register("parks.sunset_extend", "Solnedgang forlænget", "Sunset extended")
+register("parks.joint_consent", "Svar på fælles ansøgning", "Joint application answered")
 register(
     "parks.condition_assess",
     "Betingelse i § 13, stk. 1, vurderet",

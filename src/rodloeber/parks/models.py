@@ -297,8 +297,10 @@ class ConditionAssessment(models.Model):
 
 from rodloeber.parks.models_procedure import (  # noqa: E402  (registered with Django)
     ROUND_STEP_ORDER,
+    ConsentState,
     DialogueEntry,
     DialogueKind,
+    JointConsent,
     RoundStep,
     RoundStepKind,
     SunsetExtension,
@@ -312,10 +314,12 @@ __all__ = [
     "AttachmentKind",
     "ConditionAssessment",
     "ConditionState",
+    "ConsentState",
     "DialogueEntry",
     "DialogueKind",
     "Evaluation",
     "EvidenceKind",
+    "JointConsent",
     "Park",
     "ParkApplication",
     "ParkStatus",

@@ -106,3 +106,41 @@ class SunsetExtension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.previous_sunset_on} → {self.sunset_on}"
+
+
+class ConsentState(models.TextChoices):
+    PENDING = "pending", _("Awaiting answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class JointConsent(models.Model):
+    """A co-applicant municipality's consent to a joint application (samtykke).
+
+    Until it accepts, the municipality is not an applicant: the application is
+    not in its workspace as its own, and the application cannot be submitted
+    while any request is unanswered."""
+
+    application = models.ForeignKey(
+        "parks.ParkApplication", on_delete=models.CASCADE, related_name="consents"
+    )
+    municipality = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    state = models.CharField(
+        max_length=10, choices=ConsentState.choices, default=ConsentState.PENDING
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["application_id", "municipality_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "municipality"], name="one_consent_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}: {self.state}"

@@ -28,13 +28,15 @@ from django.utils import timezone
 
 from rodloeber.accounts.models import User
 from rodloeber.audit.services import record_event
-from rodloeber.parks.errors import Forbidden, IllegalTransition, ParkError
+from rodloeber.parks.errors import Forbidden, IllegalTransition, NotFound, ParkError
 from rodloeber.parks.models import (
     ROUND_STEP_ORDER,
     ApplicationRound,
     ApplicationStatus,
+    ConsentState,
     DialogueEntry,
     DialogueKind,
+    JointConsent,
     Park,
     ParkApplication,
     ParkStatus,
@@ -292,6 +294,55 @@ def dialogue_add(
             },
         )
     return entry
+
+
+def joint_consent_decide(
+    *, actor: User, application: ParkApplication, accept: bool
+) -> JointConsent:
+    """A co-applicant municipality accepts or declines a joint application.
+
+    Accepting makes it an applicant (the application joins its workspace);
+    declining leaves it out. Only planners of the requested municipality, while
+    the application is a draft and the request unanswered (else 404/409)."""
+    consent = (
+        application.consents.filter(municipality_id=actor.organisation_id or 0)
+        .select_related("municipality")
+        .first()
+        if is_planner(actor)
+        else None
+    )
+    if consent is None:
+        raise NotFound()
+    if consent.state != ConsentState.PENDING or not application.is_draft:
+        raise IllegalTransition(consent.state, "consent")
+    with transaction.atomic():
+        consent.state = ConsentState.ACCEPTED if accept else ConsentState.DECLINED
+        consent.decided_at = timezone.now()
+        consent.decided_by = actor
+        consent.save()
+        if accept:
+            application.municipalities.add(consent.municipality)
+        record_event(
+            action="parks.joint_consent",
+            actor=actor,
+            subject=application,
+            before={"state": ConsentState.PENDING},
+            after={"state": consent.state, "municipality": consent.municipality.authority_code},
+        )
+    return consent
+
+
+def consent_requests(user: User) -> list[JointConsent]:
+    """Unanswered requests to join a joint application, for a planner's municipality."""
+    if not is_planner(user):
+        return []
+    return list(
+        JointConsent.objects.filter(
+            municipality_id=user.organisation_id or 0,
+            state=ConsentState.PENDING,
+            application__status=ApplicationStatus.DRAFT,
+        ).select_related("application", "application__lead_municipality")
+    )
 
 
 def park_extend_sunset(*, actor: User, park: Park, sunset_on: date, reason: str) -> Park:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from rodloeber.parks import attachment_views, procedure_views, selection_page, views, workspace
+from rodloeber.parks import (
+    attachment_views,
+    procedure_views,
+    screening_page,
+    selection_page,
+    views,
+    workspace,
+)
 
 app_name = "parks"
 urlpatterns = [
@@ -17,7 +24,7 @@ urlpatterns = [
     path("ansoegninger/omraader.geojson", workspace.areas_geojson, name="areas_geojson"),
     path("ansoegninger/<int:pk>", workspace.application_detail, name="application"),
     path("ansoegninger/<int:pk>/rediger", workspace.application_edit, name="application_edit"),
-    path("ansoegninger/<int:pk>/screening", workspace.screening_report, name="screening"),
+    path("ansoegninger/<int:pk>/screening", screening_page.screening_report, name="screening"),
     path("ansoegninger/<int:pk>/bilag", attachment_views.upload, name="attachment_upload"),
     path(
         "ansoegninger/<int:pk>/bilag/<int:att_id>",

@@ -15,7 +15,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from rodloeber.accounts.models import User
 from rodloeber.domain.errors import DomainError
@@ -32,7 +31,7 @@ from rodloeber.parks.forms import (
 )
 from rodloeber.parks.lifecycle import decision_record
 from rodloeber.parks.models import ApplicationRound, ApplicationStatus, ParkApplication
-from rodloeber.parks.procedure import dialogue_add
+from rodloeber.parks.procedure import consent_requests, dialogue_add, joint_consent_decide
 from rodloeber.parks.procedure_forms import DialogueForm
 from rodloeber.parks.selectors import (
     application_for,
@@ -69,14 +68,29 @@ def _user(request: HttpRequest) -> User:
 
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
+    """The workspace's list; a planner also answers requests to join a joint application."""
     user = _user(request)
+    if request.method == "POST":
+        return _consent_answer(request, user)
     apps = visible_applications(user).prefetch_related("evaluations")
     open_rounds = [r for r in ApplicationRound.objects.all() if r.is_open()]
-    return render(
-        request,
-        "parks/application_list.html",
-        {"apps": apps, "is_planner": is_planner(user), "open_rounds": open_rounds},
-    )
+    context = {
+        "apps": apps,
+        "is_planner": is_planner(user),
+        "open_rounds": open_rounds,
+        "requests": consent_requests(user),
+    }
+    return render(request, "parks/application_list.html", context)
+
+
+@handle_errors
+def _consent_answer(request: HttpRequest, user: User) -> HttpResponse:
+    app = ParkApplication.objects.filter(pk=request.POST.get("application", "") or 0).first()
+    if app is None or request.POST.get("answer") not in ("accept", "decline"):
+        raise Http404
+    joint_consent_decide(actor=user, application=app, accept=request.POST["answer"] == "accept")
+    messages.success(request, _("Your answer to the joint application was saved."))
+    return post_redirect(request, "parks:applications")
 
 
 @login_required
@@ -236,6 +250,7 @@ def application_page(
         "is_screener": is_screener(user),
         "evaluation_form": EvaluationForm(),
         "conditions": condition_rows(app, lang),
+        "consents": app.consents.select_related("municipality"),
         "dialogue": app.dialogue.select_related("municipality", "author"),
         "dialogue_form": _dialogue_form(app),
         "may_dialogue": app.status == ApplicationStatus.SUBMITTED
@@ -298,37 +313,9 @@ def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> Ht
     return post_redirect(request, "parks:application", app.pk)
 
 
-REASON_LABELS = {
-    "draft": gettext_lazy("Preliminary check of a draft"),
-    "submit": gettext_lazy("On submission"),
-    "layers_changed": gettext_lazy("Layers changed"),
-    "manual": gettext_lazy("Screened again by a state screener"),
-}
-
-
 def _dialogue_form(app: ParkApplication, data: Any = None) -> DialogueForm:
     municipalities = [(str(m.authority_code), m.name) for m in app.municipalities.all()]
     return DialogueForm(data, municipalities=municipalities)
-
-
-@login_required
-def screening_report(request: HttpRequest, pk: int) -> HttpResponse:
-    """Printable screening report (the latest, or ?id= an older one). A draft is
-    screened on submission: its page says so (and shows any preliminary check)."""
-    app = _visible(_user(request), pk)
-    record = app.screenings.filter(pk=request.GET.get("id") or 0).first() or app.latest_screening()
-    history = [(s, REASON_LABELS.get(s.reason, s.reason)) for s in app.screenings.all()]
-    return render(
-        request,
-        "parks/screening_report.html",
-        {
-            "app": app,
-            "record": record,
-            "report": record.report if record else {},
-            "history": history,
-            "lang": language(),
-        },
-    )
 
 
 @login_required

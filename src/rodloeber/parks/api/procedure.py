@@ -19,8 +19,14 @@ from rodloeber.accounts.current import caller
 from rodloeber.core.api_errors import ERRORS, wants_english
 from rodloeber.parks.api.router import ApplicationOut, ParkOut, _park
 from rodloeber.parks.errors import NotFound
-from rodloeber.parks.models import ApplicationRound, RoundStepKind
-from rodloeber.parks.procedure import dialogue_add, park_extend_sunset, round_step_record
+from rodloeber.parks.models import ApplicationRound, ParkApplication, RoundStepKind
+from rodloeber.parks.procedure import (
+    consent_requests,
+    dialogue_add,
+    joint_consent_decide,
+    park_extend_sunset,
+    round_step_record,
+)
 from rodloeber.parks.selectors import application_for
 from rodloeber.parks.serialize import application_dict, park_dict
 
@@ -170,3 +176,59 @@ def extend_sunset(request: HttpRequest, park_id: int, payload: ExtendIn) -> Any:
         reason=payload.reason,
     )
     return park_dict(park)
+
+
+class ConsentRequestOut(Schema):
+    application_id: int
+    name: str
+    lead_municipality: str
+    area_ha: float
+    requested_at: datetime
+
+
+class ConsentIn(Schema):
+    accept: bool = Field(..., description="true: join the joint application; false: decline")
+
+
+class ConsentOut(Schema):
+    application_id: int
+    municipality: str
+    state: str = Field(..., description="pending | accepted | declined")
+
+
+@router.get(
+    "/parks/consent-requests",
+    response=list[ConsentRequestOut],
+    operation_id="park_consent_requests_list",
+    summary="Unanswered requests to join a joint application (my municipality)",
+)
+def list_consent_requests(request: HttpRequest) -> Any:
+    return [
+        {
+            "application_id": c.application_id,
+            "name": c.application.name,
+            "lead_municipality": c.application.lead_municipality.authority_code,
+            "area_ha": c.application.area_ha,
+            "requested_at": c.requested_at,
+        }
+        for c in consent_requests(caller(request))
+    ]
+
+
+@router.post(
+    "/parks/applications/{app_id}/consent",
+    response={200: ConsentOut, **ERRORS},
+    operation_id="park_application_consent",
+)
+def answer_consent(request: HttpRequest, app_id: int, payload: ConsentIn) -> Any:
+    """A co-applicant municipality's planner accepts or declines a joint application
+    (404 unless the caller's municipality was asked; 409 once answered)."""
+    app = ParkApplication.objects.filter(pk=app_id).first()
+    if app is None:
+        raise NotFound()
+    consent = joint_consent_decide(actor=caller(request), application=app, accept=payload.accept)
+    return {
+        "application_id": app.pk,
+        "municipality": consent.municipality.authority_code,
+        "state": consent.state,
+    }
