@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
+from rodloeber.parks.supply import supply_rows
 from rodloeber.parks.web_common import language
 from rodloeber.parks.workspace import _user, _visible
 
@@ -37,6 +38,7 @@ def screening_report(request: HttpRequest, pk: int) -> HttpResponse:
             "record": record,
             "report": record.report if record else {},
             "history": history,
+            "supply": supply_rows(app.answers, record.report if record else None, language()),
             "lang": language(),
         },
     )

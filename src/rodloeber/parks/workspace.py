@@ -50,6 +50,7 @@ from rodloeber.parks.services import (
     round_open,
     total_score,
 )
+from rodloeber.parks.supply import supply_rows
 from rodloeber.parks.web_common import (
     form_invalid,
     handle_errors,
@@ -251,6 +252,7 @@ def application_page(
         "evaluation_form": EvaluationForm(),
         "conditions": condition_rows(app, lang),
         "consents": app.consents.select_related("municipality"),
+        "supply": supply_rows(app.answers, _report_of(app), lang),
         "dialogue": app.dialogue.select_related("municipality", "author"),
         "dialogue_form": _dialogue_form(app),
         "may_dialogue": app.status == ApplicationStatus.SUBMITTED
@@ -311,6 +313,11 @@ def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> Ht
     else:
         raise Http404
     return post_redirect(request, "parks:application", app.pk)
+
+
+def _report_of(app: ParkApplication) -> dict[str, Any] | None:
+    latest = app.latest_screening()
+    return latest.report if latest is not None else None
 
 
 def _dialogue_form(app: ParkApplication, data: Any = None) -> DialogueForm:
