@@ -31,6 +31,8 @@ class ApplicationRound(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     synthetic = models.BooleanField(default=False)
+    #: Published facts about the round, each with its source (parks/data/round_2025.yaml).
+    public_facts = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-deadline"]

@@ -22,7 +22,7 @@ from rodloeber.parks.models import ROUND_STEP_ORDER, ApplicationRound, RoundStep
 from rodloeber.parks.procedure import round_step_record
 from rodloeber.parks.procedure_forms import RoundStepForm
 from rodloeber.parks.selectors import is_screener
-from rodloeber.parks.web_common import message_of, post_redirect
+from rodloeber.parks.web_common import language, message_of, post_redirect
 
 DETAIL_LABELS = {
     "outcome": gettext_lazy("Outcome"),
@@ -100,8 +100,21 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except DomainError as exc:
                 form.add_error(None, message_of(exc))
         status = 422
+    english = language() == "en"
+    facts = [
+        {
+            "label": f.get("label_en" if english else "label_da", f.get("key", "")),
+            "value": f.get("value"),
+            "source": str(f.get("source", "")),
+            "is_url": str(f.get("source", "")).startswith("https://"),
+            "date": date.fromisoformat(f["date"]) if f.get("date") else None,
+        }
+        for f in rnd.public_facts
+        if isinstance(f, dict)
+    ]
     context = {
         "round": rnd,
+        "facts": facts,
         "rows": rows,
         "form": form,
         "may_record": may_record and next_kind is not None,
