@@ -49,4 +49,4 @@ def test_wastewater_and_waste_answers_are_required_and_shown(
     client = Client()
     client.force_login(planner)
     page = client.get(f"/industriparker/ansoegninger/{app.pk}").content.decode()
-    assert "Ingen nationalt lag" in page or "No national layer" in page
+    assert "Intet nationalt kortlag: kommunens svar er dokumentationen." in page
