@@ -18,6 +18,8 @@ from ninja import Field, Router, Schema
 from rodloeber.accounts.current import caller
 from rodloeber.core.api_errors import ERRORS, wants_english
 from rodloeber.parks.api.router import ApplicationOut, ParkOut, _park
+from rodloeber.parks.api.schemas import ConditionIn
+from rodloeber.parks.conditions import condition_assess
 from rodloeber.parks.errors import NotFound
 from rodloeber.parks.models import ApplicationRound, ParkApplication, RoundStepKind
 from rodloeber.parks.procedure import (
@@ -232,3 +234,24 @@ def answer_consent(request: HttpRequest, app_id: int, payload: ConsentIn) -> Any
         "municipality": consent.municipality.authority_code,
         "state": consent.state,
     }
+
+
+@router.post(
+    "/parks/applications/{app_id}/conditions",
+    response={200: ApplicationOut, **ERRORS},
+    operation_id="park_application_assess_condition",
+)
+def assess_condition(request: HttpRequest, app_id: int, payload: ConditionIn) -> Any:
+    """State screeners: record whether a condition of § 13 stk. 1 is met, with evidence.
+    Only applications meeting all five can be selected or designated."""
+    user = caller(request)
+    app = application_for(user, app_id)
+    condition_assess(
+        actor=user,
+        application=app,
+        number=payload.number,
+        state=payload.state,
+        evidence_kind=payload.evidence_kind,
+        evidence=payload.evidence,
+    )
+    return application_dict(app, language="en" if wants_english(request) else "da")

@@ -17,7 +17,7 @@ from ninja import Field, Router, Schema, Status
 from rodloeber.accounts.current import caller
 from rodloeber.core.api_errors import ERRORS, wants_english
 from rodloeber.layers.api.router import ScreeningReportOut
-from rodloeber.parks.conditions import condition_assess
+from rodloeber.parks.api.schemas import ConditionOut, DialogueOut, SunsetExtensionOut
 from rodloeber.parks.errors import NotFound, ParkError
 from rodloeber.parks.lifecycle import (
     decision_record,
@@ -68,26 +68,6 @@ class EvaluationOut(Schema):
     criterion: str
     score: int
     justification: str
-
-
-class ConditionOut(Schema):
-    number: int = Field(..., description="§ 13 stk. 1 nr. (1-5)")
-    title: str
-    legal_basis: str
-    state: str = Field(..., description="met | not_met | unknown")
-    state_label: str
-    evidence_kind: str = Field(..., description="screening | municipal_answer | evaluator_note")
-    evidence_kind_label: str
-    evidence: str
-    evaluator: str
-    updated_at: datetime | None
-
-
-class ConditionIn(Schema):
-    number: int = Field(..., ge=1, le=5, description="§ 13 stk. 1 nr.")
-    state: str = Field(..., description="met | not_met | unknown")
-    evidence_kind: str = Field("", description="screening | municipal_answer | evaluator_note")
-    evidence: str = Field("", max_length=5000)
 
 
 class ApplicationOut(Schema):
@@ -155,19 +135,6 @@ class SelectionOut(Schema):
     ineligible_reasons: dict[str, list[str]]
     swaps: list[SwapOut]
     solver: str
-
-
-class SunsetExtensionOut(Schema):
-    previous_sunset_on: date
-    sunset_on: date
-    reason: str
-
-
-class DialogueOut(Schema):
-    kind: str
-    municipality: str
-    happened_on: date
-    text: str
 
 
 class ParkOut(Schema):
@@ -295,27 +262,6 @@ def evaluate_application(request: HttpRequest, app_id: int, payload: EvaluationI
         justification=payload.justification,
     )
     return application_dict(app)
-
-
-@router.post(
-    "/parks/applications/{app_id}/conditions",
-    response={200: ApplicationOut, **ERRORS},
-    operation_id="park_application_assess_condition",
-)
-def assess_condition(request: HttpRequest, app_id: int, payload: ConditionIn) -> Any:
-    """State screeners: record whether a condition of § 13 stk. 1 is met, with evidence.
-    Only applications meeting all five can be selected or designated."""
-    user = caller(request)
-    app = application_for(user, app_id)
-    condition_assess(
-        actor=user,
-        application=app,
-        number=payload.number,
-        state=payload.state,
-        evidence_kind=payload.evidence_kind,
-        evidence=payload.evidence,
-    )
-    return application_dict(app, language="en" if wants_english(request) else "da")
 
 
 @router.post(
