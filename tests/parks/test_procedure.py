@@ -327,3 +327,20 @@ def test_joint_consent_page_and_api(
     lead.force_login(planner)
     detail = lead.get(f"/industriparker/ansoegninger/{app.pk}").content.decode()
     assert "Varde" in detail
+
+
+def test_application_stages_follow_the_procedure(
+    planner: User, screener: User, draft: ParkApplication
+) -> None:
+    from rodloeber.parks.stages import application_stages
+
+    application_submit(actor=planner, application=draft)
+    done = [s.done for s in application_stages(draft)]
+    assert done == [True, True, False, False, False]
+    meet_all_conditions(screener, draft)
+    dialogue_add(
+        actor=planner, application=draft, kind="meeting", happened_on=date(2025, 6, 1), text="Møde"
+    )
+    stages = application_stages(draft)
+    assert [s.done for s in stages] == [True, True, True, True, False]
+    assert "5" in stages[3].detail

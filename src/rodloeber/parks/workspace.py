@@ -50,6 +50,7 @@ from rodloeber.parks.services import (
     round_open,
     total_score,
 )
+from rodloeber.parks.stages import application_stages
 from rodloeber.parks.supply import supply_rows
 from rodloeber.parks.web_common import (
     form_invalid,
@@ -251,6 +252,7 @@ def application_page(
         "is_screener": is_screener(user),
         "evaluation_form": EvaluationForm(),
         "conditions": condition_rows(app, lang),
+        "stages": application_stages(app),
         "consents": app.consents.select_related("municipality"),
         "supply": supply_rows(app.answers, _report_of(app), lang),
         "dialogue": app.dialogue.select_related("municipality", "author"),
