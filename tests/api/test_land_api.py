@@ -14,11 +14,11 @@ URL = "/api/v1/land/areas"
 
 
 @pytest.fixture
-def areas(db: Any) -> list[Any]:
-    from rodloeber.landmap.demo import landmap_demo_load
+def areas(db: Any, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     from rodloeber.landmap.models import BusinessArea
+    from tests.landmap.demo_cache import demo_load
 
-    landmap_demo_load(count=200, seed=3)
+    demo_load(monkeypatch, count=200, seed=3)
     return list(BusinessArea.objects.all())
 
 

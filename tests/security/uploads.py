@@ -275,6 +275,7 @@ DOCUMENT_EXEMPT = dict.fromkeys(
         "xlsx_header_only.xlsx",
         "csv_header_only.csv",
         "formula_injection.csv",
+        "two_million_rows.xlsx",
     ),
     _SPREADSHEET,
 )
@@ -318,6 +319,7 @@ UPLOAD_ENDPOINTS: list[UploadEndpoint] = [
         exempt={
             "area_too_large_jutland.geojson": _BIG_POLYGON,
             "million_vertices.geojson": _BIG_POLYGON,
+            "hole_filled_9000.geojson": _BIG_POLYGON,
             "point_not_polygon.geojson": "reference layers hold points (substations, ports)",
         },
     ),

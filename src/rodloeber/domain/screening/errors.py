@@ -20,6 +20,7 @@ class GeometryError(ScreeningError):
     ``code`` is one of: ``invalid_json``, ``missing_geometry``, ``not_polygon``,
     ``malformed``, ``wrong_crs``, ``swapped_axes``, ``invalid_geometry``,
     ``outside_denmark``, ``too_large``, ``too_small``, ``too_many_vertices``,
+    ``too_many_parts``, ``too_many_holes``,
     ``body_too_large`` (413, :class:`BodyTooLarge`).
     """
 
