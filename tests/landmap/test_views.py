@@ -104,3 +104,11 @@ def test_map_page_is_map_first_and_loads_maplibre_from_script(areas: list[Busine
     assert '<script src="/static/vendor/maplibre-gl/maplibre-gl.js"' not in html  # after paint
     assert "data-maplibre-js=" in html
     assert "maplibre" not in Client().get("/").content.decode()  # only on map pages
+
+
+def test_number_filters_keep_their_value_in_danish(areas: list[BusinessArea]) -> None:
+    """<input type=number> needs '2.5': a Danish '2,5' would show as an empty field."""
+    client = Client()
+    client.cookies["django_language"] = "da"
+    html = client.get("/kort", {"max_km_port": "2.5"}).content.decode()
+    assert 'name="max_km_port" value="2.5"' in html
