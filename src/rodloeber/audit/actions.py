@@ -138,6 +138,7 @@ register(
     "Action refused (too many requests)",
 )
 register("ops.backup", "Sikkerhedskopi taget", "Backup taken")
+register("audit.anchor", "Revisionsspor forankret", "Audit chain anchored")
 register("ops.restore", "Sikkerhedskopi genindlæst", "Backup restored")
 
 # NemLog-in / MitID Erhverv log-in (SAML, ADR 0013)
