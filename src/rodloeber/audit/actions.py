@@ -139,6 +139,7 @@ register(
 )
 register("ops.backup", "Sikkerhedskopi taget", "Backup taken")
 register("audit.anchor", "Revisionsspor forankret", "Audit chain anchored")
+register("ops.media_orphans_deleted", "Forældreløse filer slettet", "Orphan files deleted")
 register("ops.restore", "Sikkerhedskopi genindlæst", "Backup restored")
 
 # NemLog-in / MitID Erhverv log-in (SAML, ADR 0013)
