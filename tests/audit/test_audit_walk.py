@@ -731,6 +731,11 @@ SCENARIOS: list[Scenario] = [
         why="file-based SQLite/pg_dump: tests/security/test_backup.py",
     ),
     Scenario(
+        "rodloeber.ops.media:media_delete_orphans",
+        "ops.media_orphans_deleted",
+        why="needs old orphan files under MEDIA_ROOT: tests/ops/test_media.py",
+    ),
+    Scenario(
         "rodloeber.ops.dbroles:audit_harden",
         "ops.harden_audit",
         why="PostgreSQL roles only: tests/security/test_db_harden.py",

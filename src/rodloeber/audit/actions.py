@@ -147,6 +147,8 @@ register(
     "Action refused (too many requests)",
 )
 register("ops.backup", "Sikkerhedskopi taget", "Backup taken")
+register("audit.anchor", "Revisionsspor forankret", "Audit chain anchored")
+register("ops.media_orphans_deleted", "Forældreløse filer slettet", "Orphan files deleted")
 register("ops.restore", "Sikkerhedskopi genindlæst", "Backup restored")
 
 # NemLog-in / MitID Erhverv log-in (SAML, ADR 0013)
