@@ -187,7 +187,7 @@ def result_ids(request: HttpRequest) -> HttpResponse:
     try:
         flt = parse_filter(_params(request))
     except LandFilterError as exc:
-        message = exc.message_en if _lang() == "en" else exc.message_da
+        message = exc.message_en if page_language() == "en" else exc.message_da
         return JsonResponse({"error": message}, status=400)
     qs = queryset(flt, "available")
     rows = list(qs.values_list("id", "centroid_lon", "centroid_lat")[:EXPORT_LIMIT])
