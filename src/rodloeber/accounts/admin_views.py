@@ -10,16 +10,17 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rodloeber.accounts.administration_service import (
+    invitation_accept,
     invitation_create,
     invitation_for,
     invitation_revoke,
@@ -36,6 +37,8 @@ from rodloeber.accounts.delegation_service import LEGAL_BASIS as DELEGATION_BASI
 from rodloeber.accounts.errors import AccountError
 from rodloeber.accounts.models import Delegation, Invitation, Organisation, User
 from rodloeber.accounts.roles import OrgKind, Role
+from rodloeber.core.page_errors import error_message
+from rodloeber.core.web import page_language
 from rodloeber.domain.catalogue import load_catalogue
 
 #: At most this many organisations in one list (refine the search beyond that).
@@ -54,7 +57,7 @@ def _admin(request: HttpRequest) -> User:
 
 
 def _text(exc: AccountError) -> str:
-    return exc.message(get_language() or "da")
+    return error_message(exc)
 
 
 @login_required
@@ -183,10 +186,6 @@ def set_active(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def accept(request: HttpRequest, secret: str) -> HttpResponse:
     """/konto/invitation/<secret>: the invited person chooses a user name and password."""
-    from django.contrib.auth import login
-
-    from rodloeber.accounts.administration_service import invitation_accept
-
     inv = invitation_for(secret)
     if inv is None:
         return render(request, "administration/invitation_invalid.html", status=404)
@@ -219,7 +218,7 @@ def _permit_name(code: str) -> str:
     permit = load_catalogue().permit_types.get(code)
     if permit is None:
         return code
-    return permit.name_en if (get_language() or "da").startswith("en") else permit.name_da
+    return permit.name_en if page_language() == "en" else permit.name_da
 
 
 @login_required

@@ -16,6 +16,7 @@ from rodloeber.accounts.models import User
 from rodloeber.cases.inbox import tasks_for
 from rodloeber.cases.models import NotificationPreference
 from rodloeber.cases.services.notifications import notification_preferences_set
+from rodloeber.layers.loading import list_layers
 from rodloeber.web.inbox import remember_count, task_rows
 from rodloeber.web.navigation import role_tasks
 
@@ -30,8 +31,6 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 def data_sources(request: HttpRequest) -> HttpResponse:
     """Attribution for bundled data and the provenance of every registered layer."""
-    from rodloeber.layers.loading import list_layers
-
     return render(request, "web/data_sources.html", {"layers": list_layers()})
 
 
