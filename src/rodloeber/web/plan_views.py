@@ -106,7 +106,7 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
             if plan.p_within_cap is None
             else round(plan.p_within_cap * 100),
             # The SVG is built by our own renderer, which escapes every text it writes.
-            "gantt_svg": mark_safe(render_gantt_svg(plan, lang=lang)),  # noqa: S308
+            "gantt_svg": mark_safe(render_gantt_svg(plan, lang=lang, embedded=True)),  # noqa: S308
             "rows": gantt_table_rows(plan, lang=lang),
             "title": facts.get("title") if isinstance(facts, dict) else None,
         }
