@@ -17,8 +17,9 @@ from rodloeber.parks.area_upload import (
     read_area_file,
     read_area_text,
 )
+from rodloeber.parks.conditions import CONDITIONS
 from rodloeber.parks.criteria import QUESTIONS, rules
-from rodloeber.parks.models import AttachmentKind
+from rodloeber.parks.models import AttachmentKind, ConditionState, EvidenceKind
 
 
 class DkfdsForm(forms.Form):
@@ -152,6 +153,33 @@ class EvaluationForm(DkfdsForm):
         self.dkfds()
 
 
+class ConditionForm(DkfdsForm):
+    """A finding on one condition of § 13 stk. 1 (met / not met / not yet known)."""
+
+    number = forms.TypedChoiceField(label=_("Condition"), coerce=int)
+    state = forms.ChoiceField(label=_("Finding"), choices=ConditionState.choices)
+    evidence_kind = forms.ChoiceField(
+        label=_("Evidence from"),
+        choices=[("", "–"), *EvidenceKind.choices],
+        required=False,
+    )
+    evidence = forms.CharField(
+        label=_("Evidence"),
+        help_text=_("Which screening item, answer or note shows it; required unless unknown."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        lang = "en" if _english() else "da"
+        self.fields["number"].choices = [  # type: ignore[attr-defined]
+            (c.number, f"{c.legal_basis}: {c.title(lang)}") for c in CONDITIONS
+        ]
+        self.dkfds()
+
+
 class DecisionForm(DkfdsForm):
     designated = forms.TypedChoiceField(
         label=_("Decision"),
@@ -165,6 +193,13 @@ class DecisionForm(DkfdsForm):
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
     contact_name = forms.CharField(label=_("Contact person"), required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    sunset_years = forms.IntegerField(
+        label=_("Sunset period (years)"),
+        help_text=_("The agreement sets five years; the period is set per park."),
+        min_value=1,
+        max_value=15,
+        initial=5,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
