@@ -173,7 +173,7 @@ class ConditionForm(DkfdsForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        lang = "en" if _english() else "da"
+        lang = page_language()
         self.fields["number"].choices = [  # type: ignore[attr-defined]
             (c.number, f"{c.legal_basis}: {c.title(lang)}") for c in CONDITIONS
         ]
