@@ -35,6 +35,7 @@ from rodloeber.cases.models.permit import (
     PermitStatus,
     RequestStatus,
 )
+from rodloeber.cases.models.strategic import StrategicRecognition, StrategicRegime
 
 __all__ = [
     "GUIDANCE_CODE",
@@ -68,4 +69,6 @@ __all__ = [
     "PermitStatus",
     "PlanSnapshot",
     "RequestStatus",
+    "StrategicRecognition",
+    "StrategicRegime",
 ]
