@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0003_case_catalogue_version'),
+        ('cases', '0004_strategic_recognition'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
