@@ -25,13 +25,14 @@ from rodloeber.accounts.models import User
 from rodloeber.accounts.reference import kommune_names
 from rodloeber.checks.answers import Answers, answers_from_post, convert, kommune_label
 from rodloeber.checks.form_view import hidden_answers, question_context
-from rodloeber.checks.geo import kommune_at, kommune_in_text
+from rodloeber.checks.geo import kommune_in_text
 from rodloeber.checks.parks import apply_park_fact, match_site, parks_at
 from rodloeber.checks.presenters import result_context
 from rodloeber.checks.selectors import may_save_checks, saved_check_get, saved_checks_visible_to
 from rodloeber.checks.services import saved_check_create
 from rodloeber.checks.steps import STEPS, step
 from rodloeber.domain.eligibility import check_project
+from rodloeber.layers.geography import municipality_at
 
 SESSION_KEY = "rodloeber.check.answers"
 
@@ -223,7 +224,7 @@ def kommune_lookup(request: HttpRequest) -> HttpResponse:
     lon, lat = request.GET.get("site_lon", ""), request.GET.get("site_lat", "")
     if lon and lat:
         try:
-            code = kommune_at(float(lon), float(lat))
+            code = municipality_at(float(lon), float(lat))
         except ValueError:
             code = None
         if code is None:

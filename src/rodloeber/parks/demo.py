@@ -10,7 +10,6 @@ clipped to the municipality. They are not the real boundaries.
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import math
 from datetime import date, datetime, timedelta
@@ -20,7 +19,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from shapely.geometry import Point, box, mapping, shape
-from shapely.geometry.base import BaseGeometry
 
 from rodloeber.accounts.models import Organisation
 from rodloeber.accounts.reference import KOMMUNER_GEOJSON
@@ -28,6 +26,7 @@ from rodloeber.accounts.roles import OrgKind
 from rodloeber.audit.services import record_event
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.screening import to_exchange, to_internal
+from rodloeber.layers.geography import municipality_outline
 from rodloeber.parks.lifecycle import sunset_date
 from rodloeber.parks.models import (
     ApplicationRound,
@@ -48,12 +47,6 @@ AREA_HA = {"0370": 207.0, "0360": 780.0}  # named in the sources (Næstved–Vor
 
 
 @cache
-def _kommuner() -> dict[str, BaseGeometry]:
-    data = json.loads(KOMMUNER_GEOJSON.read_text(encoding="utf-8"))
-    return {f["properties"]["kode"]: to_internal(shape(f["geometry"])) for f in data["features"]}
-
-
-@cache
 def _largest_towns() -> dict[str, tuple[float, float]]:
     best: dict[str, tuple[int, float, float]] = {}
     with (DATA / "towns.csv").open(encoding="utf-8") as fh:
@@ -66,7 +59,7 @@ def _largest_towns() -> dict[str, tuple[float, float]]:
 
 def synthetic_polygon(kommune_kode: str, area_ha: float, shift: float = 0.0) -> dict[str, Any]:
     """A synthetic area (EPSG:4326 GeoJSON) of about ``area_ha`` inside the municipality."""
-    kommune = _kommuner()[kommune_kode]
+    kommune = municipality_outline(kommune_kode)
     inland = kommune.representative_point()
     town = _largest_towns().get(kommune_kode)
     centre = to_internal(Point(*town)) if town else inland

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rodloeber.checks.geo import kommune_index
 from rodloeber.domain.screening import AreaOfInterest, GeometryLimits, parse_area, to_exchange
 from rodloeber.domain.screening.errors import GeometryError
+from rodloeber.layers.geography import municipalities_meeting
 from rodloeber.layers.screening_service import screen_geojson
 
 
@@ -39,8 +39,7 @@ def check_area(geometry: object) -> AreaOfInterest:
     Flensburg), the area must touch a Danish municipality (DAGI, bundled).
     """
     area = parse_area(geometry, PARK_LIMITS)
-    shape_4326 = to_exchange(area.geometry)
-    if not len(kommune_index().tree.query(shape_4326, predicate="intersects")):
+    if not municipalities_meeting(to_exchange(area.geometry)):
         raise GeometryError(
             "outside_denmark",
             "Arealet ligger ikke i en dansk kommune (fx i havet eller i udlandet).",
