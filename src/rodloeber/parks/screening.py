@@ -12,8 +12,8 @@ from typing import Any
 
 from rodloeber.domain.screening import AreaOfInterest, GeometryLimits, parse_area, to_exchange
 from rodloeber.domain.screening.errors import GeometryError
+from rodloeber.layers import screening_service
 from rodloeber.layers.geography import municipalities_meeting
-from rodloeber.layers.screening_service import screen_geojson
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ def check_area(geometry: object) -> AreaOfInterest:
 
 
 def screen_area(geometry: object) -> ScreeningOutcome:
-    report = screen_geojson(geometry).to_dict()
+    """Screen a park area: parsed and reprojected once, with the park limits."""
+    report = screening_service.screen_area(check_area(geometry)).to_dict()
     layers = report.get("layers")
     versions = {
         str(layer["name"]): str(layer["version"])
