@@ -20,6 +20,9 @@ def test_example_plan_renders_gantt_and_table(client: Client) -> None:
     body = response.content.decode()
     assert 'role="img"' in body and "<title" in body  # accessible SVG
     assert 'data-testid="plan-table"' in body
+    # the example picker shows labels, never the file names
+    assert ">Elektrolyseanlæg i Esbjerg (eksempel)</option>" in body
+    assert ">electrolyser_esbjerg<" not in body
     assert "2027-09-02" in body or "2. september 2027" in body  # cap deadline
 
 
