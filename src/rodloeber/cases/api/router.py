@@ -17,12 +17,13 @@ from rodloeber.accounts.current import caller
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import CASE_MANAGER_AUTHORITY_CODE, Role
 from rodloeber.cases.access import access_log_denied, access_log_for, access_log_record
-from rodloeber.cases.api import files, lists, permits
+from rodloeber.cases.api import files, lists, permits, strategic
 from rodloeber.cases.api.common import today
 from rodloeber.cases.api.schemas import (
     AcknowledgeIn,
     CaseCreateIn,
     CaseOut,
+    CasePlanOut,
     CaseSummaryOut,
     DraftCreateIn,
     DraftUpdateIn,
@@ -57,6 +58,7 @@ router = Router(tags=["cases"])
 router.add_router("", lists.router)
 router.add_router("", permits.router)
 router.add_router("", files.router)
+router.add_router("", strategic.router)
 
 CASE_RESPONSES: dict[int, Any] = {200: CaseOut, **ERRORS}
 
@@ -328,7 +330,10 @@ def foreign_investor(request: HttpRequest, case_id: int, payload: ForeignInvesto
 
 
 @router.get(
-    "/cases/{int:case_id}/plan", response={200: dict[str, Any], **ERRORS}, operation_id="case_plan"
+    "/cases/{int:case_id}/plan",
+    response={200: CasePlanOut, **ERRORS},
+    summary="The case's process plan and its baseline",
+    operation_id="case_plan",
 )
 def case_plan(request: HttpRequest, case_id: int) -> Any:
     """The current process plan and the frozen baseline (Plan contract shape)."""

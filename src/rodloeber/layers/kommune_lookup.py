@@ -4,6 +4,9 @@ Offline there is no geocoder: an address is only searched for a municipality
 name written in it. A map point is looked up by
 :func:`rodloeber.layers.geography.municipality_at` (the one point-in-municipality
 lookup).
+
+Lives in ``layers`` (reference geodata) so that both the check (/tjek) and
+the industrial parks use it without depending on each other.
 """
 
 from __future__ import annotations
