@@ -56,3 +56,9 @@ def test_bad_input_is_explained(client: Client, data: dict[str, str], needle: st
     response = client.post("/procesplan", data, headers={"Cookie": "django_language=en"})
     assert response.status_code == 400
     assert needle in response.content.decode()
+
+
+def test_embedded_gantt_has_no_inline_style(client: Client) -> None:
+    """The page's CSP blocks inline <style>; site.css carries the chart's rules."""
+    body = client.get("/procesplan").content.decode()
+    assert 'class="rl-gantt"' in body and "<style" not in body

@@ -32,6 +32,7 @@ from rodloeber.audit.services import record_event
 from rodloeber.domain.geodata.crs import normalise_crs, to_internal
 from rodloeber.domain.geodata.errors import GeodataError
 from rodloeber.domain.screening import GeometryError, check_complexity
+from rodloeber.landmap.infrastructure import infrastructure_index
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.rows import RowError, clean_row, column_label, row_geometry
 from rodloeber.landmap.services import check_may_edit, derived_fields
@@ -168,8 +169,6 @@ def _check_municipality(geom: BaseGeometry, komnr: str) -> None:
     Uses the kommuner layer of the distance index; when it has no outline for
     ``komnr`` nothing is refused (no check without data).
     """
-    from rodloeber.landmap.infrastructure import infrastructure_index
-
     pairs = infrastructure_index().kommuner
     own = [g for g, code in pairs if code == komnr]
     if not own:

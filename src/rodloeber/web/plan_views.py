@@ -16,11 +16,12 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from rodloeber.checks.computation import run_plan_preview
+from rodloeber.core.web import ICS, download_response, page_language
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
 from rodloeber.domain.planning import gantt_table_rows, plan_to_ics, render_gantt_svg
@@ -67,7 +68,7 @@ def _inputs(request: HttpRequest) -> tuple[dict[str, Any] | None, str, str, list
 
 @require_http_methods(["GET", "POST"])
 def plan_preview(request: HttpRequest) -> HttpResponse:
-    lang = "en" if (get_language() or "da").startswith("en") else "da"
+    lang = page_language()
     facts, clock_text, example, errors = _inputs(request)
     context: dict[str, Any] = {
         "examples": [(key, EXAMPLE_LABELS.get(key, key)) for key in examples()],
@@ -90,12 +91,10 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
         ]
         return render(request, "web/plan_preview.html", context, status=400)
     except DomainError as exc:
-        context["errors"] = [exc.message_en if lang == "en" else exc.message_da]
+        context["errors"] = [exc.message(lang)]
         return render(request, "web/plan_preview.html", context, status=400)
     if request.GET.get("format") == "ics" or request.POST.get("format") == "ics":
-        response = HttpResponse(plan_to_ics(preview.plan, lang=lang), content_type="text/calendar")
-        response["Content-Disposition"] = 'attachment; filename="procesplan.ics"'
-        return response
+        return download_response(plan_to_ics(preview.plan, lang=lang), ICS, "procesplan.ics")
     plan = preview.plan
     context.update(
         {
@@ -107,7 +106,7 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
             if plan.p_within_cap is None
             else round(plan.p_within_cap * 100),
             # The SVG is built by our own renderer, which escapes every text it writes.
-            "gantt_svg": mark_safe(render_gantt_svg(plan, lang=lang)),  # noqa: S308
+            "gantt_svg": mark_safe(render_gantt_svg(plan, lang=lang, embedded=True)),  # noqa: S308
             "rows": gantt_table_rows(plan, lang=lang),
             "title": facts.get("title") if isinstance(facts, dict) else None,
         }

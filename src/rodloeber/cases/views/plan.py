@@ -89,5 +89,5 @@ def plan_context(case: Case, language: str, today: date) -> dict[str, Any]:
         return {}
     plan = plan_from_snapshot(case, snap.data)
     # The SVG comes from our own renderer, which escapes every text it writes.
-    svg: SafeString = mark_safe(render_gantt_svg(plan, lang=language, today=today))  # noqa: S308
+    svg: SafeString = mark_safe(render_gantt_svg(plan, lang=language, today=today, embedded=True))  # noqa: S308
     return {"gantt_svg": svg, "plan_rows": gantt_table_rows(plan, lang=language), "plan": plan}

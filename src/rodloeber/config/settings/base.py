@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "rodloeber.accounts.middleware.SessionLifetimeMiddleware",
-    "rodloeber.core.ratelimit.RateLimitMiddleware",  # 429 per RODLOEBER_RATE_LIMITS
+    "rodloeber.web.ratelimit.RateLimitMiddleware",  # 429 per RODLOEBER_RATE_LIMITS
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -214,7 +214,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Rate limits (rodloeber.core.ratelimit): scope -> (requests, window seconds), counted
+# Rate limits (rodloeber.web.ratelimit): scope -> (requests, window seconds), counted
 # per user (or client address when anonymous) in the cache. 429 beyond the limit.
 # Audit chain (issue #20, docs/operations.md "Audit chain keys"): HMAC keys from the
 # environment, never the database; anchors appended to a file outside the database.

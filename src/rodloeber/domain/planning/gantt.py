@@ -139,6 +139,27 @@ def _diamond(x: float, y: float, r: float, cls: str, tip: str) -> str:
     return f'<polygon class="ms {cls}" points="{pts}"><title>{escape(tip)}</title></polygon>'
 
 
+def _style(id_prefix: str) -> str:
+    """The chart's CSS as an SVG ``<style>`` element (standalone files only)."""
+    return (
+        "<style>"
+        ".rl-gantt text{font-family:'IBM Plex Sans',Arial,sans-serif;font-size:12px;fill:#1a1a1a}"
+        ".rl-gantt .bar{fill:#5b7fa6;stroke:#1a1a1a;stroke-width:1}"
+        f".rl-gantt .crit{{fill:url(#{id_prefix}-hatch);stroke:#000;stroke-width:2}}"
+        ".rl-gantt .base{fill:none;stroke:#1a1a1a;stroke-dasharray:3 2}"
+        ".rl-gantt .done{fill:#1a1a1a;opacity:.55}"
+        ".rl-gantt .grid{stroke:#ccc;stroke-width:1}"
+        ".rl-gantt .cap{stroke:#000;stroke-width:2;stroke-dasharray:6 3}"
+        ".rl-gantt .today{stroke:#00704a;stroke-width:2}"
+        ".rl-gantt .start{stroke:#1a1a1a;stroke-width:1}"
+        ".rl-gantt .ms{stroke:#000;stroke-width:1.2}"
+        ".rl-gantt .planned{fill:#fff}.rl-gantt .actual{fill:#000}"
+        ".rl-gantt .forecast{fill:#fff;stroke-dasharray:2 1}"
+        "@media print{.rl-gantt .bar{fill:#ddd}.rl-gantt .grid{stroke:#999}}"
+        "</style>"
+    )
+
+
 def render_gantt_svg(
     plan: Plan,
     *,
@@ -147,8 +168,13 @@ def render_gantt_svg(
     today: date | None = None,
     width: int = 960,
     id_prefix: str = "gantt",
+    embedded: bool = False,
 ) -> str:
-    """Render the plan as an accessible SVG Gantt chart (string)."""
+    """Render the plan as an accessible SVG Gantt chart (string).
+
+    ``embedded``: for inline use in an HTML page, without the ``<style>``
+    element (the page's CSP forbids inline styles; ``static/rodloeber/site.css``
+    carries the same rules for ``id_prefix="gantt"``). Standalone files keep it."""
     t = _t(lang)
     label_w, right, row_h, top = 260, 24, 30, 56
     legend_h = 56
@@ -191,22 +217,9 @@ def render_gantt_svg(
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#b3261e"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-width="2"/></pattern>'
         "</defs>",
-        "<style>"
-        ".rl-gantt text{font-family:'IBM Plex Sans',Arial,sans-serif;font-size:12px;fill:#1a1a1a}"
-        ".rl-gantt .bar{fill:#5b7fa6;stroke:#1a1a1a;stroke-width:1}"
-        f".rl-gantt .crit{{fill:url(#{id_prefix}-hatch);stroke:#000;stroke-width:2}}"
-        ".rl-gantt .base{fill:none;stroke:#1a1a1a;stroke-dasharray:3 2}"
-        ".rl-gantt .done{fill:#1a1a1a;opacity:.55}"
-        ".rl-gantt .grid{stroke:#ccc;stroke-width:1}"
-        ".rl-gantt .cap{stroke:#000;stroke-width:2;stroke-dasharray:6 3}"
-        ".rl-gantt .today{stroke:#00704a;stroke-width:2}"
-        ".rl-gantt .start{stroke:#1a1a1a;stroke-width:1}"
-        ".rl-gantt .ms{stroke:#000;stroke-width:1.2}"
-        ".rl-gantt .planned{fill:#fff}.rl-gantt .actual{fill:#000}"
-        ".rl-gantt .forecast{fill:#fff;stroke-dasharray:2 1}"
-        "@media print{.rl-gantt .bar{fill:#ddd}.rl-gantt .grid{stroke:#999}}"
-        "</style>",
     ]
+    if not embedded:
+        out.append(_style(id_prefix))
     axis_y = top - 10
     months = _month_starts(first, last)
     step = 1 if len(months) <= 14 else 3 if len(months) <= 42 else 6
