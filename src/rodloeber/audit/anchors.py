@@ -36,9 +36,9 @@ from django.utils import timezone
 from rodloeber.audit.hashing import canonical_json
 from rodloeber.audit.keys import current_key, key_for
 from rodloeber.audit.models import AuditEvent
-from rodloeber.audit.services import record_event
+from rodloeber.audit.services import ChainProblem, VerifyResult, record_event, verify_chain
 
-__all__ = ["anchor", "anchor_file", "verify_anchors"]
+__all__ = ["anchor", "anchor_file", "verify_all", "verify_anchors"]
 
 log = logging.getLogger("rodloeber.audit.anchor")
 ACTION = "audit.anchor"
@@ -180,3 +180,10 @@ def anchor_count() -> int:
     if path is None or not path.exists():
         return 0
     return sum(1 for raw in path.read_text(encoding="utf-8").splitlines() if raw.strip())
+
+
+def verify_all() -> VerifyResult:
+    """The chain (:func:`verify_chain`), then its anchors and read-log seals."""
+    result = verify_chain()
+    extra = [ChainProblem(seq, text) for seq, text in verify_anchors()]
+    return VerifyResult(checked=result.checked, problems=[*result.problems, *extra])

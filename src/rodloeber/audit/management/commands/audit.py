@@ -6,8 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rodloeber.audit.anchors import anchor, anchor_count, anchor_file
-from rodloeber.audit.services import verify_chain
+from rodloeber.audit.anchors import anchor, anchor_count, anchor_file, verify_all
 
 
 class Command(BaseCommand):
@@ -26,7 +25,7 @@ class Command(BaseCommand):
             where = anchor_file() or "the rodloeber.audit.anchor log only"
             self.stdout.write(self.style.SUCCESS(f"OK: anchored event {line['seq']} ({where})."))
             return
-        result = verify_chain()
+        result = verify_all()
         if result.ok:
             self.stdout.write(
                 self.style.SUCCESS(
