@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from rodloeber.audit.actions import get_action
+from rodloeber.audit.anchors import verify_anchors
 from rodloeber.audit.context import current_request_id
 from rodloeber.audit.hashing import GENESIS_HASH, event_digest
 from rodloeber.audit.keys import current_key, key_for
@@ -116,10 +117,10 @@ class VerifyResult:
         return not self.problems
 
 
-def verify_chain(batch_size: int = 2000) -> VerifyResult:
+def verify_chain(batch_size: int = 2000, anchors: bool = True) -> VerifyResult:
     """Walk the whole chain: recompute each HMAC with its key, check each link and
-    that no sequence number is missing, and compare the end with the chain head.
-    (``rodloeber.audit.anchors.verify_all`` adds the anchors and read-log seals.)
+    that no sequence number is missing, compare the end with the chain head, and
+    (``anchors``) compare with the anchors written outside the database.
 
     Events without a key id (plain SHA-256, from before issue #20) are accepted
     only up to ``RODLOEBER_AUDIT_UNKEYED_UNTIL`` (0 on new installations) and
@@ -160,6 +161,8 @@ def verify_chain(batch_size: int = 2000) -> VerifyResult:
         problems.append(
             ChainProblem(head.last_seq, "the newest events are missing (chain head does not match)")
         )
+    if anchors:
+        problems.extend(ChainProblem(seq, text) for seq, text in verify_anchors())
     return VerifyResult(checked=checked, problems=problems)
 
 

@@ -214,18 +214,7 @@
       });
   }
 
-  // A map is built when it comes near the viewport: a map further down a page costs
-  // nothing until the reader scrolls to it.
-  function initAll() {
-    var maps = document.querySelectorAll("[data-rl-map]");
-    if (!("IntersectionObserver" in window)) { maps.forEach(init); return; }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) { observer.unobserve(entry.target); init(entry.target); }
-      });
-    }, { rootMargin: "200px" });
-    maps.forEach(function (el) { observer.observe(el); });
-  }
+  function initAll() { document.querySelectorAll("[data-rl-map]").forEach(init); }
 
   // After the first paint: two animation frames after the document is parsed.
   function afterFirstPaint(fn) {

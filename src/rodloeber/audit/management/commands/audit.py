@@ -6,7 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rodloeber.audit.anchors import anchor, anchor_count, anchor_file, verify_all
+from rodloeber.audit.anchoring import anchor
+from rodloeber.audit.anchors import anchor_count, anchor_file
+from rodloeber.audit.services import verify_chain
 
 
 class Command(BaseCommand):
@@ -25,7 +27,7 @@ class Command(BaseCommand):
             where = anchor_file() or "the rodloeber.audit.anchor log only"
             self.stdout.write(self.style.SUCCESS(f"OK: anchored event {line['seq']} ({where})."))
             return
-        result = verify_all()
+        result = verify_chain()
         if result.ok:
             self.stdout.write(
                 self.style.SUCCESS(
