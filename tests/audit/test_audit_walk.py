@@ -118,6 +118,7 @@ NOT_SERVICES: dict[str, str] = {
     "rodloeber.layers.screening_service:parse_json": _READ + " (validation)",
     "rodloeber.layers.screening_service:extract_geometry": _READ + " (validation)",
     "rodloeber.layers.screening_service:screen_geojson": _READ + " (public screening)",
+    "rodloeber.layers.screening_service:screen_area": _READ + " (screens an already parsed area)",
     "rodloeber.parks.lifecycle:sunset_date": _READ,
     "rodloeber.parks.lifecycle:parks_near_sunset": _READ,
     "rodloeber.parks.services:clean_answers": _READ + " (validation)",
