@@ -169,7 +169,7 @@ def test_address_names_the_municipality(page: Any, live_server: Any) -> None:
 
 
 def test_click_on_the_map_sets_the_point_and_the_municipality(page: Any, live_server: Any) -> None:
-    from rodloeber.layers.kommune_lookup import kommune_at
+    from rodloeber.layers.geography import municipality_at as kommune_at
 
     page.goto(f"{live_server.url}/tjek/trin/2")
     page.wait_for_function(

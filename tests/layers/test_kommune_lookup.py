@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rodloeber.layers.kommune_lookup import kommune_at, kommune_in_text
+from rodloeber.layers.geography import municipality_at as kommune_at
+from rodloeber.layers.kommune_lookup import kommune_in_text
 
 
 @pytest.mark.parametrize(

@@ -39,13 +39,23 @@ class ReferenceAuthority:
 
 
 @cache
+def kommune_features() -> tuple[dict[str, Any], ...]:
+    """The GeoJSON features of the bundled DAGI kommune boundaries (EPSG:4326).
+
+    The one reader of the file: the names here, the outlines and point lookups
+    in :mod:`rodloeber.layers.geography`.
+    """
+    data = json.loads(KOMMUNER_GEOJSON.read_text(encoding="utf-8"))
+    return tuple(data["features"])
+
+
+@cache
 def municipalities() -> tuple[ReferenceAuthority, ...]:
     """The 98 municipalities with DAGI codes and official names, e.g. ``0561``
     Esbjerg Kommune, ``0101`` Københavns Kommune (catalogue authorities.yaml)."""
-    data = json.loads(KOMMUNER_GEOJSON.read_text(encoding="utf-8"))
     catalogue = load_catalogue()
     result = []
-    for feature in data["features"]:
+    for feature in kommune_features():
         p = feature["properties"]
         name, name_en = catalogue.municipality_name(p["kode"], p["navn"])
         result.append(

@@ -34,7 +34,8 @@ from rodloeber.checks.questions import (
 from rodloeber.checks.steps import QUESTIONS, STEPS, field_for_path
 from rodloeber.domain.catalogue import load_catalogue
 from rodloeber.domain.facts import FactsError, parse_project_facts
-from rodloeber.layers.kommune_lookup import kommune_at, kommune_in_text
+from rodloeber.layers.geography import municipality_at
+from rodloeber.layers.kommune_lookup import kommune_in_text
 
 Answers = dict[str, str | list[str]]
 UNKNOWN_SUFFIX = "__unknown"
@@ -214,7 +215,7 @@ def _site(answers: Mapping[str, object], conv: Conversion, language: str) -> Non
         except ValueError:
             conv.errors["site_point"] = _("The point on the map could not be read. Click again.")
         else:
-            from_point = kommune_at(lon, lat)
+            from_point = municipality_at(lon, lat)
             if from_point is None:
                 conv.errors["site_point"] = _(
                     "The point is not inside a Danish municipality. Click on land in Denmark."

@@ -30,7 +30,8 @@ from rodloeber.checks.selectors import may_save_checks, saved_check_get, saved_c
 from rodloeber.checks.services import saved_check_create
 from rodloeber.checks.steps import STEPS, step
 from rodloeber.core.web import page_language
-from rodloeber.layers.kommune_lookup import kommune_at, kommune_in_text
+from rodloeber.layers.geography import municipality_at
+from rodloeber.layers.kommune_lookup import kommune_in_text
 
 SESSION_KEY = "rodloeber.check.answers"
 
@@ -216,7 +217,7 @@ def kommune_lookup(request: HttpRequest) -> HttpResponse:
     lon, lat = request.GET.get("site_lon", ""), request.GET.get("site_lat", "")
     if lon and lat:
         try:
-            code = kommune_at(float(lon), float(lat))
+            code = municipality_at(float(lon), float(lat))
         except ValueError:
             code = None
         if code is None:

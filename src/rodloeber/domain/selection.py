@@ -16,7 +16,7 @@ optimality with HiGHS; never greedy. Formulation
 Eligibility is a hard constraint, never a weight: an area may be designated
 only if every condition in § 13 stk. 1 nr. 1-5 is met (and no stk. 2
 exclusion applies), so an ineligible candidate's variable is fixed to 0 and
-scores only rank among the eligible (docs/adr/0019-park-conditions-and-procedure.md).
+scores only rank among the eligible (docs/adr/0021-park-conditions-and-procedure.md).
 
 The swap analysis re-solves with one excluded area forced in (x_j = 1) and
 reports how much the optimum drops. Framework-free: no Django imports.

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from rodloeber.domain.geo import ReferenceLayer
 from rodloeber.domain.screening import (
+    AreaOfInterest,
     BodyTooLarge,
     GeometryError,
     GeometryLimits,
@@ -35,6 +36,7 @@ __all__ = [
     "extract_geometry",
     "parse_json",
     "reset_index",
+    "screen_area",
     "screen_geojson",
     "screening_index",
     "set_layer_loader",
@@ -193,5 +195,14 @@ def screen_geojson(
     limits: GeometryLimits | None = None,
 ) -> ScreeningReport:
     """Check a GeoJSON geometry (EPSG:4326) and screen it; raises GeometryError."""
-    area = parse_area(geometry, limits)
+    return screen_area(parse_area(geometry, limits), index=index, settings=settings)
+
+
+def screen_area(
+    area: AreaOfInterest,
+    *,
+    index: ScreeningIndex | None = None,
+    settings: ScreeningSettings | None = None,
+) -> ScreeningReport:
+    """Screen an area the caller has already parsed and reprojected with its own limits."""
     return screen(area, index or screening_index(), settings)

@@ -4,7 +4,7 @@
 hvis 1) … 5)": every condition must be met before an area can be designated,
 so the conditions are a hard constraint in selection and at the decision, and
 the weighted scores only rank the areas that meet them
-(docs/adr/0019-park-conditions-and-procedure.md).
+(docs/adr/0021-park-conditions-and-procedure.md).
 Exclusions in stk. 2 (the latest screening) stay hard as before.
 
 This module is the one home of the eligibility computation; the service that

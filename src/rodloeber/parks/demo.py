@@ -14,7 +14,6 @@ boundaries, and applications that are not public are not invented.
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import math
 from datetime import date, datetime, timedelta
@@ -26,7 +25,6 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 from shapely.geometry import Point, box, mapping, shape
-from shapely.geometry.base import BaseGeometry
 
 from rodloeber.accounts.models import Organisation
 from rodloeber.accounts.reference import KOMMUNER_GEOJSON
@@ -34,6 +32,7 @@ from rodloeber.accounts.roles import OrgKind
 from rodloeber.audit.services import record_event
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.screening import to_exchange, to_internal
+from rodloeber.layers.geography import municipality_outline
 from rodloeber.parks.lifecycle import sunset_date
 from rodloeber.parks.models import (
     ApplicationRound,
@@ -57,12 +56,6 @@ AREA_HA = {"0370": 207.0, "0360": 780.0}  # named in the sources (Næstved–Vor
 
 
 @cache
-def _kommuner() -> dict[str, BaseGeometry]:
-    data = json.loads(KOMMUNER_GEOJSON.read_text(encoding="utf-8"))
-    return {f["properties"]["kode"]: to_internal(shape(f["geometry"])) for f in data["features"]}
-
-
-@cache
 def _largest_towns() -> dict[str, tuple[float, float]]:
     best: dict[str, tuple[int, float, float]] = {}
     with (DATA / "towns.csv").open(encoding="utf-8") as fh:
@@ -75,7 +68,7 @@ def _largest_towns() -> dict[str, tuple[float, float]]:
 
 def synthetic_polygon(kommune_kode: str, area_ha: float, shift: float = 0.0) -> dict[str, Any]:
     """A synthetic area (EPSG:4326 GeoJSON) of about ``area_ha`` inside the municipality."""
-    kommune = _kommuner()[kommune_kode]
+    kommune = municipality_outline(kommune_kode)
     inland = kommune.representative_point()
     town = _largest_towns().get(kommune_kode)
     centre = to_internal(Point(*town)) if town else inland

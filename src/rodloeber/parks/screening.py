@@ -12,8 +12,8 @@ from typing import Any
 
 from rodloeber.domain.screening import AreaOfInterest, GeometryLimits, parse_area, to_exchange
 from rodloeber.domain.screening.errors import GeometryError
-from rodloeber.layers.kommune_lookup import kommune_index
-from rodloeber.layers.screening_service import screen_geojson
+from rodloeber.layers import screening_service
+from rodloeber.layers.geography import municipalities_meeting
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,7 @@ def check_area(geometry: object) -> AreaOfInterest:
     Flensburg), the area must touch a Danish municipality (DAGI, bundled).
     """
     area = parse_area(geometry, PARK_LIMITS)
-    shape_4326 = to_exchange(area.geometry)
-    if not len(kommune_index().tree.query(shape_4326, predicate="intersects")):
+    if not municipalities_meeting(to_exchange(area.geometry)):
         raise GeometryError(
             "outside_denmark",
             "Arealet ligger ikke i en dansk kommune (fx i havet eller i udlandet).",
@@ -50,7 +49,8 @@ def check_area(geometry: object) -> AreaOfInterest:
 
 
 def screen_area(geometry: object) -> ScreeningOutcome:
-    report = screen_geojson(geometry).to_dict()
+    """Screen a park area: parsed and reprojected once, with the park limits."""
+    report = screening_service.screen_area(check_area(geometry)).to_dict()
     layers = report.get("layers")
     versions = {
         str(layer["name"]): str(layer["version"])

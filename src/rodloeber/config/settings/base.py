@@ -83,7 +83,7 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 20
 
 
 def sqlite_for_concurrency(database: dict[str, Any]) -> dict[str, Any]:
-    """SQLite settings for concurrent writers (issue #20: several workers, one file).
+    """SQLite settings for concurrent writers (ADR 0018, issue #20: several workers, one file).
 
     Every transaction starts ``IMMEDIATE`` (takes the write lock at ``BEGIN``),
     so two writers queue for up to the busy timeout instead of failing with
