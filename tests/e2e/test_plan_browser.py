@@ -1,7 +1,13 @@
-"""The process plan renders as an accessible Gantt chart in a real browser."""
+"""The process plan renders as an accessible Gantt chart in a real browser.
+
+The chart is in colour (its stylesheet is a static file the CSP allows; fills
+are SVG attributes), in both languages, with zero console errors (the ``page``
+fixture fails the test on any). ``RODLOEBER_SCREENSHOTS=DIR`` keeps PNGs to look at.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +17,40 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).resolve().parents[2] / "src/rodloeber/static/vendor/axe-core/axe.min.js"
 
 
-def test_gantt_renders_and_is_accessible(page: Any, live_server: Any) -> None:
-    page.goto(f"{live_server.url}/procesplan")
+def shoot(page: Any, name: str) -> None:
+    """Save a full-page screenshot when RODLOEBER_SCREENSHOTS names a directory."""
+    folder = os.environ.get("RODLOEBER_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+        chart = page.locator("[data-testid=gantt]")
+        chart.screenshot(path=str(Path(folder) / f"{name}-chart.png"))
+
+
+def assert_gantt_in_colour(page: Any) -> None:
+    """The CSS from gantt.css applies and every bar is filled with its status pattern."""
     chart = page.locator("[data-testid=gantt] svg")
     chart.wait_for()
     box = chart.bounding_box()
     assert box is not None and box["width"] > 600 and box["height"] > 200
+    styles = page.evaluate(
+        """() => {
+          const cap = document.querySelector('[data-testid=gantt] .marker.cap');
+          const bars = [...document.querySelectorAll('[data-testid=gantt] .row .bar')];
+          return {dash: getComputedStyle(cap).strokeDasharray,
+                  fills: bars.map(b => getComputedStyle(b).fill)};
+        }"""
+    )
+    assert styles["dash"] not in ("", "none")  # the stylesheet is applied
+    assert styles["fills"] and all(f.startswith("url(") for f in styles["fills"]), styles
+
+
+def test_gantt_renders_and_is_accessible(page: Any, live_server: Any) -> None:
+    page.goto(f"{live_server.url}/procesplan")
+    assert_gantt_in_colour(page)
     assert page.locator("[data-testid=plan-table] tbody tr").count() >= 10
+    assert "sep. 2027" in page.locator("[data-testid=cap-deadline]").inner_text()
+    shoot(page, "procesplan-da")
     page.select_option("#example", "battery_factory_park")
     page.click("#plan-form button[type=submit]")
     page.locator("[data-testid=cap]").wait_for()
@@ -26,3 +59,12 @@ def test_gantt_renders_and_is_accessible(page: Any, live_server: Any) -> None:
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_gantt_in_english(page: Any, live_server: Any) -> None:
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(f"{live_server.url}/procesplan")
+    assert_gantt_in_colour(page)
+    assert "Sep 2027" in page.locator("[data-testid=cap-deadline]").inner_text()
+    assert page.locator("[data-testid=gantt] svg").get_attribute("lang") == "en"
+    shoot(page, "procesplan-en")

@@ -20,7 +20,30 @@ def test_example_plan_renders_gantt_and_table(client: Client) -> None:
     body = response.content.decode()
     assert 'role="img"' in body and "<title" in body  # accessible SVG
     assert 'data-testid="plan-table"' in body
-    assert "2027-09-02" in body or "2. september 2027" in body  # cap deadline
+    assert 'data-testid="cap-deadline">2. sep. 2027<' in body  # Danish date format
+    assert 'href="/static/rodloeber/gantt.css"' in body  # the chart's styles: a static file
+    assert "<style" not in body and " style=" not in body  # CSP: no inline style
+
+
+def test_english_page_has_english_dates(client: Client) -> None:
+    response = client.get("/procesplan", headers={"Cookie": "django_language=en"})
+    body = response.content.decode()
+    assert 'data-testid="cap-deadline">2 Sep 2027<' in body
+    assert "Cap: 2 Sep 2027" in body  # in the chart too
+
+
+def test_svg_download_carries_its_own_styles(client: Client) -> None:
+    from rodloeber.web.gantt import gantt_stylesheet
+
+    response = client.get(
+        "/procesplan?example=electrolyser_esbjerg&clock_start=2026-03-02&format=svg"
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert 'filename="procesplan.svg"' in response["Content-Disposition"]
+    text = response.content.decode()
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+    assert "<style><![CDATA[" in text and gantt_stylesheet().strip() in text
 
 
 def test_posted_facts_from_the_check(client: Client) -> None:

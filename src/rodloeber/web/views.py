@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 
 from rodloeber.web.navigation import role_tasks
 
@@ -39,3 +40,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "role_tasks": role_tasks(role),
         },
     )
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico: browsers ask for it on pages without an icon link (plain error
+    responses, file views); answer with our SVG icon instead of a 404."""
+    return HttpResponsePermanentRedirect(static("rodloeber/favicon.svg"))

@@ -43,7 +43,8 @@ from rodloeber.cases.selectors import (
 from rodloeber.cases.serialize import case_detail
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
 from rodloeber.cases.views.common import caller, lang, raise_http, visible_case
-from rodloeber.cases.views.plan import plan_context
+from rodloeber.cases.views.plan import current_plan, plan_context
+from rodloeber.web.gantt import gantt_download
 
 STATUS_BADGE = {
     CaseStatus.DRAFT: "badge-info",
@@ -268,6 +269,25 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise
     access_log_record(viewer=caller(request), case=case, what=AccessWhat.CASE_PAGE)
     return render_detail(request, case)
+
+
+@login_required
+@require_GET
+def plan_svg(request: HttpRequest, pk: int) -> HttpResponse:
+    """/sager/<id>/procesplan.svg: the case's Gantt chart as a file (same access as the page)."""
+    try:
+        case = visible_case(request, pk)
+    except Http404:
+        access_log_denied(viewer=caller(request), case_id=pk, what=AccessWhat.CASE_PAGE)
+        raise
+    has_plan = case.status in (CaseStatus.IN_PROGRESS, CaseStatus.DECIDED)
+    plan = current_plan(case) if has_plan else None
+    if plan is None:
+        raise Http404
+    access_log_record(viewer=caller(request), case=case, what=AccessWhat.CASE_PAGE)
+    return gantt_download(
+        plan, lang=lang(), filename=f"procesplan-{case.pk}.svg", today=timezone.localdate()
+    )
 
 
 @login_required

@@ -113,12 +113,20 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
 
 def schedule_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """/statistik/tidsplaner/<uuid> — one published timetable and its changes."""
-    from rodloeber.cases.views.plan import plan_context
+    from rodloeber.cases.views.plan import current_plan, plan_context
+    from rodloeber.web.gantt import gantt_download
 
     case = published_case(Scope.default(), public_id)
     if case is None:
         raise Http404
     language = lang()
+    if request.GET.get("format") == "svg":
+        plan = current_plan(case)
+        if plan is None:
+            raise Http404
+        return gantt_download(
+            plan, lang=language, filename=f"tidsplan-{public_id}.svg", today=timezone.localdate()
+        )
     ctx: dict[str, Any] = {
         "s": schedule_summary(case),
         "changes": schedule_changes(case, language),

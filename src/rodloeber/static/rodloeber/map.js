@@ -128,6 +128,16 @@
     // The toggles can make the grid row (and so the canvas) taller than when the map
     // measured it; MapLibre ignores its ResizeObserver's first report, so resize now.
     map.resize();
+    // A vector tile the server has no data for answers 404 (outside the bundled
+    // extent): MapLibre would log it as a console error although nothing is wrong.
+    // Any other map error is still reported on the console.
+    map.on("error", function (e) {
+      var err = e && e.error;
+      if (err && err.status === 404 && e.tile) { return; }
+      // MapLibre's own log shows only a minified class name; say what failed.
+      console.error("Kortfejl / map error (" + (e.sourceId || "map") + "): " +
+        (err && err.message ? err.message : String(err || e)));
+    });
     el.rlMap = map;
     map.on("load", function () {
       map.resize();

@@ -21,6 +21,7 @@ from rodloeber.api.management.commands._facts_cli import (
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.plan_preview import preview_plan
 from rodloeber.domain.planning import plan_to_ics, render_gantt_svg
+from rodloeber.web.gantt import gantt_stylesheet
 
 
 def _date(raw: str) -> date:
@@ -52,7 +53,10 @@ class Command(BaseCommand):
             raise CommandError(domain_error_message(exc, options["lang"]), returncode=2) from exc
         fmt, lang = options["format"], options["lang"]
         if fmt == "svg":
-            self.stdout.write(render_gantt_svg(preview.plan, lang=lang))
+            # A standalone file: it carries the chart's stylesheet (rodloeber/gantt.css).
+            self.stdout.write(
+                render_gantt_svg(preview.plan, lang=lang, stylesheet=gantt_stylesheet())
+            )
         elif fmt == "ics":
             self.stdout.write(plan_to_ics(preview.plan, lang=lang), ending="")
         else:
