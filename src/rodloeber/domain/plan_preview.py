@@ -14,6 +14,12 @@ from typing import Any
 
 from rodloeber.domain.caps import CapResult
 from rodloeber.domain.catalogue import Catalogue, load_catalogue
+from rodloeber.domain.coordination import (
+    ClockExclusion,
+    Coordination,
+    Procedure,
+    load_coordination,
+)
 from rodloeber.domain.eligibility import CheckResult, check_project
 from rodloeber.domain.planning import Plan, build_plan
 
@@ -71,10 +77,32 @@ def plan_cap(cap: CapResult) -> PlanCap:
 
 
 @dataclass(frozen=True)
+class ClockNote:
+    """A clock exclusion for this plan's regime: applied, or only possible."""
+
+    exclusion: ClockExclusion
+    applied: bool
+
+    def to_dict(self) -> dict[str, object]:
+        e = self.exclusion
+        return {
+            "code": e.code,
+            "kind": e.kind,
+            "permits": list(e.permits),
+            "legal_basis": e.legal_basis,
+            "verified": e.verified,
+            "applied": self.applied,
+            "source_note": e.source_note,
+        }
+
+
+@dataclass(frozen=True)
 class PlanPreview:
     check: CheckResult
     cap: PlanCap
     plan: Plan
+    procedures: tuple[Procedure, ...] = ()
+    clock_notes: tuple[ClockNote, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The Plan contract shape, plus the cap details and the permit list used."""
@@ -86,7 +114,42 @@ class PlanPreview:
             {"code": p.code, "certainty": p.certainty, "authority": p.authority}
             for p in self.check.permits.permits
         ]
+        data["coordinated_procedures"] = [
+            {
+                "code": p.code,
+                "label_da": p.label_da,
+                "label_en": p.label_en,
+                "legal_basis": p.legal_basis,
+                "verified": p.verified,
+                "source_note": p.source_note,
+            }
+            for p in self.procedures
+        ]
+        data["clock_exclusions"] = [n.to_dict() for n in self.clock_notes]
         return data
+
+
+def regime_code(cap: CapResult) -> str | None:
+    """The binding regime's code (None when no cap applies)."""
+    return None if cap.regime is None else cap.regime.code
+
+
+def coordination_inputs(
+    coordination: Coordination, regime: str | None, permit_codes: set[str]
+) -> tuple[tuple[Procedure, ...], tuple[ClockNote, ...], tuple[str, ...]]:
+    """Procedures usable for these permits, the regime's clock notes, excluded permits."""
+    procedures = tuple(
+        p
+        for p in coordination.procedures
+        if any(x.pred in permit_codes and x.succ in permit_codes for x in p.links)
+    )
+    notes = tuple(
+        ClockNote(e, applied=e.verified and e.kind == "permit_time")
+        for e in coordination.exclusions_for(regime)
+        if e.kind != "permit_time" or any(c in permit_codes for c in e.permits)
+    )
+    excluded = tuple(c for c in coordination.excluded_permits(regime) if c in permit_codes)
+    return procedures, notes, excluded
 
 
 def preview_plan(
@@ -113,7 +176,22 @@ def preview_plan(
         for p in check.permits.permits
     ]
     cap = plan_cap(check.eligibility.cap)
+    coordination = load_coordination() if catalogue is None else None
+    procedures: tuple[Procedure, ...] = ()
+    notes: tuple[ClockNote, ...] = ()
+    excluded: tuple[str, ...] = ()
+    if coordination is not None:
+        regime = regime_code(check.eligibility.cap) if cap.applies else None
+        procedures, notes, excluded = coordination_inputs(
+            coordination, regime, {p.code for p in permit_types}
+        )
     plan = build_plan(
-        permit_types, clock_start=clock_start, cap=cap, n_samples=n_samples, seed=seed
+        permit_types,
+        clock_start=clock_start,
+        cap=cap,
+        n_samples=n_samples,
+        seed=seed,
+        coordinated=[x for p in procedures for x in p.links],
+        clock_excluded=excluded,
     )
-    return PlanPreview(check=check, cap=cap, plan=plan)
+    return PlanPreview(check=check, cap=cap, plan=plan, procedures=procedures, clock_notes=notes)
