@@ -31,7 +31,7 @@ run: install
 	$(BIN)/rodloeber layers bootstrap
 	RODLOEBER_SERVER_URL=http://$(HOST):$(PORT) $(BIN)/rodloeber demo load
 	@echo "Serving Rød Løber at http://$(HOST):$(PORT)/  (Ctrl+C stops)"
-	$(BIN)/rodloeber runserver $(HOST):$(PORT)
+	$(BIN)/rodloeber runserver --insecure $(HOST):$(PORT)
 
 test: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)

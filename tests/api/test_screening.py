@@ -123,6 +123,25 @@ def test_too_many_vertices_is_422(client: Client) -> None:
     assert response.json()["errors"][0]["code"] == "too_many_vertices"
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_hole_filled_polygon_is_refused_cheaply(client: Client, lang: str) -> None:
+    """Issue #20: 9,000 tiny holes cost 25 s of CPU; now a 422 before any geometry work."""
+    import time
+
+    from tests.security.corpus.make_corpus import hole_filled
+
+    raw = json.dumps(json.loads(hole_filled())["features"][0]).encode()  # one Feature
+    started = time.process_time()
+    response = post(client, None, lang=lang, raw=raw)
+    cpu = time.process_time() - started
+    assert response.status_code == 422
+    error = response.json()["errors"][0]
+    assert error["code"] == "too_many_holes"
+    assert "huller" in error["message_da"] and "holes" in error["message_en"]
+    assert response.json()["detail"] == error["message_da" if lang == "da" else "message_en"]
+    assert cpu < 2.0, f"{cpu:.2f} s of CPU"
+
+
 def test_body_size_is_capped(client: Client) -> None:
     raw = b'{"geometry": ' + b" " * (screening_service.MAX_BODY_BYTES + 10) + b"null}"
     response = post(client, None, raw=raw)

@@ -86,6 +86,10 @@ _HELPER = "helper called inside a service's transaction; the service records the
 _READ = "reads or computes only; stores nothing"
 #: Public functions of service modules that are not write services (name -> why).
 NOT_SERVICES: dict[str, str] = {
+    "rodloeber.accounts.administration_service:require_administrator": _READ
+    + " (permission check)",
+    "rodloeber.accounts.administration_service:roles_for": _READ,
+    "rodloeber.accounts.administration_service:invitation_for": _READ + " (link check)",
     "rodloeber.accounts.services:token_authenticate": _READ + " (token check)",
     "rodloeber.cases.services.assignment:size_weight": _READ,
     "rodloeber.cases.services.assignment:case_managers": _READ,
@@ -150,6 +154,7 @@ def _c(service: str) -> Callable[..., Any]:
 
 
 A = "rodloeber.accounts.services"
+AD = "rodloeber.accounts.administration_service"
 CI, CC = "rodloeber.cases.services.intake", "rodloeber.cases.services.completeness"
 CP, CD = "rodloeber.cases.services.permits", "rodloeber.cases.services.documents"
 PS, PL = "rodloeber.parks.services", "rodloeber.parks.lifecycle"
@@ -172,6 +177,17 @@ def _users(w: Any) -> None:
     w.screener = f.user(Role.STATE_SCREENER, f.org("ERST"), "walk-screener")
     w.admin = f.user(Role.ADMINISTRATOR, f.org("ERST"), "walk-admin")
     w.analyst = f.user(Role.MINISTRY_ANALYST, f.org("EM"), "walk-analyst")
+
+
+def _invite(w: Any) -> object:
+    w.invitation, w.invite_link = _c(f"{AD}:invitation_create")(
+        actor=w.admin,
+        organisation=f.org("0561"),
+        role=Role.AUTHORITY_CASEWORKER,
+        email=f"walk-{AuditEvent.objects.count()}@example.invalid",
+        base_url="http://testserver/",
+    )
+    return w.invitation
 
 
 def _reference_changed(w: Any) -> object:
@@ -244,6 +260,32 @@ SCENARIOS: list[Scenario] = [
             password=PASSWORD,
             role=Role.COMPANY_USER,
             organisation=w.company,
+        ),
+    ),
+    Scenario(f"{AD}:invitation_create", "user.invite", _invite),
+    Scenario(
+        f"{AD}:invitation_accept",
+        "user.invitation_accept",
+        lambda w: _c(f"{AD}:invitation_accept")(
+            secret=w.invite_link.rsplit("/", 1)[1],
+            username="walk-invited",
+            password=PASSWORD,
+            first_name="Walk",
+            last_name="Invited",
+        ),
+    ),
+    Scenario(
+        f"{AD}:invitation_revoke",
+        "user.invitation_revoke",
+        lambda w: _c(f"{AD}:invitation_revoke")(actor=w.admin, invitation=w.invitation),
+        setup=_invite,
+    ),
+    Scenario(
+        f"{AD}:user_set_active",
+        "user.deactivate",
+        lambda w: _c(f"{AD}:user_set_active")(actor=w.admin, user=w.leaver, active=False),
+        setup=lambda w: setattr(
+            w, "leaver", f.user(Role.AUTHORITY_CASEWORKER, f.org("0561"), "walk-leaver")
         ),
     ),
     Scenario(

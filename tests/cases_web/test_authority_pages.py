@@ -99,6 +99,12 @@ def test_call_in_requested_and_accepted(
     permit = municipal_permit(case, esbjerg)
     page = login(esbjerg).get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert f'id="form-callin-{permit.pk}"' in page
+    # nothing is preselected: the caseworker must choose the state authority
+    assert 'name="authority_code"><option value="">' in page
+    r = login(esbjerg).post(
+        reverse("cases:call_in", args=[permit.pk]), {"authority_code": "", "reason": "Kompleks"}
+    )
+    assert r.status_code == 422 and not CallIn.objects.filter(permit=permit).exists()
     r = login(esbjerg).post(
         reverse("cases:call_in", args=[permit.pk]),
         {"authority_code": "MST", "reason": "Stor og kompleks"},

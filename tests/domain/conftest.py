@@ -39,6 +39,7 @@ QUIET: dict[str, Any] = {
         "archaeology_interest": False,
     },
     "activities": [],
+    "regular_environmental_inspection": True,
     "eia_annex": "none",
     "hazardous_substances": [],
     "water_abstraction_m3_per_year": 0,

@@ -46,12 +46,16 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
         "crma_strategic": draw(maybe_bool),
         "crma_stage": draw(st.sampled_from([None, "extraction", "processing", "recycling"])),
         "crma_already_in_permitting": draw(maybe_bool),
+        "crma_materials": draw(
+            st.none() | st.lists(st.sampled_from(sorted(CAT.crma_materials)), max_size=3)
+        ),
         "capacity_gw_per_year": draw(st.none() | st.floats(0, 5, allow_nan=False)),
         "foreign_investor": draw(maybe_bool),
         "sensitive_sector": draw(maybe_bool),
         "activities": draw(
             st.none() | st.lists(st.sampled_from(sorted(CAT.ied_listings)), max_size=2)
         ),
+        "regular_environmental_inspection": draw(maybe_bool),
         "eia_annex": draw(st.sampled_from(["annex1", "annex2", "none", "unknown"])),
         "hazardous_substances": draw(st.none() | substances),
         "water_abstraction_m3_per_year": draw(st.none() | st.floats(0, 10**6, allow_nan=False)),
@@ -61,13 +65,18 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
         "ets_activities": draw(
             st.none() | st.lists(st.sampled_from(sorted(CAT.ets_activities)), max_size=2)
         ),
+        "hydrogen_production_t_per_day": draw(st.none() | st.floats(0, 50, allow_nan=False)),
         "co2_storage": draw(maybe_bool),
         "grid_connection_mw": draw(st.none() | st.floats(0, 2000, allow_nan=False)),
         "hydrogen_installations": draw(maybe_bool),
         "construction": draw(
             st.none()
             | st.fixed_dictionaries(
-                {"days": st.integers(0, 1000), "peak_workers": st.integers(0, 500)}
+                {
+                    "days": st.integers(0, 1000),
+                    "peak_workers": st.integers(0, 500),
+                    "person_days": st.integers(0, 100_000),
+                }
             )
         ),
     }

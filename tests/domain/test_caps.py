@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from rodloeber.domain.caps import binding_cap, evaluate, simple_case
+from rodloeber.domain.catalogue import default_catalogue_dir, load_catalogue
 from rodloeber.domain.catalogue_models import AnyOf, Leaf
 from rodloeber.domain.facts import parse_project_facts
 from rodloeber.domain.navigator import navigate
@@ -15,7 +19,8 @@ from .strategies_domain import facts_data
 
 # (overrides, in_one_stop_shop, expected binding regime, months)
 REGIME_CASES = [
-    ({}, True, "l206_simple", 12),
+    # the unverified L 206 "simple case" (12) never binds: the confirmed 18 months do
+    ({}, True, "l206_default", 18),
     ({"eia_annex": "annex1"}, True, "l206_default", 18),
     ({"eia_annex": "annex1"}, False, None, None),
     (
@@ -63,10 +68,22 @@ REGIME_CASES = [
         24,
     ),
     (
-        {"crma_strategic": True, "crma_stage": "recycling", "kind": "expansion"},
+        {"crma_strategic": True, "crma_stage": "recycling", "crma_already_in_permitting": True},
         False,
         "crma_11_2_processing_recycling",
         12,
+    ),
+    # CRMA Art. 11(2) covers projects already in permitting, not every expansion
+    (
+        {
+            "crma_strategic": True,
+            "crma_stage": "recycling",
+            "kind": "expansion",
+            "crma_already_in_permitting": False,
+        },
+        False,
+        "crma_11_1_processing_recycling",
+        15,
     ),
 ]
 
@@ -82,8 +99,58 @@ def test_each_regime_binds(catalogue, overrides, oss, regime, months):
     assert len(result.considered) == len(catalogue.cap_regimes)
 
 
-def test_every_regime_is_covered(catalogue):
-    assert {c[2] for c in REGIME_CASES} - {None} == {r.code for r in catalogue.cap_regimes}
+def test_every_confirmed_regime_is_covered(catalogue):
+    confirmed = {r.code for r in catalogue.cap_regimes if r.verified}
+    assert {c[2] for c in REGIME_CASES} - {None} == confirmed
+
+
+# (overrides, in_one_stop_shop, binding regime, months, "may be shorter" regimes)
+SIMPLE = "l206_simple"
+UNVERIFIED_CASES = [
+    # the issue's two examples: the simple-case 12 months must not decide
+    (
+        {"crma_strategic": True, "crma_stage": "recycling", "crma_already_in_permitting": False},
+        True,
+        "crma_11_1_processing_recycling",
+        15,
+        {"l206_simple"},
+    ),
+    ({"net_zero_technology": "heat_pumps_geothermal"}, True, "nzia_9_2_not_gw", 18, {SIMPLE}),
+    ({}, True, "l206_default", 18, {"l206_simple"}),
+    ({"eia_annex": "annex1"}, True, "l206_default", 18, set()),
+]
+
+
+@pytest.mark.parametrize(("overrides", "oss", "regime", "months", "shorter"), UNVERIFIED_CASES)
+def test_unverified_regime_never_binds(catalogue, overrides, oss, regime, months, shorter):
+    facts = facts_of(**overrides)
+    result = binding_cap(
+        facts, navigate(facts, catalogue), catalogue=catalogue, in_one_stop_shop=oss
+    )
+    assert (result.regime.code, result.months) == (regime, months)
+    assert {c.regime.code for c in result.possibly_shorter} == shorter
+    for c in result.possibly_shorter:
+        item = c.shorter_dict()
+        assert "ikke bekræftet" in str(item["reason"]) and "not confirmed" in str(item["reason_en"])
+
+
+def test_confirming_the_simple_case_is_one_catalogue_edit(tmp_path: Path):
+    target = tmp_path / "catalogue"
+    shutil.copytree(default_catalogue_dir(), target)
+    caps = target / "caps.yaml"
+    text = caps.read_text(encoding="utf-8")
+    old = '(see simple_case)."\n    verified: false'
+    assert text.count(old) == 1
+    caps.write_text(text.replace(old, '(see simple_case)."\n    verified: true'), "utf-8")
+    confirmed = load_catalogue(target)
+    facts = facts_of()
+    before = binding_cap(facts, navigate(facts), in_one_stop_shop=True)
+    after = binding_cap(
+        facts, navigate(facts, confirmed), catalogue=confirmed, in_one_stop_shop=True
+    )
+    assert (before.regime.code, before.months) == ("l206_default", 18)
+    assert (after.regime.code, after.months) == ("l206_simple", 12)
+    assert not after.possibly_shorter
 
 
 def test_tie_prefers_eu_regime(catalogue):
@@ -95,7 +162,7 @@ def test_tie_prefers_eu_regime(catalogue):
 
 
 def test_unknown_shorter_regime_is_reported(catalogue):
-    facts = facts_of(crma_strategic=True, crma_stage="processing", kind=None)
+    facts = facts_of(crma_strategic=True, crma_stage="processing", crma_already_in_permitting=None)
     result = binding_cap(
         facts, navigate(facts, catalogue), catalogue=catalogue, in_one_stop_shop=False
     )
@@ -132,13 +199,14 @@ def test_simple_case_rule(catalogue):
 def test_binding_cap_never_longer_than_any_applicable_regime(catalogue, data):
     facts = parse_project_facts(data, catalogue=catalogue)
     result = binding_cap(facts, navigate(facts, catalogue), catalogue=catalogue)
-    applicable = result.applicable()
+    applicable = tuple(r for r in result.applicable() if r.verified)
     if applicable:
         assert result.regime in applicable
         assert all(result.months <= r.months for r in applicable)
     else:
         assert result.months is None and result.regime is None
     assert {c.regime.code for c in result.considered} == {r.code for r in catalogue.cap_regimes}
+    assert result.regime is None or result.regime.verified
     for c in result.possibly_shorter:
-        assert c.applies is None
+        assert c.applies is None or not c.regime.verified
         assert result.months is None or c.regime.months < result.months

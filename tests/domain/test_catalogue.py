@@ -74,7 +74,9 @@ def test_reference_lists(catalogue):
     assert (hydrogen.lower_tier_t, hydrogen.upper_tier_t) == (5, 50)
     assert catalogue.find_substance("LNG").key == "natural_gas"
     assert catalogue.ied_listings["bilag1:4.2.a"].state is True
-    assert "hydrogen_production_over_25t_per_day" in catalogue.ets_activities
+    assert "hydrogen_production" in catalogue.ets_activities
+    aliases = catalogue.ets_aliases()
+    assert aliases == {"hydrogen_production_over_25t_per_day": "hydrogen_production"}
     assert {
         "nzia",
         "crma",

@@ -22,7 +22,7 @@ from .strategies_domain import facts_data
         ({"net_zero_technology": "electrolysers_fuel_cells"}, "A", True),
         ({"nzia_strategic": True}, "A", True),
         ({"crma_strategic": True}, "A", True),
-        ({"crma_stage": "recycling"}, "A", True),
+        ({"crma_stage": "recycling", "crma_materials": ["lithium"]}, "A", True),
         ({}, "A", False),
         ({"investment_dkk": 100_000_000}, "B1", True),
         ({"investment_dkk": 99_999_999}, "B1", False),
@@ -40,7 +40,82 @@ def test_criterion(catalogue, overrides, code, met):
     criterion = result.criterion(code)
     assert criterion.met is met
     assert criterion.reason.da and criterion.reason.en and criterion.legal_basis
-    assert result.eligible is any(c.met for c in result.criteria)
+    assert result.eligible is any(c.met for c in result.criteria)  # the gate holds in QUIET
+
+
+# (activities, regular inspection, other facts, gate met, gate possibly, eligible, possibly)
+GATE_CASES = [
+    (["bilag1:4.2.a"], None, {"investment_dkk": 2e8}, True, True, True, True),
+    ([], True, {"investment_dkk": 2e8}, True, True, True, True),
+    # a warehouse with no environmental duties is not eligible, whatever A/B/C say
+    ([], False, {"investment_dkk": 2e8, "net_zero_technology": "solar"}, *[False] * 4),
+    ([], False, {"site": {"in_industrial_park": True}}, False, False, False, False),
+    # unknown duties: possibly eligible, with the assumption stated
+    (None, None, {"investment_dkk": 2e8}, False, True, False, True),
+    ([], None, {"investment_dkk": 2e8}, False, True, False, True),
+    (None, False, {"investment_dkk": 2e8}, False, True, False, True),
+    # the gate holds but no criterion is met
+    ([], True, {}, True, True, False, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("activities", "inspection", "other", "met", "possibly", "eligible", "possibly_eligible"),
+    GATE_CASES,
+)
+def test_production_company_gate(
+    catalogue, activities, inspection, other, met, possibly, eligible, possibly_eligible
+):
+    facts = facts_of(**other).to_dict()
+    facts["activities"] = activities
+    facts["regular_environmental_inspection"] = inspection
+    result = assess_eligibility(parse_project_facts(facts), catalogue=catalogue)
+    (gate,) = result.preconditions
+    assert (gate.code, gate.met, gate.possibly_met) == ("production_company", met, possibly)
+    assert "§ 2, nr. 2" in gate.legal_basis and gate.reason.da and gate.reason.en
+    assert (result.eligible, result.possibly_eligible) == (eligible, possibly_eligible)
+    assumed = any(a.field == "regular_environmental_inspection" for a in result.assumptions)
+    assert assumed is (possibly and not met)
+    if not possibly:
+        assert result.cap.regime is None or not result.cap.regime.code.startswith("l206")
+    assert result.to_dict()["preconditions"][0]["code"] == "production_company"
+
+
+# (crma stage, materials, A met, A possibly met, assumption on crma_materials)
+CRMA_CASES = [
+    ("recycling", ["lithium"], True, True, False),  # strategic and critical (I, II)
+    ("processing", ["natural_graphite", "feldspar"], True, True, False),
+    ("extraction", ["phosphate_rock"], True, True, False),  # critical only (II)
+    ("processing", ["rare_earth_elements_for_magnets"], True, True, False),
+    ("processing", [], False, False, False),  # a stage with no listed material
+    ("recycling", None, False, True, True),  # unknown materials: may be met
+    (None, ["copper"], False, False, False),  # materials without a stage
+]
+
+
+@pytest.mark.parametrize(("stage", "materials", "met", "possibly", "assumed"), CRMA_CASES)
+def test_crma_criterion_a_needs_an_annex_ii_material(
+    catalogue, stage, materials, met, possibly, assumed
+):
+    facts = facts_of(crma_stage=stage).to_dict()
+    facts["crma_stage"] = stage
+    facts["crma_materials"] = materials
+    result = assess_eligibility(parse_project_facts(facts), catalogue=catalogue)
+    a = result.criterion("A")
+    assert (a.met, a.possibly_met) == (met, possibly)
+    assert any(x.field == "crma_materials" for x in result.assumptions) is assumed
+    if met:
+        assert "bilag II" in a.reason.da and "Annex II" in a.reason.en
+
+
+def test_crma_annexes_in_the_catalogue(catalogue):
+    materials = catalogue.crma_materials
+    assert sum(m.strategic for m in materials.values()) == 17
+    annex_ii = [k for k, m in materials.items() if m.critical]
+    assert len([k for k in annex_ii if k != "rare_earth_elements_for_magnets"]) == 34
+    assert all(m.critical for m in materials.values() if m.strategic)  # strategic ⊂ critical
+    assert {"lithium", "copper", "natural_graphite"} <= set(materials)
+    assert "2024/1252" in catalogue.crma_materials_source
 
 
 def test_unknowns_give_possibly_met_and_assumptions(catalogue):
@@ -111,4 +186,7 @@ def test_navigator_invariants(catalogue, data):
         if p.certainty == "required" and p.code != "site_notification"
     }
     assert result.criterion("B2").met is ({"state", "municipal"} <= levels)
-    assert result.eligible is any(c.met for c in result.criteria)
+    gate = result.preconditions[0].met
+    assert result.eligible is (gate and any(c.met for c in result.criteria))
+    if not result.preconditions[0].possibly_met:
+        assert not result.possibly_eligible

@@ -101,6 +101,12 @@ def test_normalisation():
         ({"hazardous_substances": [{"tonnes": 3}]}, "hazardous_substances.0.name"),
         ({"wastewater": "river"}, "wastewater"),
         ({"ets_activities": ["flying"]}, "ets_activities.0"),
+        ({"hydrogen_production_t_per_day": -1}, "hydrogen_production_t_per_day"),
+        ({"crma_materials": ["unobtainium"]}, "crma_materials.0"),
+        ({"crma_materials": ["lithium", "Lithium"]}, "crma_materials.1"),
+        ({"crma_materials": "lithium"}, "crma_materials"),
+        ({"hydrogen_production_t_per_day": "lots"}, "hydrogen_production_t_per_day"),
+        ({"regular_environmental_inspection": "ja"}, "regular_environmental_inspection"),
         ({"construction": {"days": 1.5}}, "construction.days"),
         ({"construction": {"weeks": 3}}, "construction.weeks"),
         ({"unknown_field": 1}, "unknown_field"),
@@ -117,6 +123,11 @@ def test_per_field_errors(data, field):
         assert e.message_da and e.message_en
     body = error.to_dict()
     assert body["errors"][0]["field"] in fields
+
+
+def test_old_ets_key_is_an_alias():
+    facts = parse_project_facts({"ets_activities": ["hydrogen_production_over_25t_per_day"]})
+    assert facts.ets_activities == ("hydrogen_production",)
 
 
 def test_all_errors_reported_at_once():

@@ -28,6 +28,7 @@ def test_all_unknown_is_never_a_dead_end(catalogue):
 
 
 # (overrides, permit code, expected certainty or None, expected assumption field or None)
+REQ = "required"
 CASES = [
     ({"activities": ["bilag1:4.2.a"]}, "environmental_approval", "required", None),
     ({"activities": ["bilag2:A202"]}, "environmental_approval", "required", None),
@@ -192,6 +193,17 @@ CASES = [
         "construction",
     ),
     ({"ets_activities": ["combustion_over_20mw"]}, "ets_permit", "required", None),
+    # ETS by quantity: hydrogen production above the catalogue threshold (5 t/day)
+    ({"ets_activities": [], "hydrogen_production_t_per_day": 6}, "ets_permit", "required", None),
+    ({"ets_activities": None, "hydrogen_production_t_per_day": 5.5}, "ets_permit", REQ, None),
+    ({"ets_activities": [], "hydrogen_production_t_per_day": 5}, "ets_permit", None, None),
+    ({"ets_activities": [], "hydrogen_production_t_per_day": 0.5}, "ets_permit", None, None),
+    (
+        {"ets_activities": ["hydrogen_production_over_25t_per_day"]},
+        "ets_permit",
+        "required",
+        None,
+    ),
     (
         {"ets_activities": None, "activities": ["bilag1:4.2.a"]},
         "ets_permit",
@@ -330,3 +342,17 @@ def test_to_dict_matches_contract(catalogue):
     import json
 
     json.dumps(data)
+
+
+def test_ets_by_quantity_explains_threshold_and_source(catalogue):
+    facts = facts_of(ets_activities=[], hydrogen_production_t_per_day=12.5)
+    permit = navigate(facts, catalogue).get("ets_permit")
+    assert permit is not None
+    assert "12,5 tons pr. døgn" in permit.why and "5 tons pr. døgn" in permit.why
+    assert "12.5 tonnes per day" in permit.why_en and "2023/959" in permit.why_en
+
+
+def test_ets_threshold_lives_in_the_catalogue(catalogue):
+    act = catalogue.ets_activities["hydrogen_production"]
+    assert (act.threshold, act.threshold_fact) == (5.0, "hydrogen_production_t_per_day")
+    assert act.verified and "2023/959" in act.legal_basis

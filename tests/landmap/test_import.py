@@ -87,8 +87,8 @@ def test_vacancy_list_updates_by_planid_and_reports_bad_rows(db: Any, tmp_path: 
     report = land_import(actor=None, komnr="0751", path=csv_path)
     assert report.updated == ["P-1"]
     reasons = [r["reason_en"] for r in report.rejected]
-    assert "unknown planid and no geometry" in reasons[0]
-    assert "larger than net_planned_ha" in reasons[1]
+    assert "is not known in the municipality and the row has no geometry" in reasons[0]
+    assert "larger than Net planned area (ha) (net_planned_ha)" in reasons[1]
     assert "must be ledig, reserveret or solgt" in reasons[2]
     assert "is not a date" in reasons[3]
     area = BusinessArea.objects.get(planid="P-1")

@@ -80,5 +80,11 @@ def test_land_tiles_decode(areas: list[BusinessArea]) -> None:
     assert response.status_code == 200
     layer = mapbox_vector_tile.decode(response.content)["land_areas"]
     assert area.pk in {f["properties"]["id"] for f in layer["features"]}
+    assert response["Content-Type"] == "application/vnd.mapbox-vector-tile"
     assert Client().get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    head = Client().head(url)
+    assert head.status_code == 200 and head["ETag"] == response["ETag"] and not head.content
     assert Client().get("/kort/fliser/3/99/0.mvt").status_code == 404
+    for empty_url in ("/kort/fliser/14/0/0.mvt", "/tiles/land_areas/14/0/0.mvt"):
+        empty = Client().get(empty_url)  # far from Denmark: no areas
+        assert empty.status_code == 204 and empty.content == b"" and empty["ETag"]

@@ -144,6 +144,29 @@ def test_http_tile_with_etag_and_304(client: Client) -> None:
     assert again.status_code == 304 and again.content == b""
 
 
+def test_http_empty_tile_is_204_with_etag_and_head_works(client: Client) -> None:
+    """GDAL refuses a 0-byte 200; an empty tile is 204 No Content, cacheable like others."""
+    empty = client.get("/tiles/section3_nature/14/0/0.mvt")
+    assert empty.status_code == 204 and empty.content == b""
+    assert empty["ETag"] and "max-age" in empty["Cache-Control"]
+    assert "Content-Type" not in empty
+    assert (
+        client.get(
+            "/tiles/section3_nature/14/0/0.mvt", HTTP_IF_NONE_MATCH=empty["ETag"]
+        ).status_code
+        == 304
+    )
+    x, y = tile_of(200, 200, 12)
+    url = f"/tiles/section3_nature/12/{x}/{y}.mvt"
+    full = client.get(url)
+    head = client.head(url)
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == full["ETag"]
+    assert head["Content-Type"] == "application/vnd.mapbox-vector-tile"
+    assert client.head("/tiles/section3_nature/14/0/0.mvt").status_code == 204
+    assert client.post(url).status_code == 405
+
+
 def test_http_unknown_layer_and_out_of_range(client: Client) -> None:
     assert client.get("/tiles/nope/1/0/0.mvt").status_code == 404
     assert client.get("/tiles/section3_nature/3/8/0.mvt").status_code == 404

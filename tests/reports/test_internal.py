@@ -77,6 +77,10 @@ def test_evaluation_dataset_columns_documented(analyst: Any, fixed_cases: Any) -
     c2 = next(x for x in lines if x.startswith("ENI-TEST-C2;"))
     row = dict(zip(evaluation.CASE_COLUMNS, c2.split(";"), strict=True))
     assert row["days_to_decision"] == "393"
+    # the file name promises the type: no CSV behind another extension
+    assert client.get("/statistik/evaluering.pdf?niveau=sager").status_code == 404
+    r = client.get("/statistik/evaluering.csv?niveau=sager")
+    assert r["Content-Type"].startswith("text/csv") and ".csv" in r["Content-Disposition"]
     assert row["decided_within_cap"] == "False"
     assert (row["pauses"], row["extensions_approved"]) == ("1", "1")
     assert all(name not in cases_csv for name, _ in SECRET_COMPANIES)

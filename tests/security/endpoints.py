@@ -33,6 +33,7 @@ PUBLIC_WEB: dict[str, str] = {
     "web:cases": "redirects anonymous callers to log-in; lists only visible cases",
     "accounts:login": "log-in form",
     "accounts:logout": "ends the caller's own session",
+    "accounts:invitation": "accepting an invitation by its one-time link; unknown links 404",
     "saml:metadata": "SAML service-provider metadata for NemLog-in (public by design)",
     "saml:login": "starts a NemLog-in log-in (signed AuthnRequest)",
     "saml:acs": "NemLog-in posts signed assertions here; all else refused",

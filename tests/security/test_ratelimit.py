@@ -28,6 +28,7 @@ def _limits(settings: Any, tmp_path: Any) -> Iterator[None]:
         "case_submit": (2, 60),
         "document_upload": (2, 60),
         "search": (3, 60),
+        "screening": (3, 60),
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.RODLOEBER_PLAN_SAMPLES = 100
@@ -64,7 +65,8 @@ def test_login_form_is_limited_per_address() -> None:
     r = client.post("/konto/log-ind", {"username": "u", "password": PASSWORD})
     assert r.status_code == 429 and MESSAGE_DA in r.content.decode()
     assert int(r["Retry-After"]) >= 1
-    english = client.post("/konto/log-ind", {}, headers={"Accept-Language": "en"})
+    client.cookies["django_language"] = "en"  # pages follow the language switch
+    english = client.post("/konto/log-ind", {})
     assert MESSAGE_EN in english.content.decode()
     assert AuditEvent.objects.filter(action="security.rate_limited").count() == 1
 
@@ -115,6 +117,30 @@ def test_search_lists_are_limited_per_user(make_user: Callable[..., Any]) -> Non
     assert Client().get("/kort/eksport.csv").status_code == 200
 
 
+def test_anonymous_screening_is_limited_per_address() -> None:
+    from rodloeber.layers import screening_service
+    from tests.domain.screening.conftest import small_world
+
+    world = small_world()
+    screening_service.set_layer_loader(lambda name: world[name])
+    body = '{"geometry": {"type": "Point", "coordinates": [8.6, 55.5]}}'
+
+    def post(addr: str, **headers: str) -> int:
+        response = Client(REMOTE_ADDR=addr).post(
+            "/api/v1/screening", body, content_type="application/json", headers=headers
+        )
+        return response.status_code
+
+    try:
+        assert [post("10.0.0.1") for _ in range(3)] == [422, 422, 422]
+        assert post("10.0.0.1") == 429
+        # a made-up bearer token (the endpoint ignores it) buys no fresh counter
+        assert post("10.0.0.1", Authorization="Bearer made-up-1") == 429
+        assert post("10.0.0.2") == 422  # another address has its own budget
+    finally:
+        screening_service.set_layer_loader(None)
+
+
 def test_disabled_by_setting(settings: Any) -> None:
     settings.RODLOEBER_RATE_LIMITS_ENABLED = False
     client = Client()
@@ -126,3 +152,73 @@ def _pdf(name: str) -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, b"%PDF-1.4 test", content_type="application/pdf")
+
+
+def test_a_random_authorization_header_does_not_reset_the_login_limit() -> None:
+    client = Client()
+    codes = [
+        client.post(
+            "/konto/log-ind",
+            {"username": f"u{i}", "password": "x"},
+            headers={"Authorization": f"Bearer random-{i}"},
+        ).status_code
+        for i in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_forwarded_for_is_ignored_without_trusted_proxies() -> None:
+    client = Client()
+    codes = [
+        client.post(
+            "/konto/log-ind",
+            {"username": "u", "password": "x"},
+            headers={"X-Forwarded-For": f"203.0.113.{i}"},
+        ).status_code
+        for i in range(4)
+    ]
+    assert codes[3] == 429
+
+
+def test_behind_one_trusted_proxy_the_client_is_the_last_forwarded_address(
+    settings: Any,
+) -> None:
+    from django.test import RequestFactory
+
+    from rodloeber.core.clientaddr import client_address
+
+    settings.RODLOEBER_TRUSTED_PROXIES = 1
+    rf = RequestFactory()
+    forged = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7", REMOTE_ADDR="10.0.0.2")
+    assert client_address(forged) == "198.51.100.7"  # the client's own entry is ignored
+    assert client_address(rf.get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"
+    assert client_address(rf.get("/", HTTP_X_FORWARDED_FOR="junk", REMOTE_ADDR="10.0.0.2")) == (
+        "10.0.0.2"
+    )
+    client = Client(REMOTE_ADDR="10.0.0.2")
+    same_client = [
+        client.post(
+            "/konto/log-ind",
+            {"username": "u", "password": "x"},
+            headers={"X-Forwarded-For": f"203.0.113.{i}, 198.51.100.7"},
+        ).status_code
+        for i in range(4)
+    ]
+    assert same_client[3] == 429
+    other = client.post(
+        "/konto/log-ind",
+        {"username": "u", "password": "x"},
+        headers={"X-Forwarded-For": "198.51.100.8"},
+    )
+    assert other.status_code == 200
+
+
+def test_the_429_page_is_styled_and_localised() -> None:
+    client = Client()
+    for _ in range(3):
+        client.post("/konto/log-ind", {"username": "u", "password": "x"})
+    da = client.post("/konto/log-ind", {"username": "u", "password": "x"}).content.decode()
+    assert '<html lang="da">' in da and "dkfds" in da and "Fejlkode" in da
+    client.cookies["django_language"] = "en"
+    en = client.post("/konto/log-ind", {}).content.decode()
+    assert '<html lang="en">' in en and "Error code" in en and "Too many requests" in en

@@ -318,6 +318,7 @@ UPLOAD_ENDPOINTS: list[UploadEndpoint] = [
         exempt={
             "area_too_large_jutland.geojson": _BIG_POLYGON,
             "million_vertices.geojson": _BIG_POLYGON,
+            "hole_filled_9000.geojson": _BIG_POLYGON,
             "point_not_polygon.geojson": "reference layers hold points (substations, ports)",
         },
     ),

@@ -64,9 +64,12 @@ ENTITLED: dict[str, frozenset[str]] = {
     ),
     "case_manager": frozenset({"case", "permit", "milestone", "extension", "document", "message"}),
     "planner_0561": frozenset({"park_app", "park_attachment"}),
+    "administrator": frozenset({"organisation", "invitation", "account_user"}),
 }
 #: Objects that are public by nature (open data): visible, but not editable by outsiders.
-PUBLIC_KINDS = frozenset({"land_area", "park", "layer", "tile", "schedule", "number", "fmt"})
+PUBLIC_KINDS = frozenset(
+    {"land_area", "park", "layer", "tile", "schedule", "number", "fmt", "invitation_secret"}
+)
 
 
 @dataclass
@@ -140,7 +143,20 @@ def build_world() -> World:
     land = BusinessArea.objects.order_by("pk").first()
     assert land is not None
     BusinessArea.objects.filter(pk=land.pk).update(komnr="0751")
+    from rodloeber.accounts.administration_service import invitation_create
+
+    invitation, _link = invitation_create(
+        actor=users["administrator"],
+        organisation=f.org("0561"),
+        role="authority_caseworker",
+        email="matrix-invite@example.invalid",
+        base_url="http://testserver/",
+    )
+    account_user = f.user("authority_caseworker", f.org("0561"), name="m-deactivate-me")
     ids = {
+        "organisation": f.org("0561").pk,
+        "invitation": invitation.pk,
+        "account_user": account_user.pk,
         "case": case.pk,
         "draft": draft.pk,
         "permit": approval.pk,
@@ -161,6 +177,10 @@ def build_world() -> World:
 
 #: (path parameter, template prefix) -> object kind; the first match wins.
 PARAM_KINDS: list[tuple[str, str, str]] = [
+    ("pk", "/administration/organisationer/", "organisation"),
+    ("pk", "/administration/invitationer/", "invitation"),
+    ("pk", "/administration/brugere/", "account_user"),
+    ("secret", "/konto/invitation/", "invitation_secret"),
     ("pk", "/sager/", "case"),
     ("case_id", "", "case"),
     ("pk", "/tjek/gemte/", "check"),
@@ -189,7 +209,13 @@ PARAM_KINDS: list[tuple[str, str, str]] = [
     ("y", "", "tile"),
 ]
 KIND_OF_KIND = {"municipal_permit": "permit"}  # entitlement uses the general kind
-CONSTANTS = {"layer": "natura2000", "fmt": "geojson", "number": 1, "tile": 0}
+CONSTANTS = {
+    "layer": "natura2000",
+    "fmt": "geojson",
+    "number": 1,
+    "tile": 0,
+    "invitation_secret": "not-a-real-invitation",
+}
 
 
 def kind_of(template: str, param: str) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from rodloeber.domain.errors import DomainError
 
-class AccountError(Exception):
+
+class AccountError(DomainError):
+    """A refused request (422 unless a subclass says otherwise), with a stable code."""
+
     def __init__(self, code: str, message_da: str, message_en: str) -> None:
-        super().__init__(message_en)
         self.code = code
-        self.message_da = message_da
-        self.message_en = message_en
-
-    def message(self, language: str) -> str:
-        return self.message_en if language.startswith("en") else self.message_da
+        super().__init__(message_da, message_en)

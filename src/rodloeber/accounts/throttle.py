@@ -16,12 +16,12 @@ from django.utils import timezone
 
 from rodloeber.accounts.models import FailedLogin
 from rodloeber.audit.services import record_event
+from rodloeber.core.clientaddr import client_address
 
 
 def client_ip(request: HttpRequest | None) -> str:
-    if request is None:
-        return ""
-    return str(request.META.get("REMOTE_ADDR", ""))[:45]
+    """The client address behind the trusted proxies (never a client-chosen header)."""
+    return client_address(request)
 
 
 def _window_start() -> datetime:

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from rodloeber.accounts import views
+from rodloeber.accounts import admin_views, views
 
 app_name = "accounts"
 urlpatterns = [
     path("log-ind", views.LoginView.as_view(), name="login"),
     path("log-ud", views.LogoutView.as_view(), name="logout"),
+    path("invitation/<str:secret>", admin_views.accept, name="invitation"),
 ]

@@ -1,14 +1,11 @@
-"""One error shape for the whole API, in the caller's language.
+"""The API's global error handlers: every failure answers the one error shape.
 
-Every 4xx caused by input is::
-
-    {"detail": "<summary in the caller's language>",
-     "errors": [{"field": "site.kommune_kode", "code": "…", "message": "…",
-                 "message_da": "…", "message_en": "…"}]}
-
-Language: ``Accept-Language`` (Danish unless English is preferred).
-Pydantic's type errors are translated here; domain errors bring their own
-Danish and English text.
+The shape, the language choice and the renderer for domain errors live in
+:mod:`rodloeber.core.api_errors`; this module wires them into the NinjaAPI
+instance and translates what is not a domain error: pydantic's type errors,
+django-ninja's own HTTP errors, missing credentials, too large bodies and 404s.
+Routers raise bilingual domain errors (each carrying its HTTP status and code)
+and never map them themselves.
 """
 
 from __future__ import annotations
@@ -21,8 +18,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from rodloeber.core.api_errors import error_body, error_item, error_response, wants_english
 from rodloeber.domain.errors import DomainError
-from rodloeber.domain.facts import FactsError
 
 # pydantic error type -> (Danish, English)
 _PYDANTIC_MESSAGES: dict[str, tuple[str, str]] = {
@@ -114,25 +111,6 @@ def declare_common_responses(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def wants_english(request: HttpRequest) -> bool:
-    """True when the caller prefers English over Danish (Accept-Language)."""
-    header = request.headers.get("Accept-Language", "")
-    best_lang, best_q = "da", -1.0
-    for part in header.split(","):
-        bits = part.strip().split(";")
-        lang = bits[0].strip().lower()[:2]
-        q = 1.0
-        for bit in bits[1:]:
-            if bit.strip().startswith("q="):
-                try:
-                    q = float(bit.strip()[2:])
-                except ValueError:
-                    q = 0.0
-        if lang in ("da", "en") and q > best_q:
-            best_lang, best_q = lang, q
-    return best_lang == "en"
-
-
 def field_path(loc: Sequence[Any]) -> str:
     """``["body", "payload", "site", "zone"]`` → ``"site.zone"``."""
     parts = list(loc)
@@ -141,24 +119,6 @@ def field_path(loc: Sequence[Any]) -> str:
     elif parts and parts[0] in ("query", "path", "header", "cookie"):
         parts = parts[1:]
     return ".".join(str(p) for p in parts)
-
-
-def error_item(
-    field: str, code: str, message_da: str, message_en: str, english: bool
-) -> dict[str, str]:
-    return {
-        "field": field,
-        "code": code,
-        "message": message_en if english else message_da,
-        "message_da": message_da,
-        "message_en": message_en,
-    }
-
-
-def error_body(
-    english: bool, summary_da: str, summary_en: str, items: Iterable[Mapping[str, str]] = ()
-) -> dict[str, Any]:
-    return {"detail": summary_en if english else summary_da, "errors": list(items)}
 
 
 def _pydantic_items(errors: Iterable[Mapping[str, Any]], english: bool) -> list[dict[str, str]]:
@@ -184,20 +144,9 @@ def install(api: NinjaAPI) -> None:
         )
         return api.create_response(request, body, status=422)
 
-    @api.exception_handler(FactsError)
-    def on_facts_error(request: HttpRequest, exc: FactsError) -> HttpResponse:
-        english = wants_english(request)
-        items = [
-            error_item(e.field, "invalid", e.message_da, e.message_en, english) for e in exc.errors
-        ]
-        body = error_body(english, exc.message_da, exc.message_en, items)
-        return api.create_response(request, body, status=422)
-
     @api.exception_handler(DomainError)
     def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-        english = wants_english(request)
-        body = error_body(english, exc.message_da, exc.message_en)
-        return api.create_response(request, body, status=422)
+        return error_response(request, exc)
 
     @api.exception_handler(AuthenticationError)
     def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

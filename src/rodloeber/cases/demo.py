@@ -94,7 +94,7 @@ _ELECTROLYSER: dict[str, Any] = {
     "activities": ["bilag1:4.2.a"],
     "eia_annex": "annex1",
     "hazardous_substances": [{"name": "hydrogen", "tonnes": 60}],
-    "ets_activities": ["hydrogen_production_over_25t_per_day"],
+    "ets_activities": ["hydrogen_production"],
     "hydrogen_installations": True,
     "grid_connection_mw": 1200,
 }

@@ -1,10 +1,11 @@
 """Errors of the cases app (fejl i sagsbehandlingen), each bilingual.
 
-The API maps them: :class:`CaseError` → 422 (business rule),
-:class:`NotFound` → 404 (invisible or missing — never 403 with details),
-:class:`Forbidden` → 403 (visible, but the caller may not do this; no details),
-:class:`IllegalTransition` → 409, :class:`StaleVersion` → 412,
-:class:`PreconditionRequired` → 428.
+Each class carries its HTTP status (``http_status``, see
+:class:`~rodloeber.domain.errors.DomainError`): :class:`CaseError` → 422
+(business rule), :class:`NotFound` → 404 (invisible or missing — never 403
+with details), :class:`Forbidden` → 403 (visible, but the caller may not do
+this; no details), :class:`IllegalTransition` → 409, :class:`StaleVersion` →
+412 (with the current ``ETag``), :class:`PreconditionRequired` → 428.
 """
 
 from __future__ import annotations
@@ -23,12 +24,16 @@ class CaseError(DomainError):
 class NotFound(CaseError):
     """The object does not exist or the caller may not see it (404)."""
 
+    http_status = 404
+
     def __init__(self) -> None:
         super().__init__("not_found", "Findes ikke.", "Not found.")
 
 
 class Forbidden(CaseError):
     """The caller sees the object but may not perform the action (403)."""
+
+    http_status = 403
 
     def __init__(self) -> None:
         super().__init__(
@@ -40,6 +45,8 @@ class Forbidden(CaseError):
 
 class IllegalTransition(CaseError):
     """The object's state does not allow the action (409)."""
+
+    http_status = 409
 
     def __init__(self, current: str, action: str) -> None:
         super().__init__(
@@ -53,6 +60,8 @@ class IllegalTransition(CaseError):
 class StaleVersion(CaseError):
     """``If-Match`` names an old version (412)."""
 
+    http_status = 412
+
     def __init__(self, current: int) -> None:
         super().__init__(
             "stale_version",
@@ -61,9 +70,14 @@ class StaleVersion(CaseError):
         )
         self.current = current
 
+    def headers(self) -> dict[str, str]:
+        return {"ETag": f'"{self.current}"'}
+
 
 class PreconditionRequired(CaseError):
     """``If-Match`` is missing (428)."""
+
+    http_status = 428
 
     def __init__(self) -> None:
         super().__init__(

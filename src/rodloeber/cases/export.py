@@ -10,6 +10,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from rodloeber.core.spreadsheet import neutralise
+
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("reference", "Sagsnummer / reference"),
     ("title", "Titel / title"),
@@ -48,9 +50,7 @@ def rows(summaries: Iterable[dict[str, Any]]) -> list[list[Any]]:
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value  # no formula injection in spreadsheets
-    return value
+    return neutralise(value)  # no formula injection in spreadsheets
 
 
 def to_csv(data: Sequence[list[Any]]) -> bytes:

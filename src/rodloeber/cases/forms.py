@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from rodloeber.accounts.models import Organisation, User
 from rodloeber.accounts.roles import CASE_MANAGER_AUTHORITY_CODE, OrgKind, Role
 from rodloeber.cases.models import DecisionOutcome
+from rodloeber.core.page_errors import page_language
 from rodloeber.domain.planning import PAUSE_REASONS
 
 MAX_FACTS_CHARS = 64 * 1024
@@ -100,11 +101,8 @@ class MilestoneForm(forms.Form):
 
 
 def pause_reason_choices() -> list[tuple[str, str]]:
-    from rodloeber.cases.views.common import lang
-
-    return [
-        (code, r.label_en if lang() == "en" else r.label_da) for code, r in PAUSE_REASONS.items()
-    ]
+    english = page_language() == "en"
+    return [(code, r.label_en if english else r.label_da) for code, r in PAUSE_REASONS.items()]
 
 
 class PauseForm(forms.Form):

@@ -56,6 +56,21 @@ def _options(q: Question, en: bool) -> list[tuple[str, str, str]]:
             for code, item in cat.ied_listings.items()
         ]
         return [*listings, (NONE, str(_("None of these")), ""), (UNKNOWN, dont_know, "")]
+    if q.source == "crma":
+        strategic = str(_("Strategic and critical raw materials (CRMA Annex I and II)"))
+        critical = str(_("Critical raw materials (CRMA Annex II)"))
+        materials = sorted(
+            cat.crma_materials.values(),
+            key=lambda m: (not m.strategic, m.name_en if en else m.name_da),
+        )
+        return [
+            *[
+                (m.key, m.name_en if en else m.name_da, strategic if m.strategic else critical)
+                for m in materials
+            ],
+            (NONE, str(_("None of these")), ""),
+            (UNKNOWN, dont_know, ""),
+        ]
     if q.source == "ets":
         acts = [(key, a.name_en if en else a.name_da, "") for key, a in cat.ets_activities.items()]
         return [*acts, (NONE, str(_("None of these")), ""), (UNKNOWN, dont_know, "")]

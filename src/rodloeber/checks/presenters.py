@@ -16,7 +16,7 @@ from rodloeber.checks.guidance import matched_guidance
 from rodloeber.domain.catalogue import load_catalogue
 
 LEVEL_ORDER = ("state", "municipal", "museum", "company", "embedded")
-CRITERION_STEP = {"A": 1, "B1": 1, "B2": 3, "C": 2}
+CRITERION_STEP = {"A": 1, "B1": 1, "B2": 3, "C": 2, "production_company": 3}
 
 
 def _level_label(level: str) -> str:
@@ -51,6 +51,11 @@ def _what_would_change(code: str, language: str) -> str:
             "This criterion is met when the project needs permits from both a state authority "
             "and the municipality. It follows from the permits below; answering more questions "
             "can settle it."
+        )
+    if code == "production_company":
+        return _(
+            "A listed activity that needs an environmental approval, or a duty of regular "
+            "environmental inspection, makes the company a production company."
         )
     return _("Settling in a designated industrial park meets this criterion.")
 
@@ -100,7 +105,11 @@ def _cap(cap: Mapping[str, Any], en: bool) -> dict[str, Any]:
         "extension_months": cap.get("extension_months"),
         "considered": considered,
         "possibly_shorter": [
-            {"regime": r["regime_en"] if en else r["regime"], "months": r["months"]}
+            {
+                "regime": r["regime_en"] if en else r["regime"],
+                "months": r["months"],
+                "reason": r.get("reason_en" if en else "reason", ""),
+            }
             for r in cap.get("possibly_shorter", [])
         ],
     }
@@ -164,6 +173,8 @@ def result_context(
     names = {p["code"]: p["name"] for p in permits}
     return {
         "status": status,
+        "gate_failed": any(not p["possibly_met"] for p in elig.get("preconditions", [])),
+        "preconditions": _criteria(elig.get("preconditions", []), en, language),
         "criteria": _criteria(elig["criteria"], en, language),
         "cap": _cap(elig["cap"], en),
         "permits": permits,

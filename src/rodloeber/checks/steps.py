@@ -9,6 +9,7 @@ from rodloeber.checks.questions import (
     CRMA_STAGE_CHOICES,
     INT,
     KIND_CHOICES,
+    MULTI,
     NUMBER,
     POINT,
     SELECT,
@@ -79,12 +80,35 @@ PROJECT = Step(
             _("Recognised by the European Commission under CRMA Articles 6 and 7."),
         ),
         Question(
+            "crma_already_in_permitting",
+            "crma_already_in_permitting",
+            YESNO,
+            _("Was the project already in the permit-granting process when it was recognised?"),
+            _(
+                "Only for strategic projects under the CRMA. If the permit-granting process had "
+                "started before the Commission recognised the project, CRMA Article 11(2) gives "
+                "shorter time limits."
+            ),
+        ),
+        Question(
             "crma_stage",
             "crma_stage",
             CHOICE,
             _("Critical raw materials: which stage of the value chain?"),
             _("Only for projects on critical raw materials."),
             CRMA_STAGE_CHOICES,
+        ),
+        Question(
+            "crma_materials",
+            "crma_materials",
+            MULTI,
+            _("Which raw materials?"),
+            _(
+                "The raw materials the project extracts, processes or recycles. Only materials "
+                "on the Critical Raw Materials Act lists count: Annex I (strategic) and "
+                "Annex II (critical). Tick all that apply."
+            ),
+            source="crma",
         ),
         Question(
             "capacity_gw_per_year",

@@ -36,6 +36,18 @@ ACTIVITIES = Step(
             source="ied",
         ),
         Question(
+            "regular_environmental_inspection",
+            "regular_environmental_inspection",
+            YESNO,
+            _("Is the company subject to regular environmental inspection?"),
+            _(
+                "The one-stop-shop is only for production companies: companies that need an "
+                "environmental approval or are subject to regular environmental inspection by "
+                "the municipality or the Danish EPA (L 206, section 2, no. 2). Listed "
+                "activities above already count."
+            ),
+        ),
+        Question(
             "eia_annex",
             "eia_annex",
             CHOICE,
@@ -100,6 +112,18 @@ ACTIVITIES = Step(
             _("Activities under the EU Emissions Trading System (EU ETS)"),
             _("These need a greenhouse gas permit. Tick all that apply."),
             source="ets",
+        ),
+        Question(
+            "hydrogen_production_t_per_day",
+            "hydrogen_production_t_per_day",
+            NUMBER,
+            _("Hydrogen production capacity"),
+            _(
+                "Tonnes of hydrogen or synthesis gas the plant can produce per day, e.g. 12.5. "
+                "Above 5 tonnes per day the plant is covered by the EU ETS, electrolysis "
+                "included. Write 0 if none."
+            ),
+            unit=_("tonnes per day"),
         ),
         Question(
             "co2_storage",
@@ -177,6 +201,17 @@ CONSTRUCTION = Step(
             _("Most workers on the site at the same time"),
             _("Including subcontractors."),
             unit=_("workers"),
+        ),
+        Question(
+            "construction_person_days",
+            "construction.person_days",
+            INT,
+            _("Total work on the site"),
+            _(
+                "Person-days of work on the site in all, e.g. 40 workers for 50 days is 2000. "
+                "More than 500 person-days means the site must be notified."
+            ),
+            unit=_("person-days"),
         ),
     ),
 )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("industriparker/", include("rodloeber.parks.urls")),
     path("sager/", include("rodloeber.cases.urls")),
     path("statistik/", include("rodloeber.reports.urls")),
+    path("administration/", include("rodloeber.accounts.admin_urls")),
     path("", include("rodloeber.web.urls")),
 ]
 

@@ -24,9 +24,11 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 
-from rodloeber.api.errors import error_body, wants_english
 from rodloeber.audit.services import record_event
+from rodloeber.core.api_errors import error_body, wants_english
+from rodloeber.core.clientaddr import client_address
 
 log = logging.getLogger("rodloeber.ratelimit")
 
@@ -48,7 +50,13 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "web:cases"): "search",
     ("GET", "cases:export"): "search",
     ("GET", "landmap:export"): "search",
+    ("POST", "/api/v1/screening"): "screening",
 }
+
+#: Scopes of public endpoints counted per client address unless signed in with a
+#: session: the endpoint ignores ``Authorization``, so a made-up token must not
+#: buy a fresh counter (issue #20: anonymous screening costs real CPU).
+PER_ADDRESS: frozenset[str] = frozenset({"screening"})
 
 MESSAGE_DA = "For mange forespørgsler. Vent lidt, og prøv igen."
 MESSAGE_EN = "Too many requests. Please wait a moment and try again."
@@ -62,14 +70,40 @@ class Verdict:
     retry_after: int
 
 
+def _token_user_id(request: HttpRequest) -> int | None:
+    """The user of a *valid* bearer token (read only; the API authenticates later)."""
+    auth = request.headers.get("Authorization", "")
+    scheme, _, secret = auth.partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        return None
+    from rodloeber.accounts.models import ApiToken
+
+    digest = hashlib.sha256(secret.strip().encode("utf-8")).hexdigest()
+    token = ApiToken.objects.filter(digest=digest).select_related("user").first()
+    if token is None or not token.is_active() or not token.user.is_active:
+        return None
+    return token.user_id
+
+
 def caller_key(request: HttpRequest) -> str:
-    """Who is calling: signed-in user, API token (digest) or client address."""
+    """Who is calling: the signed-in user, the user of a valid API token, or
+    else the client address (``client_address``: ``REMOTE_ADDR`` behind the
+    configured number of trusted proxies). A header the client chooses (an
+    invalid token, a forged ``X-Forwarded-For``) never gives a fresh budget."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"u{user.pk}"
-    auth = request.headers.get("Authorization", "")
-    if auth:
-        return "t" + hashlib.sha256(auth.encode()).hexdigest()[:32]
+    token_user = _token_user_id(request)
+    if token_user is not None:
+        return f"u{token_user}"
+    return "a" + client_address(request)
+
+
+def address_key(request: HttpRequest) -> str:
+    """The client address (or the signed-in user) — never a caller-chosen header."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"u{user.pk}"
     return "a" + str(request.META.get("REMOTE_ADDR", ""))[:45]
 
 
@@ -95,12 +129,8 @@ def too_many(request: HttpRequest, verdict: Verdict) -> HttpResponse:
     if request.path.startswith("/api/"):
         response = JsonResponse(error_body(english, MESSAGE_DA, MESSAGE_EN), status=429)
     else:
-        text = MESSAGE_EN if english else MESSAGE_DA
-        response = HttpResponse(
-            f"<!DOCTYPE html><title>429</title><h1>{text}</h1>",
-            status=429,
-            content_type="text/html; charset=utf-8",
-        )
+        minutes = max(1, -(-max(verdict.retry_after, 1) // 60))
+        response = render(request, "429.html", {"retry_minutes": minutes}, status=429)
     response["Retry-After"] = str(max(verdict.retry_after, 1))
     return response
 
@@ -140,7 +170,7 @@ class RateLimitMiddleware:
         scope = ROUTES.get((method, match.view_name)) or ROUTES.get((method, f"/{match.route}"))
         if scope is None:
             return None
-        key = caller_key(request)
+        key = address_key(request) if scope in PER_ADDRESS else caller_key(request)
         verdict = hit(scope, key)
         if verdict.allowed:
             return None

@@ -1,9 +1,12 @@
 """Caps on case-processing time (sagsbehandlingsfrister): which cap binds?
 
 Every regime in caps.yaml is evaluated with three-valued logic (applies /
-does not apply / unknown). The binding cap is the shortest regime that
-certainly applies; every regime considered is listed, and unknown regimes
-that could be shorter are reported so nothing binds silently.
+does not apply / unknown). The binding cap is the shortest *confirmed*
+(``verified: true``) regime that certainly applies; every regime considered is
+listed. A shorter regime is reported under ``possibly_shorter`` with its
+reason, never as the cap, when it may apply (unknown facts) or when it applies
+but the rule is not yet confirmed (``verified: false``, e.g. the L 206 "simple
+case"). Confirming such a rule is one edit in caps.yaml.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 
 from rodloeber.domain.catalogue import CapRegime, Catalogue, Text, load_catalogue
 from rodloeber.domain.catalogue_models import AnyOf, Condition, Leaf
-from rodloeber.domain.criteria import evaluate_criteria
+from rodloeber.domain.criteria import decide, evaluate_criteria, evaluate_preconditions
 from rodloeber.domain.facts import ProjectFacts
 from rodloeber.domain.navigator.model import REQUIRED, Assumption, PermitSet
 
@@ -28,6 +31,26 @@ class RegimeResult:
     regime: CapRegime
     applies: bool | None
 
+    @property
+    def binds(self) -> bool:
+        """True when this regime can be the binding cap: it applies and is confirmed."""
+        return self.applies is True and self.regime.verified
+
+    def shorter_reason(self) -> Text:
+        """Why a shorter regime is shown as "may be shorter" rather than as the cap."""
+        r = self.regime
+        if self.applies is True:
+            return Text(
+                f"{r.label_da} ({r.months} måneder) kan gælde, men reglen er ikke bekræftet "
+                f"({r.legal_basis}); den afgør derfor ikke fristen.",
+                f"{r.label_en} ({r.months} months) may apply, but the rule is not confirmed "
+                f"({r.legal_basis}), so it does not decide the cap.",
+            )
+        return Text(
+            f"Det er uvist, om {r.label_da} gælder; i så fald er fristen {r.months} måneder.",
+            f"It is unknown whether {r.label_en} applies; if so the cap is {r.months} months.",
+        )
+
     def to_dict(self) -> dict[str, object]:
         """JSON shape of a ``considered`` item."""
         r = self.regime
@@ -41,6 +64,11 @@ class RegimeResult:
             "extension_months": r.extension_months,
             "verified": r.verified,
         }
+
+    def shorter_dict(self) -> dict[str, object]:
+        """JSON shape of a ``possibly_shorter`` item: the regime and the reason."""
+        reason = self.shorter_reason()
+        return {**self.to_dict(), "reason": reason.da, "reason_en": reason.en}
 
 
 @dataclass(frozen=True)
@@ -68,7 +96,7 @@ class CapResult:
             "legal_basis": r.legal_basis if r else None,
             "extension_months": r.extension_months if r else None,
             "considered": [c.to_dict() for c in self.considered],
-            "possibly_shorter": [c.to_dict() for c in self.possibly_shorter],
+            "possibly_shorter": [c.shorter_dict() for c in self.possibly_shorter],
             "assumptions": [a.text.da for a in self.assumptions],
             "assumptions_en": [a.text.en for a in self.assumptions],
         }
@@ -146,10 +174,9 @@ def cap_facts(
 
 
 def _in_one_stop_shop(facts: ProjectFacts, permits: PermitSet, cat: Catalogue) -> bool | None:
+    preconditions, _ = evaluate_preconditions(facts, cat)
     criteria, _ = evaluate_criteria(facts, permits, cat)
-    if any(c.met for c in criteria):
-        return True
-    return None if any(c.possibly_met for c in criteria) else False
+    return decide(preconditions, criteria)
 
 
 def binding_cap(
@@ -159,10 +186,12 @@ def binding_cap(
     catalogue: Catalogue | None = None,
     in_one_stop_shop: bool | None = None,
 ) -> CapResult:
-    """Choose the shortest applicable cap among all regimes; list every regime.
+    """Choose the shortest applicable confirmed cap among all regimes; list every regime.
 
     ``in_one_stop_shop`` (eligibility for Én indgang) is computed from the
     criteria when not given. On equal months an EU regime is named before L 206.
+    Regimes shorter than the binding one that may apply, or apply but are not
+    confirmed, are returned as ``possibly_shorter`` with their reason.
     """
     cat = catalogue or load_catalogue()
     oss = in_one_stop_shop
@@ -170,23 +199,13 @@ def binding_cap(
         oss = _in_one_stop_shop(facts, permits, cat)
     derived = cap_facts(facts, permits, cat, oss)
     considered = tuple(RegimeResult(r, _all(r.when, derived)) for r in cat.cap_regimes)
-    applicable = [c.regime for c in considered if c.applies is True]
+    applicable = [c.regime for c in considered if c.binds]
     binding = min(applicable, key=lambda r: (r.months, r.code.startswith("l206")), default=None)
     limit = binding.months if binding else None
     shorter = tuple(
-        c for c in considered if c.applies is None and (limit is None or c.regime.months < limit)
+        c
+        for c in considered
+        if not c.binds and c.applies is not False and (limit is None or c.regime.months < limit)
     )
-    assumptions = tuple(
-        Assumption(
-            "cap",
-            Text(
-                f"Det er uvist, om {c.regime.label_da} gælder; i så fald er fristen "
-                f"{c.regime.months} måneder.",
-                f"It is unknown whether {c.regime.label_en} applies; if so the cap is "
-                f"{c.regime.months} months.",
-            ),
-            c.regime.code,
-        )
-        for c in shorter
-    )
+    assumptions = tuple(Assumption("cap", c.shorter_reason(), c.regime.code) for c in shorter)
     return CapResult(limit, binding, considered, shorter, assumptions)

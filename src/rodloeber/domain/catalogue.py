@@ -19,6 +19,7 @@ from rodloeber.domain.catalogue_models import (
     Authority,
     CapRegime,
     ClockRule,
+    CrmaMaterial,
     CrmaStage,
     DurationRange,
     EtsActivity,
@@ -58,6 +59,7 @@ __all__ = [
     "CatalogueError",
     "CatalogueProblem",
     "ClockRule",
+    "CrmaMaterial",
     "CrmaStage",
     "DurationRange",
     "EtsActivity",
@@ -102,6 +104,8 @@ class Catalogue:
     municipality_name_exceptions: Mapping[str, str]
     nzia_technologies: Mapping[str, NetZeroTechnology]
     crma_stages: Mapping[str, CrmaStage]
+    crma_materials: Mapping[str, CrmaMaterial]
+    crma_materials_source: str
     ied_listings: Mapping[str, IedListing]
     ied_service_target_days: Mapping[str, int]
     seveso_substances: Mapping[str, SevesoSubstance]
@@ -110,6 +114,7 @@ class Catalogue:
     simple_case: SimpleCaseRule
     clock_rules: tuple[ClockRule, ...]
     eligibility_criteria: Mapping[str, RuleData]
+    eligibility_preconditions: Mapping[str, RuleData]
     navigator_rules: Mapping[str, RuleData]
     eu_guidance: Mapping[str, EuGuidance]
 
@@ -120,6 +125,14 @@ class Catalogue:
     def criterion(self, code: str) -> RuleData:
         """Eligibility criterion data by code."""
         return self.eligibility_criteria[code]
+
+    def precondition(self, code: str) -> RuleData:
+        """Eligibility precondition data by code (e.g. ``production_company``)."""
+        return self.eligibility_preconditions[code]
+
+    def ets_aliases(self) -> dict[str, str]:
+        """Old ETS activity keys still accepted, mapped to the current key."""
+        return {a: act.key for act in self.ets_activities.values() for a in act.aliases}
 
     def find_substance(self, name: str) -> SevesoSubstance | None:
         """Look a Seveso substance up by key or alias (case-insensitive)."""
@@ -177,6 +190,22 @@ def _check_permit_graph(r: Reader, permits: Mapping[str, PermitType]) -> None:
     cycle = _find_cycle({c: p.depends_on for c, p in permits.items()})
     if cycle:
         r.problem(cycle[0], "depends_on", "dependency cycle: " + " -> ".join(cycle))
+
+
+def _crma_material(r: Reader, m: Mapping[str, object]) -> CrmaMaterial:
+    key = r.string(m, "key", "?")
+    annexes = r.strings(m, "annexes", key)
+    if not annexes or any(a not in ("I", "II") for a in annexes):
+        r.problem(key, "annexes", "must list I and/or II")
+    if "I" in annexes and "II" not in annexes:
+        r.problem(key, "annexes", "a strategic raw material (I) is also critical (II)")
+    return CrmaMaterial(
+        key=key,
+        name_da=r.string(m, "name_da", key),
+        name_en=r.string(m, "name_en", key),
+        annexes=annexes,
+        note=r.opt_string(m, "note", key) or "",
+    )
 
 
 def _load(directory: Path) -> Catalogue:
@@ -243,6 +272,13 @@ def _load(directory: Path) -> Catalogue:
         "key",
         "key",
     )
+    materials = _unique(
+        cr,
+        [_crma_material(cr, m) for m in cr.entries(raw["crma.yaml"], "materials")],
+        "key",
+        "key",
+    )
+    materials_source = cr.string(raw["crma.yaml"], "materials_source", "")
     ir = Reader("ied_listings.yaml", problems)
     idata = raw["ied_listings.yaml"]
     listings = _unique(
@@ -264,6 +300,10 @@ def _load(directory: Path) -> Catalogue:
     ets = _unique(
         er, [parse_ets(er, m) for m in er.entries(raw["ets.yaml"], "activities")], "key", "key"
     )
+    for act in ets.values():
+        for alias in act.aliases:
+            if alias in ets:
+                er.problem(act.key, "aliases", f"alias '{alias}' is also an activity key")
 
     kr = Reader("caps.yaml", problems)
     cdata = raw["caps.yaml"]
@@ -288,6 +328,17 @@ def _load(directory: Path) -> Catalogue:
     for code in ("A", "B1", "B2", "C"):
         if code not in criteria:
             gr.problem(code, "code", "criterion is missing")
+    preconditions = _unique(
+        gr,
+        [
+            parse_rule_data(gr, m, criterion=True)
+            for m in gr.entries(raw["eligibility.yaml"], "preconditions")
+        ],
+        "code",
+        "code",
+    )
+    if "production_company" not in preconditions:
+        gr.problem("production_company", "code", "precondition is missing")
 
     vr = Reader("navigator_rules.yaml", problems)
     rules = _unique(
@@ -321,6 +372,8 @@ def _load(directory: Path) -> Catalogue:
         municipality_name_exceptions=exceptions,
         nzia_technologies=techs,
         crma_stages=stages,
+        crma_materials=materials,
+        crma_materials_source=materials_source,
         ied_listings=listings,
         ied_service_target_days=ied_targets,
         seveso_substances=substances,
@@ -329,6 +382,7 @@ def _load(directory: Path) -> Catalogue:
         simple_case=simple,
         clock_rules=tuple(clock),
         eligibility_criteria=criteria,
+        eligibility_preconditions=preconditions,
         navigator_rules=rules,
         eu_guidance=guidance,
     )

@@ -138,6 +138,27 @@ class CrmaStage:
 
 
 @dataclass(frozen=True)
+class CrmaMaterial:
+    """A raw material on CRMA Annex I (strategisk) and/or Annex II (kritisk)."""
+
+    key: str
+    name_da: str
+    name_en: str
+    annexes: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def critical(self) -> bool:
+        """On Annex II (kritisk råstof); strategic materials are critical too."""
+        return "II" in self.annexes
+
+    @property
+    def strategic(self) -> bool:
+        """On Annex I (strategisk råstof)."""
+        return "I" in self.annexes
+
+
+@dataclass(frozen=True)
 class IedListing:
     """A listing (listepunkt) of godkendelsesbekendtgørelsen bilag 1 or 2."""
 
@@ -167,13 +188,23 @@ class SevesoSubstance:
 
 @dataclass(frozen=True)
 class EtsActivity:
-    """An EU ETS Annex I activity (kvotepligtig aktivitet)."""
+    """An EU ETS Annex I activity (kvotepligtig aktivitet).
+
+    ``threshold`` (with ``threshold_fact``) derives the activity from a
+    quantity fact: it applies when the fact exceeds the threshold.
+    """
 
     key: str
     name_da: str
     name_en: str
     source_note: str
     verified: bool
+    threshold: float | None = None
+    threshold_fact: str | None = None
+    threshold_unit_da: str = ""
+    threshold_unit_en: str = ""
+    aliases: tuple[str, ...] = ()
+    legal_basis: str = ""
 
 
 @dataclass(frozen=True)

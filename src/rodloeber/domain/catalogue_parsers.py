@@ -183,12 +183,22 @@ def parse_substance(r: Reader, m: Mapping[str, object]) -> SevesoSubstance:
 def parse_ets(r: Reader, m: Mapping[str, object]) -> EtsActivity:
     """Parse one entry of ets.yaml."""
     key = r.string(m, "key", "?")
+    threshold = r.number(m, "threshold", key) if m.get("threshold") is not None else None
+    fact = r.opt_string(m, "threshold_fact", key)
+    if (threshold is None) != (fact is None):
+        r.problem(key, "threshold", "threshold and threshold_fact go together")
     return EtsActivity(
         key=key,
         name_da=r.string(m, "name_da", key),
         name_en=r.string(m, "name_en", key),
         source_note=r.string(m, "source_note", key),
         verified=r.boolean(m, "verified", key),
+        threshold=threshold,
+        threshold_fact=fact,
+        threshold_unit_da=r.opt_string(m, "threshold_unit_da", key) or "",
+        threshold_unit_en=r.opt_string(m, "threshold_unit_en", key) or "",
+        aliases=r.strings(m, "aliases", key) if "aliases" in m else (),
+        legal_basis=r.opt_string(m, "legal_basis", key) or "",
     )
 
 

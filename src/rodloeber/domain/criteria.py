@@ -1,7 +1,11 @@
-"""Eligibility criteria for Én indgang (adgangskriterier A, B1, B2, C).
+"""Eligibility criteria for Én indgang (adgangskriterier A, B1, B2, C) and the
+precondition that the company is a production company (produktionsvirksomhed,
+L 206 § 2, nr. 2).
 
 B2 (state AND municipal permits) is computed from the navigator output, never
 asked. Criteria texts, thresholds and legal bases come from eligibility.yaml.
+:func:`decide` is the one place that turns precondition and criteria into
+"eligible" / "possibly eligible".
 """
 
 from __future__ import annotations
@@ -69,13 +73,40 @@ def criterion_a(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> C
     if facts.crma_strategic:
         grounds.append(data.text("ground_crma_strategic"))
     stage = cat.crma_stages.get(facts.crma_stage or "")
+    crma_unknown = False
     if stage is not None:
-        grounds.append(
-            Text(
-                data.text("ground_crma_stage", stage=stage.name_da).da,
-                data.text("ground_crma_stage", stage=stage.name_en).en,
+        critical = [
+            cat.crma_materials[k]
+            for k in facts.crma_materials or ()
+            if cat.crma_materials[k].critical
+        ]
+        if critical:
+            grounds.append(
+                Text(
+                    data.text(
+                        "ground_crma_stage",
+                        stage=stage.name_da,
+                        materials=", ".join(m.name_da.lower() for m in critical),
+                    ).da,
+                    data.text(
+                        "ground_crma_stage",
+                        stage=stage.name_en,
+                        materials=", ".join(m.name_en.lower() for m in critical),
+                    ).en,
+                )
             )
-        )
+        elif facts.crma_materials is None:
+            crma_unknown = True
+            out.append(
+                Assumption(
+                    "crma_materials",
+                    Text(
+                        data.text("assumption_crma_materials", stage=stage.name_da.lower()).da,
+                        data.text("assumption_crma_materials", stage=stage.name_en.lower()).en,
+                    ),
+                    "A",
+                )
+            )
     name = Text(data.name_da, data.name_en)
     if grounds:
         reason = Text(
@@ -85,6 +116,10 @@ def criterion_a(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> C
         return Criterion("A", True, True, reason, data.legal_basis, name)
     if facts.net_zero_technology is None:
         out.append(Assumption("net_zero_technology", data.text("assumption_no_technology"), "A"))
+    if crma_unknown:
+        return Criterion("A", False, True, data.text("crma_unknown"), data.legal_basis, name)
+    if stage is not None:
+        return Criterion("A", False, False, data.text("crma_no_material"), data.legal_basis, name)
     return Criterion("A", False, False, data.text("not_met"), data.legal_basis, name)
 
 
@@ -160,6 +195,50 @@ def criterion_c(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> C
     return Criterion(
         "C", flag, flag, data.text("met" if flag else "not_met"), data.legal_basis, name
     )
+
+
+def production_company(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> Criterion:
+    """Precondition: a produktionsvirksomhed (L 206 § 2, nr. 2).
+
+    Met when a listed activity needs a miljøgodkendelse or the company is
+    subject to regular environmental inspection; not met when neither holds
+    (no listed activity and no inspection duty); otherwise unknown, with the
+    assumption stated.
+    """
+    data = cat.precondition("production_company")
+    name = Text(data.name_da, data.name_en)
+    code, basis = data.code, data.legal_basis
+    if facts.activities:
+        reason = data.text("met_listed", listings=", ".join(facts.activities))
+        return Criterion(code, True, True, reason, basis, name)
+    if facts.regular_environmental_inspection:
+        return Criterion(code, True, True, data.text("met_inspection"), basis, name)
+    if facts.activities is not None and facts.regular_environmental_inspection is False:
+        return Criterion(code, False, False, data.text("not_met"), basis, name)
+    assumption = data.text("assumption_unknown")
+    out.append(Assumption("regular_environmental_inspection", assumption, code))
+    return Criterion(code, False, True, data.text("unknown"), basis, name)
+
+
+def decide(preconditions: tuple[Criterion, ...], criteria: tuple[Criterion, ...]) -> bool | None:
+    """Eligible (True), possibly eligible (None) or not eligible (False).
+
+    Every precondition must hold and at least one criterion must be met; a
+    precondition that is not met excludes the project whatever the criteria say.
+    """
+    if any(not p.possibly_met for p in preconditions):
+        return False
+    if all(p.met for p in preconditions) and any(c.met for c in criteria):
+        return True
+    return None if any(c.possibly_met for c in criteria) else False
+
+
+def evaluate_preconditions(
+    facts: ProjectFacts, catalogue: Catalogue
+) -> tuple[tuple[Criterion, ...], tuple[Assumption, ...]]:
+    """The preconditions (produktionsvirksomhed) and the assumptions made."""
+    assumptions: list[Assumption] = []
+    return (production_company(facts, catalogue, assumptions),), tuple(assumptions)
 
 
 def evaluate_criteria(

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 from rodloeber.domain.caps import CapResult, binding_cap
 from rodloeber.domain.catalogue import Catalogue, load_catalogue
-from rodloeber.domain.criteria import Criterion, evaluate_criteria
+from rodloeber.domain.criteria import (
+    Criterion,
+    decide,
+    evaluate_criteria,
+    evaluate_preconditions,
+)
 from rodloeber.domain.facts import ProjectFacts, parse_project_facts
 from rodloeber.domain.navigator import PermitSet, navigate
 from rodloeber.domain.navigator.model import Assumption
@@ -24,10 +29,11 @@ __all__ = ["CheckResult", "Eligibility", "assess_eligibility", "check_project"]
 
 @dataclass(frozen=True)
 class Eligibility:
-    """Eligibility answer: criteria with reasons, the cap, assumptions."""
+    """Eligibility answer: precondition and criteria with reasons, the cap, assumptions."""
 
     eligible: bool
     possibly_eligible: bool
+    preconditions: tuple[Criterion, ...]
     criteria: tuple[Criterion, ...]
     cap: CapResult
     assumptions: tuple[Assumption, ...]
@@ -42,6 +48,7 @@ class Eligibility:
         return {
             "eligible": self.eligible,
             "possibly_eligible": self.possibly_eligible,
+            "preconditions": [p.to_dict() for p in self.preconditions],
             "criteria": [c.to_dict() for c in self.criteria],
             "cap": self.cap.to_dict(),
             "assumptions": [a.text.da for a in self.assumptions],
@@ -56,24 +63,25 @@ def assess_eligibility(
     *,
     catalogue: Catalogue | None = None,
 ) -> Eligibility:
-    """Which criteria are met and why, and which cap binds.
+    """Whether the precondition holds, which criteria are met and why, and
+    which cap binds.
 
     ``permits`` is the navigator answer for the same facts (computed when
     omitted); criterion B2 follows from it.
     """
     cat = catalogue or load_catalogue()
     permit_set = permits if permits is not None else navigate(facts, cat)
+    preconditions, pre_assumptions = evaluate_preconditions(facts, cat)
     criteria, assumptions = evaluate_criteria(facts, permit_set, cat)
-    eligible = any(c.met for c in criteria)
-    possibly = eligible or any(c.possibly_met for c in criteria)
-    oss: bool | None = True if eligible else (None if possibly else False)
+    oss = decide(preconditions, criteria)
     cap = binding_cap(facts, permit_set, catalogue=cat, in_one_stop_shop=oss)
     return Eligibility(
-        eligible=eligible,
-        possibly_eligible=possibly,
+        eligible=oss is True,
+        possibly_eligible=oss is not False,
+        preconditions=preconditions,
         criteria=criteria,
         cap=cap,
-        assumptions=assumptions + cap.assumptions,
+        assumptions=pre_assumptions + assumptions + cap.assumptions,
         catalogue_version=cat.version,
     )
 

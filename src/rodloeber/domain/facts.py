@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 from rodloeber.domain.catalogue import Catalogue, load_catalogue
-from rodloeber.domain.errors import DomainError
+from rodloeber.domain.errors import DomainError, ErrorDetail
 from rodloeber.domain.facts_reader import FactsReader, FieldError
 
 __all__ = [
@@ -44,6 +44,9 @@ class FactsError(DomainError):
             f"Projektoplysningerne er ugyldige ({fields}).",
             f"The project facts are invalid ({fields}).",
         )
+
+    def details(self) -> list[ErrorDetail]:
+        return [ErrorDetail(e.field, "invalid", e.message_da, e.message_en) for e in self.errors]
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape for HTTP 422 answers."""
@@ -100,6 +103,7 @@ class ProjectFacts:
     nzia_strategic: bool | None = None
     crma_strategic: bool | None = None
     crma_stage: str | None = None
+    crma_materials: tuple[str, ...] | None = None
     crma_already_in_permitting: bool | None = None
     capacity_gw_per_year: float | None = None
     foreign_investor: bool | None = None
@@ -107,6 +111,7 @@ class ProjectFacts:
     sensitive_sector: bool | None = None
     site: Site = Site()
     activities: tuple[str, ...] | None = None
+    regular_environmental_inspection: bool | None = None
     eia_annex: str | None = None
     hazardous_substances: tuple[HazardousSubstance, ...] | None = None
     water_abstraction_m3_per_year: float | None = None
@@ -114,6 +119,7 @@ class ProjectFacts:
     wastewater: str | None = None
     new_buildings_m2: float | None = None
     ets_activities: tuple[str, ...] | None = None
+    hydrogen_production_t_per_day: float | None = None
     co2_storage: bool | None = None
     grid_connection_mw: float | None = None
     hydrogen_installations: bool | None = None
@@ -125,7 +131,7 @@ class ProjectFacts:
         site = data["site"]
         if site["point"] is not None:
             site["point"] = list(site["point"])
-        for key in ("activities", "ets_activities"):
+        for key in ("activities", "ets_activities", "crma_materials"):
             if data[key] is not None:
                 data[key] = list(data[key])
         if data["hazardous_substances"] is not None:
@@ -188,8 +194,8 @@ def parse_project_facts(
 ) -> ProjectFacts:
     """Validate ``data`` (ProjectFacts JSON) and return :class:`ProjectFacts`.
 
-    Keys of NZIA technologies and ETS activities are checked against the
-    catalogue. Unknown keys are errors unless ``allow_unknown_keys``.
+    Keys of NZIA technologies, CRMA raw materials and ETS activities are
+    checked against the catalogue. Unknown keys are errors unless ``allow_unknown_keys``.
     Raises :class:`FactsError` with every problem found.
     """
     cat = catalogue or load_catalogue()
@@ -212,6 +218,7 @@ def parse_project_facts(
         nzia_strategic=r.boolean(data, "nzia_strategic"),
         crma_strategic=r.boolean(data, "crma_strategic"),
         crma_stage=r.choice(data, "crma_stage", CRMA_STAGES),
+        crma_materials=r.keys(data, "crma_materials", tuple(cat.crma_materials)),
         crma_already_in_permitting=r.boolean(data, "crma_already_in_permitting"),
         capacity_gw_per_year=r.number(data, "capacity_gw_per_year"),
         foreign_investor=r.boolean(data, "foreign_investor"),
@@ -219,13 +226,15 @@ def parse_project_facts(
         sensitive_sector=r.boolean(data, "sensitive_sector"),
         site=_site(r, site_raw) if site_raw is not None else Site(),
         activities=r.activities(data, "activities"),
+        regular_environmental_inspection=r.boolean(data, "regular_environmental_inspection"),
         eia_annex=None if eia == "unknown" else eia,
         hazardous_substances=_substances(r, data),
         water_abstraction_m3_per_year=r.number(data, "water_abstraction_m3_per_year"),
         dewatering=r.boolean(data, "dewatering"),
         wastewater=r.choice(data, "wastewater", WASTEWATER),
         new_buildings_m2=r.number(data, "new_buildings_m2"),
-        ets_activities=r.keys(data, "ets_activities", tuple(cat.ets_activities)),
+        ets_activities=r.keys(data, "ets_activities", tuple(cat.ets_activities), cat.ets_aliases()),
+        hydrogen_production_t_per_day=r.number(data, "hydrogen_production_t_per_day"),
         co2_storage=r.boolean(data, "co2_storage"),
         grid_connection_mw=r.number(data, "grid_connection_mw"),
         hydrogen_installations=r.boolean(data, "hydrogen_installations"),

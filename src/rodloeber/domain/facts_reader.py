@@ -206,12 +206,18 @@ class FactsReader:
         return tuple(dict.fromkeys(items))
 
     def keys(
-        self, m: Mapping[str, object], path: str, allowed: Sequence[str]
+        self,
+        m: Mapping[str, object],
+        path: str,
+        allowed: Sequence[str],
+        aliases: Mapping[str, str] | None = None,
     ) -> tuple[str, ...] | None:
-        """A list of catalogue keys from ``allowed``."""
+        """A list of catalogue keys from ``allowed``; ``aliases`` (old keys) are
+        replaced by their current key."""
         items = self._string_list(m, path)
         if items is None:
             return None
+        items = [(aliases or {}).get(item, item) for item in items]
         for i, item in enumerate(items):
             if item not in allowed:
                 options = ", ".join(allowed)

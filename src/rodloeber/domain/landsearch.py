@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
-from rodloeber.domain.errors import DomainError
+from rodloeber.domain.errors import DomainError, ErrorDetail
 from rodloeber.domain.landcodes import ENV_CLASSES, REGIONS, SPECIFIC_USES, STATUSES, ZONES
 from rodloeber.domain.landdistance import (
     DISTANCE_KEYS,
@@ -52,6 +52,9 @@ class LandFilterError(DomainError):
             "Filtrene indeholder ugyldige værdier: " + "; ".join(e[1] for e in self.errors),
             "The filters have invalid values: " + "; ".join(e[2] for e in self.errors),
         )
+
+    def details(self) -> list[ErrorDetail]:
+        return [ErrorDetail(field, "invalid", da, en) for field, da, en in self.errors]
 
 
 @dataclass(frozen=True)

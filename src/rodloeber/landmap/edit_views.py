@@ -12,23 +12,26 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import shapely
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from shapely.geometry import box
 
 from rodloeber.domain.errors import DomainError
-from rodloeber.landmap.importing import land_import
+from rodloeber.landmap.importing import ACCEPTED_SUFFIXES, ACCEPTED_TYPES, land_import
 from rodloeber.landmap.models import BusinessArea
-from rodloeber.landmap.rows import TEMPLATE_COLUMNS
+from rodloeber.landmap.rows import COLUMN_LABELS, TEMPLATE_COLUMNS
 from rodloeber.landmap.services import area_update, may_edit
 
 _EXAMPLE = {
-    "planid": "1234567",
-    "plannavn": "Erhvervsområde Nord, etape 2",
+    "planid": "EKSEMPEL-1",
+    "plannavn": "Erhvervsområde Nord, etape 2 (eksempel)",
     "komnr": "0561",
     "anvgen": "31",
     "anvspec": "3130",
@@ -36,14 +39,15 @@ _EXAMPLE = {
     "maxbygnhjd": "20",
     "minmiljo": "3",
     "maxmiljo": "6",
-    "net_planned_ha": "42.5",
-    "available_ha": "18",
+    "net_planned_ha": "4",
+    "available_ha": "3,5",
     "status": "ledig",
     "price_dkk_per_m2": "250",
     "building_deadline_years": "3",
     "buy_back_clause": "ja",
     "contact_name": "Erhvervsservice",
     "contact_email": "erhverv@kommune.example",
+    "contact_phone": "+45 12 34 56 78",
     "source": "Kommunens salgsliste",
     "source_updated": "2026-11-01",
 }
@@ -68,7 +72,10 @@ class AreaForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV, XLSX, GeoJSON or GML)"))
+    file = forms.FileField(
+        label=format_lazy("{} ({})", _("File"), ACCEPTED_TYPES),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED_SUFFIXES)}),
+    )
 
 
 def _own_municipality(request: HttpRequest) -> str:
@@ -122,21 +129,51 @@ def land_import_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "landmap/import.html",
-        {"form": form, "report": report, "error": error, "komnr": komnr, "lang": lang},
+        {
+            "form": form,
+            "report": report,
+            "error": error,
+            "komnr": komnr,
+            "lang": lang,
+            "accepted_types": ACCEPTED_TYPES,
+        },
         status=422 if refused else 200,
     )
 
 
+def _example_row(komnr: str) -> list[str]:
+    """One row that imports as it is: a 4 ha square inside municipality ``komnr``.
+
+    The planner's own municipality when logged in as one, otherwise Esbjerg
+    (0561). The geometry is WKT in EPSG:25832 at a point inside the
+    municipality's outline (kommuner layer).
+    """
+    from rodloeber.landmap.infrastructure import infrastructure_index
+
+    values = dict(_EXAMPLE, komnr=komnr)
+    outline = next((g for g, code in infrastructure_index().kommuner if code == komnr), None)
+    if outline is not None:
+        p = outline.point_on_surface()
+        square = box(p.x - 100, p.y - 100, p.x + 100, p.y + 100).intersection(outline)
+        values["geometry_wkt"] = shapely.to_wkt(square, rounding_precision=1)
+    return [values.get(c, "") for c in TEMPLATE_COLUMNS]
+
+
 def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The vacant-land template with one example row (CSV or XLSX)."""
-    example = [_EXAMPLE.get(c, "") for c in TEMPLATE_COLUMNS]
+    """The vacant-land template with one example row that imports as it is (CSV or XLSX)."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("Unknown format")
+    org = getattr(request.user, "organisation", None)
+    code = getattr(org, "authority_code", "") or ""
+    own = may_edit(request.user, code)  # type: ignore[arg-type]
+    example = _example_row(code if own else _EXAMPLE["komnr"])
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter=";")
         writer.writerow(TEMPLATE_COLUMNS)
         writer.writerow(example)
         response = HttpResponse(("\ufeff" + buf.getvalue()).encode(), content_type="text/csv")
-    elif fmt == "xlsx":
+    else:
         from openpyxl import Workbook
 
         wb = Workbook()
@@ -145,13 +182,15 @@ def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
         ws.title = "Erhvervsarealer"
         ws.append(list(TEMPLATE_COLUMNS))
         ws.append(example)
+        help_sheet = wb.create_sheet("Kolonner")
+        help_sheet.append(["Kolonne / column", "Dansk", "English"])
+        for name in TEMPLATE_COLUMNS:
+            help_sheet.append([name, *COLUMN_LABELS[name]])
         out = io.BytesIO()
         wb.save(out)
         response = HttpResponse(
             out.getvalue(),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-    else:
-        raise Http404("Unknown format")
     response["Content-Disposition"] = f'attachment; filename="erhvervsarealer-skabelon.{fmt}"'
     return response

@@ -4,14 +4,17 @@ Two kinds of file, same service:
 - Plandata kommuneplanrammer (WFS GeoJSON or GML, EPSG:25832 or 4326):
   only erhverv (``anvgen`` 31 or ``anvspec`` 31xx) is taken; other rammer
   are rejected with a reason.
-- The municipality's vacant-land list (CSV ``;`` or ``,``, XLSX or GeoJSON;
-  see ``docs/land-template.md``): vacancy, price, contact per ``planid``.
+- The municipality's vacant-land list (CSV ``;`` or ``,``, XLSX, GeoJSON,
+  GeoPackage, GML or zipped Shapefile; see ``docs/land-template.md``):
+  vacancy, price, contact per ``planid``; in CSV/XLSX the geometry is the
+  WKT column ``geometry_wkt`` (EPSG:25832, or lon/lat EPSG:4326).
 
 A row is matched to an existing area of the municipality by ``planid``,
 otherwise by geometry (the largest overlap, at least half of the smaller
 area). Unmatched rows with a geometry are added; without one they are
 rejected. Files are read with the shared ``layers.readers`` (format sniffing,
-CRS checks, reprojection). A municipality imports only into its own areas.
+CRS checks, reprojection). A municipality imports only into its own areas,
+and a geometry outside the municipality (beyond 500 m) is refused.
 """
 
 from __future__ import annotations
@@ -30,15 +33,22 @@ from shapely.geometry.base import BaseGeometry
 from rodloeber.audit.services import record_event
 from rodloeber.domain.geodata.crs import normalise_crs, to_internal
 from rodloeber.domain.geodata.errors import GeodataError
+from rodloeber.domain.screening import GeometryLimits
 from rodloeber.landmap.models import BusinessArea
-from rodloeber.landmap.rows import RowError, clean_row
+from rodloeber.landmap.rows import RowError, clean_row, column_label, row_geometry
 from rodloeber.landmap.services import check_may_edit, derived_fields
 from rodloeber.layers.readers import read_any
 
 if TYPE_CHECKING:
     from rodloeber.accounts.models import User
 
-__all__ = ["ImportReport", "land_import", "read_rows"]
+__all__ = [
+    "ACCEPTED_SUFFIXES",
+    "ACCEPTED_TYPES",
+    "ImportReport",
+    "land_import",
+    "read_rows",
+]
 
 MAX_ROWS = 20_000
 
@@ -61,6 +71,11 @@ class ImportReport:
         }
 
 
+#: The file types the import reads, in the words the form label, help text and errors use.
+ACCEPTED_SUFFIXES = (".csv", ".txt", ".xlsx", ".geojson", ".json", ".gpkg", ".gml", ".xml", ".zip")
+ACCEPTED_TYPES = "CSV, XLSX, GeoJSON, GeoPackage, GML, Shapefile (zip)"
+#: How far (m) an area may lie outside its municipality's outline (1:500 000 generalised).
+MUNICIPALITY_TOLERANCE_M = 500.0
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Denmark incl. Bornholm and Ertholmene with a margin, EPSG:25832 (x/y min, x/y max).
 DENMARK_BOUNDS = (400_000.0, 6_030_000.0, 950_000.0, 6_420_000.0)
@@ -78,6 +93,12 @@ def _unreadable(kind: str, exc: Exception) -> GeodataError:
 
 def _table_rows(path: Path) -> tuple[list[dict[str, Any]], list[BaseGeometry | None]]:
     suffix = path.suffix.lower()
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise GeodataError(
+            "format_unsupported",
+            f"Filtypen '{suffix[:12]}' kan ikke importeres. Brug {ACCEPTED_TYPES}.",
+            f"The file type '{suffix[:12]}' cannot be imported. Use {ACCEPTED_TYPES}.",
+        )
     if path.stat().st_size > MAX_FILE_BYTES:
         raise GeodataError(
             "file_too_large",
@@ -137,25 +158,73 @@ def _match_geometry(geom: BaseGeometry, candidates: list[BusinessArea]) -> Busin
     return best
 
 
+def _geometry_error(da: str, en: str) -> RowError:
+    return RowError(f"Geometri: {da}", f"Geometry: {en}")
+
+
 def _check_geometry(geom: BaseGeometry) -> None:
     if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
-        raise RowError("geometrien er ikke en flade", "the geometry is not a polygon")
+        raise _geometry_error(
+            f"er en {geom.geom_type}, ikke en flade (Polygon/MultiPolygon)",
+            f"is a {geom.geom_type}, not a polygon (Polygon/MultiPolygon)",
+        )
     if shapely.get_num_coordinates(geom) > MAX_VERTICES:
+        raise _geometry_error(
+            f"har over {MAX_VERTICES} punkter", f"has more than {MAX_VERTICES} vertices"
+        )
+    parts = shapely.get_parts(geom)
+    holes = int(shapely.get_num_interior_rings(parts).sum())
+    limits = GeometryLimits()  # the screening limits: a stored area is screened later
+    if len(parts) > limits.max_parts or holes > limits.max_holes:
         raise RowError(
-            f"geometrien har over {MAX_VERTICES} punkter", f"more than {MAX_VERTICES} vertices"
+            f"geometrien har {len(parts)} dele og {holes} huller; "
+            f"højst {limits.max_parts} dele og {limits.max_holes} huller",
+            f"the geometry has {len(parts)} parts and {holes} holes; "
+            f"at most {limits.max_parts} parts and {limits.max_holes} holes",
         )
     if not geom.is_valid:
         reason = shapely.is_valid_reason(geom)
-        raise RowError(f"ugyldig geometri ({reason})", f"invalid geometry ({reason})")
+        raise _geometry_error(f"er ugyldig ({reason})", f"is invalid ({reason})")
     xmin, ymin, xmax, ymax = geom.bounds
     bx0, by0, bx1, by1 = DENMARK_BOUNDS
     if xmin < bx0 or ymin < by0 or xmax > bx1 or ymax > by1:
-        raise RowError("geometrien ligger uden for Danmark", "the geometry lies outside Denmark")
+        raise _geometry_error(
+            "ligger uden for Danmark (forventet EPSG:25832 eller længde/bredde i EPSG:4326)",
+            "lies outside Denmark (expected EPSG:25832 or longitude/latitude in EPSG:4326)",
+        )
     if geom.area / 10_000 > MAX_AREA_HA:
-        raise RowError(
+        raise _geometry_error(
             f"arealet er over {MAX_AREA_HA:,.0f} ha".replace(",", "."),
             f"the area is larger than {MAX_AREA_HA:,.0f} ha",
         )
+
+
+def _check_municipality(geom: BaseGeometry, komnr: str) -> None:
+    """Refuse an area that lies outside municipality ``komnr`` (beyond the tolerance).
+
+    Uses the kommuner layer of the distance index; when it has no outline for
+    ``komnr`` nothing is refused (no check without data).
+    """
+    from rodloeber.landmap.infrastructure import infrastructure_index
+
+    pairs = infrastructure_index().kommuner
+    own = [g for g, code in pairs if code == komnr]
+    if not own:
+        return
+    distance = min(shapely.distance(g, geom) for g in own)
+    if distance <= MUNICIPALITY_TOLERANCE_M:
+        return
+    point = geom.point_on_surface()
+    other = next((code for g, code in pairs if g.contains(point)), "")
+    where_da = f"i kommune {other}" if other else "uden for kommunerne"
+    where_en = f"in municipality {other}" if other else "outside the municipalities"
+    km = f"{distance / 1000:.1f}"
+    raise _geometry_error(
+        f"ligger {where_da}, {km.replace('.', ',')} km uden for kommune {komnr}; "
+        "du kan kun importere arealer i din egen kommune",
+        f"lies {where_en}, {km} km outside municipality {komnr}; "
+        "you can only import areas in your own municipality",
+    )
 
 
 @transaction.atomic
@@ -173,11 +242,15 @@ def land_import(*, actor: User | None, komnr: str, path: Path, filename: str = "
             values, row_kom = clean_row(raw)
             if row_kom and row_kom != komnr:
                 raise RowError(
-                    f"hører til kommune {row_kom}, ikke {komnr}",
-                    f"belongs to municipality {row_kom}, not {komnr}",
+                    f"{column_label('komnr', 'da')}: hører til kommune {row_kom}, ikke {komnr}",
+                    f"{column_label('komnr', 'en')}: belongs to municipality {row_kom}, "
+                    f"not {komnr}",
                 )
+            if geom is None:
+                geom = row_geometry(raw)
             if geom is not None:
                 _check_geometry(geom)
+                _check_municipality(geom, komnr)
         except RowError as exc:
             report.reject(number, ident, exc.message_da, exc.message_en)
             continue
@@ -188,8 +261,10 @@ def land_import(*, actor: User | None, komnr: str, path: Path, filename: str = "
             report.reject(
                 number,
                 ident,
-                "ukendt planid og ingen geometri: kan ikke placeres",
-                "unknown planid and no geometry: cannot be placed",
+                f"{column_label('planid', 'da')} findes ikke i kommunen, og rækken har ingen "
+                f"geometri ({column_label('geometry_wkt', 'da')}): arealet kan ikke placeres",
+                f"{column_label('planid', 'en')} is not known in the municipality and the row "
+                f"has no geometry ({column_label('geometry_wkt', 'en')}): cannot be placed",
             )
             continue
         if area is None:

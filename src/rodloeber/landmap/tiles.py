@@ -41,7 +41,14 @@ from rodloeber.landmap.geometry import to_web_mercator
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.mvt import POINT, POLYGON, Column, encode_tile, point_commands
 from rodloeber.landmap.mvt import polygon_commands as _polygon_commands
-from rodloeber.layers.tiles import BUFFER_PX, EXTENT, HALF_WORLD, TileCache, tile_bounds
+from rodloeber.layers.tile_geometry import valid_geometries
+from rodloeber.layers.tiles import (
+    BUFFER_PX,
+    EXTENT,
+    HALF_WORLD,
+    TileCache,
+    tile_bounds,
+)
 
 __all__ = [
     "CELL",
@@ -239,7 +246,8 @@ class LandIndex:
             return raw_geoms, raw_rings
         unit = 2 * HALF_WORLD / (1 << key) / EXTENT
         geoms = raw_geoms.copy()
-        geoms[detailed] = shapely.simplify(raw_geoms[detailed], unit / 2, preserve_topology=True)
+        simplified = shapely.simplify(raw_geoms[detailed], unit / 2, preserve_topology=True)
+        geoms[detailed] = valid_geometries(simplified)  # simplify can make rings cross
         return geoms, Rings.of(geoms)
 
     def prepare(self) -> None:

@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from rodloeber.accounts.reference import municipalities
 from rodloeber.domain.landcodes import (
@@ -28,12 +28,19 @@ from rodloeber.domain.landcodes import (
     label,
 )
 from rodloeber.domain.landsearch import LandFilter, LandFilterError, parse_filter
-from rodloeber.landmap.exports import EXPORT_LIMIT, FORMATS, export_response
+from rodloeber.landmap.apps import LAND_TILE_CACHE_CONTROL
+from rodloeber.landmap.exports import (
+    EXPORT_LIMIT,
+    FORMATS,
+    LINKS,
+    ExportError,
+    export_response,
+)
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.selectors import SORTS, queryset
 from rodloeber.landmap.services import may_edit
 from rodloeber.landmap.tiles import land_tile
-from rodloeber.layers.tile_urls import MVT_CONTENT_TYPE
+from rodloeber.layers.tile_urls import tile_response
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +111,7 @@ def landmap(request: HttpRequest) -> HttpResponse:
         "total": page.paginator.count,
         "query": query,
         "any_synthetic": any(a.synthetic for a in page.object_list),
-        "formats": list(FORMATS),
+        "formats": [{"fmt": f, "crs": c, "label": label} for f, c, label in LINKS],
     }
     template = "landmap/index.html"
     if request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted"):
@@ -162,15 +169,17 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     sort = request.GET.get("sort", "available")
     qs = queryset(flt, sort if sort in SORTS else "available")
     total = qs.count()
-    return export_response(list(qs[:EXPORT_LIMIT]), fmt, total)
+    try:
+        return export_response(
+            list(qs[:EXPORT_LIMIT]), fmt, total, crs=request.GET.get("crs", "25832")
+        )
+    except ExportError as exc:
+        return HttpResponse(exc.message_en if _lang() == "en" else exc.message_da, status=400)
 
 
-@require_GET
+@require_safe
 def tile(request: HttpRequest, z: int, x: int, y: int) -> HttpResponse:
     if z > 16 or x >= (1 << z) or y >= (1 << z):
         raise Http404("No such tile")
     data, etag = land_tile(z, x, y)
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
-    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
-        return HttpResponse(status=304, headers=headers)
-    return HttpResponse(data, content_type=MVT_CONTENT_TYPE, headers=headers)
+    return tile_response(request, data, etag, LAND_TILE_CACHE_CONTROL)

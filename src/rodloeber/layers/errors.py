@@ -8,6 +8,8 @@ from rodloeber.domain.geodata.errors import GeodataError
 class LayerError(GeodataError):
     """A layer operation failed: unknown layer, missing file, no network, bad endpoint."""
 
+    field = ""
+
 
 def layer_not_found(name: str) -> LayerError:
     return LayerError(

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from rodloeber.domain.geo import ReferenceLayer
 from rodloeber.domain.screening import (
+    BodyTooLarge,
     GeometryError,
     GeometryLimits,
     ScreeningIndex,
@@ -146,9 +147,9 @@ def screening_index() -> ScreeningIndex:
         return _index
 
 
-def body_too_large() -> GeometryError:
+def body_too_large() -> BodyTooLarge:
     megabytes = MAX_BODY_BYTES // (1024 * 1024)
-    return GeometryError(
+    return BodyTooLarge(
         "body_too_large",
         f"Forespørgslen er større end {megabytes} MB; forenkl geometrien.",
         f"The request is larger than {megabytes} MB; simplify the geometry.",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import path, reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from rodloeber.layers.screening_service import unavailable_errors
 from rodloeber.layers.tiles import BASEMAP, MAX_ZOOM, get_tile, layer_info
@@ -88,7 +88,30 @@ def _layer_names() -> list[str]:
     return [BASEMAP, *(p.name for p in list_layers())]
 
 
-@require_GET
+def tile_response(
+    request: HttpRequest, data: bytes, etag: str, cache_control: str = CACHE_CONTROL
+) -> HttpResponse:
+    """The HTTP answer for one encoded tile, shared by every tile URL.
+
+    ``200`` with ``application/vnd.mapbox-vector-tile`` when the tile has
+    features; ``204 No Content`` when it has none (a 0-byte ``200`` is not a
+    valid MVT for GDAL and other readers); ``304`` when ``If-None-Match``
+    holds the ETag. Every answer carries ``ETag`` and ``Cache-Control``, so
+    empty tiles are cached too. ``HEAD`` gets the same headers (the server
+    drops the body).
+    """
+    headers = {"ETag": etag, "Cache-Control": cache_control, "Access-Control-Allow-Origin": "*"}
+    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponse(status=304, headers=headers)
+    elif not data:
+        response = HttpResponse(status=204, headers=headers)
+    else:
+        return HttpResponse(data, content_type=MVT_CONTENT_TYPE, headers=headers)
+    del response["Content-Type"]  # no body
+    return response
+
+
+@require_safe
 def tile(request: HttpRequest, layer: str, z: int, x: int, y: int) -> HttpResponse:
     if z > MAX_ZOOM or x >= (1 << z) or y >= (1 << z):
         raise Http404("No such tile")
@@ -103,10 +126,7 @@ def tile(request: HttpRequest, layer: str, z: int, x: int, y: int) -> HttpRespon
             data, etag = get_tile(layer, z, x, y, version=provenance.version)
         except _UNAVAILABLE as exc:
             raise Http404("No such layer") from exc
-    headers = {"ETag": etag, "Cache-Control": cache_control, "Access-Control-Allow-Origin": "*"}
-    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
-        return HttpResponse(status=304, headers=headers)
-    return HttpResponse(data, content_type=MVT_CONTENT_TYPE, headers=headers)
+    return tile_response(request, data, etag, cache_control)
 
 
 def _url_template(request: HttpRequest, name: str) -> str:

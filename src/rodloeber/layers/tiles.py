@@ -32,6 +32,7 @@ from shapely.geometry import box
 from rodloeber.domain.geo import INTERNAL_CRS, Provenance, ReferenceLayer
 from rodloeber.domain.screening.index import subdivide
 from rodloeber.layers.mvt import encode_layer
+from rodloeber.layers.tile_geometry import snap_to_grid, valid_geometries
 
 __all__ = [
     "BASEMAP",
@@ -168,8 +169,10 @@ class TileSource:
             dims = shapely.get_dimensions(geoms)
             size = np.where(dims == 2, shapely.area(geoms), shapely.length(geoms) ** 2)
             keep = (dims == 0) | (size >= screen_px**2)
-            geoms = shapely.simplify(geoms[keep], unit, preserve_topology=True)
+            geoms = valid_geometries(shapely.simplify(geoms[keep], unit, preserve_topology=True))
             rows = rows[keep]
+            present = ~shapely.is_empty(geoms)
+            geoms, rows = geoms[present], rows[present]
             max_vertices = 1024
         parts: list[Any] = []
         source: list[int] = []
@@ -197,10 +200,11 @@ class TileSource:
         scale = EXTENT / size
 
         def to_pixels(xy: NDArray[np.float64]) -> NDArray[np.float64]:
-            return np.rint(np.column_stack(((xy[:, 0] - minx) * scale, (maxy - xy[:, 1]) * scale)))
+            return np.column_stack(((xy[:, 0] - minx) * scale, (maxy - xy[:, 1]) * scale))
 
-        # Snap to whole tile units (sub-unit detail vanishes); drop what collapsed.
-        geoms = shapely.transform(geoms, to_pixels)
+        # Snap to whole tile units (sub-unit detail vanishes) keeping polygons valid;
+        # drop what collapsed.
+        geoms = snap_to_grid(shapely.transform(geoms, to_pixels))
         dims = shapely.get_dimensions(geoms)
         keep = ~shapely.is_empty(geoms) & (
             (dims == 0)
@@ -216,12 +220,7 @@ class TileSource:
         merged = geoms[starts].copy()
         for i in np.flatnonzero(counts > 1):
             pieces = geoms[starts[i] : starts[i] + counts[i]]
-            try:
-                merged[i] = shapely.union_all(pieces)
-            except shapely.errors.GEOSException:
-                # Snapping to tile units can leave a piece invalid (self-touching ring,
-                # "side location conflict"): repair, then union on the unit grid.
-                merged[i] = shapely.union_all(shapely.make_valid(pieces), grid_size=1)
+            merged[i] = shapely.union_all(pieces, grid_size=1)  # valid pieces on the grid
         return merged, sources[starts]
 
 

@@ -1,7 +1,8 @@
 """Errors of the parks app (fejl), each bilingual.
 
-The API maps :class:`NotFound` → 404 (invisible or missing), :class:`Forbidden`
-→ 403, :class:`IllegalTransition` → 409 and any other :class:`ParkError` → 422.
+Each class carries its HTTP status (``http_status``): :class:`NotFound` → 404
+(invisible or missing), :class:`Forbidden` → 403, :class:`IllegalTransition` →
+409 and any other :class:`ParkError` → 422.
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ class ParkError(DomainError):
 
 
 class NotFound(ParkError):
+    http_status = 404
+
     def __init__(self) -> None:
         super().__init__("not_found", "Findes ikke.", "Not found.")
 
 
 class Forbidden(ParkError):
+    http_status = 403
+
     def __init__(self) -> None:
         super().__init__(
             "forbidden",
@@ -30,6 +35,8 @@ class Forbidden(ParkError):
 
 
 class IllegalTransition(ParkError):
+    http_status = 409
+
     def __init__(self, current: str, action: str) -> None:
         super().__init__(
             "illegal_transition",

@@ -9,6 +9,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from rodloeber.core.spreadsheet import neutralise
 from rodloeber.parks.criteria import rules
 from rodloeber.parks.models import ParkApplication
 from rodloeber.parks.services import total_score
@@ -112,6 +113,4 @@ def to_xlsx(rows: list[dict[str, Any]], language: str) -> bytes:
 
 def _safe(value: Any) -> Any:
     """Neutralise spreadsheet formulas in text cells (CSV/formula injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    return neutralise(value)

@@ -48,7 +48,13 @@ from rodloeber.parks.services import (
     round_open,
     total_score,
 )
-from rodloeber.parks.web_common import handle_errors, language, message_of, post_redirect
+from rodloeber.parks.web_common import (
+    form_invalid,
+    handle_errors,
+    language,
+    message_of,
+    post_redirect,
+)
 
 
 def _user(request: HttpRequest) -> User:
@@ -247,13 +253,15 @@ def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> Ht
     elif action == "evaluate":
         form = EvaluationForm(request.POST)
         if not form.is_valid():
-            raise ValueError(_("Choose a criterion, a score from 0 to 5 and a justification."))
+            return form_invalid(
+                request, _("Choose a criterion, a score from 0 to 5 and a justification.")
+            )
         evaluation_save(actor=user, application=app, **form.cleaned_data)
         messages.success(request, _("The score was saved."))
     elif action == "decide":
         dform = DecisionForm(request.POST)
         if not dform.is_valid():
-            raise ValueError(_("Choose the decision and enter the date and reasons."))
+            return form_invalid(request, _("Choose the decision and enter the date and reasons."))
         decision_record(actor=user, application=app, **dform.cleaned_data)
         messages.success(request, _("The decision was recorded."))
     else:

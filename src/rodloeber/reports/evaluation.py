@@ -21,6 +21,7 @@ from rodloeber.cases.models import (
     PlanSnapshot,
     RequestStatus,
 )
+from rodloeber.core.spreadsheet import neutralise
 from rodloeber.domain.catalogue import load_catalogue
 from rodloeber.reports.figures import Scope, counted_cases, primary_category, region_of
 
@@ -204,9 +205,7 @@ def permit_rows(scope: Scope) -> list[dict[str, Any]]:
 def _cell(v: Any) -> Any:
     if v is None:
         return ""
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + v
-    return v
+    return neutralise(v)
 
 
 def to_csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:

@@ -11,6 +11,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from rodloeber.core.spreadsheet import neutralise
+
 #: Column kinds: how a value is shown and whether it can be charted.
 COUNT, DAYS, SHARE, TEXT, MDKK, DECIMAL = "count", "days", "share", "text", "mdkk", "decimal"
 
@@ -92,13 +94,25 @@ def cell_text(value: Any, kind: str, lang: str = "da") -> str:
 
 
 def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value  # no formula injection in spreadsheets
-    return value
+    return neutralise(value)  # no formula injection in spreadsheets
+
+
+SYNTHETIC_LABEL = "syntetiske demodata / synthetic demo data"
+
+
+def _data_label(lang: str) -> str:
+    return "Data label" if lang == "en" else "Datamærke"
 
 
 def _matrix(fig: Figure, lang: str) -> list[list[Any]]:
+    """Header row and data rows only: no title or note rows inside the data.
+
+    Synthetic figures get a last column (Datamærke / Data label) saying so
+    on every row, so the label survives sorting, filtering and re-reading.
+    """
     out: list[list[Any]] = [[c.label(lang) for c in fig.columns]]
+    if fig.synthetic:
+        out[0].append(_data_label(lang))
     for r in fig.rows:
         row = []
         for c in fig.columns:
@@ -106,34 +120,42 @@ def _matrix(fig: Figure, lang: str) -> list[list[Any]]:
             if c.kind == TEXT and isinstance(r.get(c.key + "_en"), str) and lang == "en":
                 v = r[c.key + "_en"]
             row.append("–" if v is None else _safe(v))
+        if fig.synthetic:
+            row.append(SYNTHETIC_LABEL)
         out.append(row)
     return out
 
 
 def to_csv(fig: Figure, lang: str = "da") -> bytes:
-    """Semicolon CSV with a BOM (Excel), suppressed cells as "–"."""
+    """Semicolon CSV with a BOM (Excel), suppressed cells as "–"; no footer rows."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";")
     writer.writerows(_matrix(fig, lang))
-    if fig.synthetic:
-        writer.writerow(["syntetiske demodata / synthetic demo data"])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def to_xlsx(figs: list[Figure], lang: str = "da") -> bytes:
-    """One sheet per figure."""
+    """One data sheet per figure (header in row 1) and an "Om data" / "About" sheet.
+
+    The figures' titles, descriptions and synthetic labels are on the last
+    sheet, not inside the data.
+    """
     wb = Workbook()
-    first = True
+    about = wb.active
+    assert about is not None
+    about.title = "About" if lang == "en" else "Om data"
+    about.append(
+        ["Sheet", "Title", "Description"] if lang == "en" else ["Ark", "Titel", "Beskrivelse"]
+    )
     for fig in figs:
-        ws = wb.active if first else wb.create_sheet()
-        assert ws is not None
-        first = False
-        ws.title = fig.key[:31]
-        ws.append([fig.title(lang)])
+        ws = wb.create_sheet(fig.key[:31])
         for row in _matrix(fig, lang):
             ws.append(row)
-        if fig.synthetic:
-            ws.append(["syntetiske demodata / synthetic demo data"])
+        ws.freeze_panes = "A2"
+        note = f" ({SYNTHETIC_LABEL})" if fig.synthetic else ""
+        about.append([ws.title, fig.title(lang) + note, fig.desc(lang)])
+    wb.move_sheet(about, offset=len(figs))  # data first: the first sheet is the first figure
+    wb.active = 0
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

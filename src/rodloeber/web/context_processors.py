@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 
+from rodloeber.web.inbox import inbox_count
 from rodloeber.web.navigation import nav_items
 
 
@@ -14,4 +15,6 @@ def platform(request: HttpRequest) -> dict[str, object]:
     return {
         "nav_items": nav_items(role or None, request.path),
         "demo_mode": settings.RODLOEBER_DEMO_MODE,
+        # lazy: evaluated only where the header shows it
+        "inbox_count": lambda: inbox_count(request),
     }

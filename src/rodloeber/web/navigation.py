@@ -53,6 +53,12 @@ API_DOCS = NavEntry(
     _("Integrate your case system through the documented API and personal tokens."),
 )
 
+ADMINISTRATION = NavEntry(
+    "administration:organisations",
+    _("Administration"),
+    _("Organisations, users and roles: invite, deactivate and reactivate users."),
+)
+
 PUBLIC_NAV: tuple[NavEntry, ...] = (CHECK, PARKS, LAND, STATS)
 
 ROLE_NAV: dict[str, tuple[NavEntry, ...]] = {
@@ -62,7 +68,7 @@ ROLE_NAV: dict[str, tuple[NavEntry, ...]] = {
     Role.MUNICIPAL_PLANNER: (PARKS, LAND),
     Role.STATE_SCREENER: (PARKS, LAND),
     Role.MINISTRY_ANALYST: (STATS, PARKS, LAND),
-    Role.ADMINISTRATOR: (API_DOCS, STATS),
+    Role.ADMINISTRATOR: (ADMINISTRATION, API_DOCS, STATS),
 }
 
 

@@ -6,7 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils import timezone
 
+from rodloeber.accounts.models import User
+from rodloeber.cases.inbox import tasks_for
+from rodloeber.web.inbox import task_rows
 from rodloeber.web.navigation import role_tasks
 
 
@@ -30,6 +34,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     role = getattr(user, "role", "")
     organisation = getattr(user, "organisation", None)
+    today = timezone.localdate()
+    tasks = tasks_for(user, today) if isinstance(user, User) else []
+    request._rl_inbox_count = len(tasks)  # type: ignore[attr-defined]
     return render(
         request,
         "web/dashboard.html",
@@ -38,6 +45,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "role_label": getattr(user, "role_label", ""),
             "organisation_name": organisation.name if organisation else "",
             "role_tasks": role_tasks(role),
+            "inbox": task_rows(tasks, today),
         },
     )
 

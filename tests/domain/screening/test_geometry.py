@@ -128,3 +128,37 @@ def test_too_many_vertices() -> None:
     limits = GeometryLimits(max_vertices=100)
     circle = shapely.Point(*ESBJERG).buffer(0.01, quad_segs=50)
     assert code_of(shapely.geometry.mapping(circle), limits) == "too_many_vertices"
+
+
+def _holed(n_holes: int) -> dict[str, Any]:
+    x0, y0 = ESBJERG
+    outer = [[x0, y0], [x0 + 0.1, y0], [x0 + 0.1, y0 + 0.05], [x0, y0 + 0.05], [x0, y0]]
+    rings = [outer]
+    for k in range(n_holes):
+        cx, cy = x0 + 0.001 + 0.002 * (k % 40), y0 + 0.001 + 0.002 * (k // 40)
+        rings.append([[cx, cy], [cx, cy + 5e-4], [cx + 5e-4, cy + 5e-4], [cx + 5e-4, cy], [cx, cy]])
+    return {"type": "Polygon", "coordinates": rings}
+
+
+def test_holes_are_counted_before_any_geometry_work() -> None:
+    limits = GeometryLimits(max_holes=10)
+    assert parse_area(_holed(10), limits).area_ha > 0
+    assert code_of(_holed(11), limits) == "too_many_holes"
+    # holes count across the parts of a MultiPolygon
+    multi = {"type": "MultiPolygon", "coordinates": [_holed(6)["coordinates"]] * 2}
+    assert code_of(multi, limits) == "too_many_holes"
+
+
+def test_too_many_parts() -> None:
+    limits = GeometryLimits(max_parts=3)
+    parts = [polygon(cx=8.6 + 0.02 * i)["coordinates"] for i in range(4)]
+    assert code_of({"type": "MultiPolygon", "coordinates": parts}, limits) == "too_many_parts"
+    assert parse_area({"type": "MultiPolygon", "coordinates": parts[:3]}, limits).area_ha > 0
+
+
+def test_default_limits_refuse_thousands_of_holes_quickly() -> None:
+    import time
+
+    started = time.process_time()
+    assert code_of(_holed(1_000)) == "too_many_holes"
+    assert time.process_time() - started < 0.5

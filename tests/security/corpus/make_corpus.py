@@ -166,11 +166,32 @@ def million_vertices() -> bytes:
     return _fc(_feature(_polygon(ring), plannavn="Million"))
 
 
+def hole_filled(n_holes: int = 9_000) -> bytes:
+    """One valid polygon near Esbjerg with ``n_holes`` tiny square holes (issue #20).
+
+    About 0.8 MB; before the complexity limits it cost 25 s of CPU per
+    anonymous screening request.
+    """
+    x0, y0, width, height = 8.60, 55.45, 0.20, 0.10
+    cols = 120
+    rows = math.ceil(n_holes / cols)
+    dx, dy = width / (cols + 1), height / (rows + 1)
+    side = min(dx, dy) * 0.2
+    outer = [[x0, y0], [x0 + width, y0], [x0 + width, y0 + height], [x0, y0 + height], [x0, y0]]
+    rings = [outer]
+    for k in range(n_holes):
+        cx, cy = round(x0 + dx * (k % cols + 1), 5), round(y0 + dy * (k // cols + 1), 5)
+        cx1, cy1 = round(cx + side, 5), round(cy + side, 5)
+        rings.append([[cx, cy], [cx, cy1], [cx1, cy1], [cx1, cy], [cx, cy]])
+    return _fc(_feature({"type": "Polygon", "coordinates": rings}, plannavn="Huller"))
+
+
 def write_large(target: Path) -> dict[str, Path]:
     """The corpus files too big to commit, written into ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     files = {
         "million_vertices.geojson": million_vertices(),
+        "hole_filled_9000.geojson": hole_filled(),
         "oversized_30mb.pdf": b"%PDF-1.7\n" + bytes(30 * 1024 * 1024),
     }
     paths = {}

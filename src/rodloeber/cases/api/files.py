@@ -11,8 +11,8 @@ from django.utils import timezone
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
+from rodloeber.accounts.current import caller
 from rodloeber.cases.access import access_log_record
-from rodloeber.cases.api.common import ERRORS, caller, case_errors
 from rodloeber.cases.api.schemas import DocumentOut, MessageIn, MessageOut, NoticeOut
 from rodloeber.cases.errors import CaseError, NotFound
 from rodloeber.cases.models import AccessWhat, Case, Document, Message, Notice
@@ -23,6 +23,7 @@ from rodloeber.cases.services.documents import (
     message_mark_read,
     message_post,
 )
+from rodloeber.core.api_errors import ERRORS
 from rodloeber.core.uploads import private_download
 
 router = Router(tags=["documents and messages"])
@@ -42,8 +43,11 @@ def _document_out(d: Document) -> dict[str, Any]:
     }
 
 
-@router.get("/cases/{int:case_id}/documents", response={200: list[DocumentOut], **ERRORS})
-@case_errors
+@router.get(
+    "/cases/{int:case_id}/documents",
+    response={200: list[DocumentOut], **ERRORS},
+    operation_id="case_documents_list",
+)
 def list_documents(request: HttpRequest, case_id: int) -> Any:
     """Documents of a case the caller may see."""
     case = case_for(caller(request), case_id)
@@ -54,8 +58,8 @@ def list_documents(request: HttpRequest, case_id: int) -> Any:
     "/cases/{int:case_id}/documents",
     response={201: DocumentOut, **ERRORS},
     summary="Upload a document (max 25 MB; PDF, PNG, JPEG, Office/ODF, text)",
+    operation_id="case_document_upload",
 )
-@case_errors
 def upload_document(
     request: HttpRequest,
     case_id: int,
@@ -83,8 +87,11 @@ def upload_document(
     return Status(201, _document_out(doc))
 
 
-@router.get("/documents/{int:document_id}/download", summary="Download a document")
-@case_errors
+@router.get(
+    "/documents/{int:document_id}/download",
+    summary="Download a document",
+    operation_id="document_download",
+)
 def download_document(request: HttpRequest, document_id: int) -> Any:
     """Parties of the case only; others get 404."""
     doc = document_for(caller(request), document_id)
@@ -109,8 +116,11 @@ def _message_out(m: Message, user_id: int) -> dict[str, Any]:
     }
 
 
-@router.get("/cases/{int:case_id}/messages", response={200: list[MessageOut], **ERRORS})
-@case_errors
+@router.get(
+    "/cases/{int:case_id}/messages",
+    response={200: list[MessageOut], **ERRORS},
+    operation_id="case_messages_list",
+)
 def list_messages(request: HttpRequest, case_id: int) -> Any:
     """Messages of the case, oldest first (threads via `thread_id`)."""
     user = caller(request)
@@ -120,8 +130,11 @@ def list_messages(request: HttpRequest, case_id: int) -> Any:
     ]
 
 
-@router.post("/cases/{int:case_id}/messages", response={201: MessageOut, **ERRORS})
-@case_errors
+@router.post(
+    "/cases/{int:case_id}/messages",
+    response={201: MessageOut, **ERRORS},
+    operation_id="case_message_post",
+)
 def post_message(request: HttpRequest, case_id: int, payload: MessageIn) -> Any:
     """Post a message or a reply (`thread_id`)."""
     user = caller(request)
@@ -137,8 +150,11 @@ def post_message(request: HttpRequest, case_id: int, payload: MessageIn) -> Any:
     return Status(201, _message_out(m, user.pk))
 
 
-@router.post("/messages/{int:message_id}/read", response={200: MessageOut, **ERRORS})
-@case_errors
+@router.post(
+    "/messages/{int:message_id}/read",
+    response={200: MessageOut, **ERRORS},
+    operation_id="message_read",
+)
 def read_message(request: HttpRequest, message_id: int) -> Any:
     """Record a read receipt for the caller."""
     user = caller(request)
@@ -149,7 +165,9 @@ def read_message(request: HttpRequest, message_id: int) -> Any:
     return _message_out(m, user.pk)
 
 
-@router.get("/notices", response=list[NoticeOut], summary="My in-app notices")
+@router.get(
+    "/notices", response=list[NoticeOut], summary="My in-app notices", operation_id="notices_list"
+)
 def notices(request: HttpRequest, unread: bool = False) -> Any:
     """The caller's in-app notices, newest first (at most 200)."""
     qs = Notice.objects.filter(user=caller(request))
@@ -173,6 +191,7 @@ def notices(request: HttpRequest, unread: bool = False) -> Any:
     auth=None,
     response={200: dict[str, Any], 404: dict[str, Any]},
     summary="A published schedule (public, NZIA art. 9(11))",
+    operation_id="schedule_get",
 )
 def public_schedule(request: HttpRequest, public_id: uuid.UUID) -> Any:
     """Free-access schedule: title, permits and milestone dates; no company data

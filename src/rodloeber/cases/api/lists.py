@@ -9,8 +9,9 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
+from rodloeber.accounts.current import caller
 from rodloeber.cases.access import access_log_many
-from rodloeber.cases.api.common import ERRORS, caller, case_errors, today
+from rodloeber.cases.api.common import today
 from rodloeber.cases.api.schemas import DashboardOut
 from rodloeber.cases.dashboard import (
     PAUSED_TOO_LONG_DAYS,
@@ -25,6 +26,7 @@ from rodloeber.cases.errors import NotFound
 from rodloeber.cases.export import rows, to_csv, to_xlsx
 from rodloeber.cases.selectors import is_case_manager, visible_cases
 from rodloeber.cases.serialize import case_summary
+from rodloeber.core.api_errors import ERRORS
 
 router = Router(tags=["cases"])
 
@@ -58,13 +60,15 @@ def list_cases(request: HttpRequest, filters: ListQuery) -> Any:
     """Filters: `status`, `mine` (my cases as contact person), `at_risk`, `q`
     (reference, title, company, CVR), `kommune` (site code), `authority` (permit
     authority code). Only cases the caller may see."""
-    return _summaries(request, filters)  # mounted as GET /cases in api/routers/cases.py
+    return _summaries(request, filters)  # mounted as GET /cases in cases/api/router.py
 
 
 @router.get(
-    "/cases/dashboard", response={200: DashboardOut, **ERRORS}, summary="Case manager dashboard"
+    "/cases/dashboard",
+    response={200: DashboardOut, **ERRORS},
+    summary="Case manager dashboard",
+    operation_id="cases_dashboard",
 )
-@case_errors
 def dashboard(request: HttpRequest) -> Any:
     """Case managers: my open cases, cases at risk (P(within cap) below the
     threshold, overdue milestones, paused too long) and workload per case manager."""
@@ -90,7 +94,9 @@ class ExportQuery(ListQuery):
     format: Literal["csv", "xlsx"] = "csv"
 
 
-@router.get("/cases/export", summary="Export the case list (CSV or XLSX)")
+@router.get(
+    "/cases/export", summary="Export the case list (CSV or XLSX)", operation_id="cases_export"
+)
 def export_cases(request: HttpRequest, filters: Query[ExportQuery]) -> HttpResponse:
     """The filtered case list as CSV (semicolon, UTF-8 with BOM) or XLSX; only
     cases the caller may see."""

@@ -8,13 +8,13 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from ninja import Header, Router, Status
 
-from rodloeber.cases.api.common import ERRORS, caller, case_errors, today
+from rodloeber.accounts.current import caller
+from rodloeber.cases.api.common import today
 from rodloeber.cases.api.schemas import (
     CallInIn,
     CallInOut,
     DecideIn,
     DecisionIn,
-    ErrorOut,
     ExtensionIn,
     ExtensionOut,
     MilestoneOut,
@@ -37,6 +37,7 @@ from rodloeber.cases.services.callin import callin_decide, callin_request
 from rodloeber.cases.services.extensions import extension_decide, extension_request
 from rodloeber.cases.services.milestones import milestone_update
 from rodloeber.cases.services.permits import permit_pause, permit_record_decision, permit_resume
+from rodloeber.core.api_errors import ERRORS, ErrorOut
 
 router = Router(tags=["permits"])
 
@@ -68,8 +69,8 @@ def _permit_out(request: HttpRequest, permit: Permit) -> dict[str, Any]:
     "/milestones/{int:milestone_id}",
     response={200: MilestoneOut, 412: ErrorOut, 428: ErrorOut, **ERRORS},
     summary="Record an actual date or a revised forecast",
+    operation_id="milestone_patch",
 )
-@case_errors
 def patch_milestone(
     request: HttpRequest,
     milestone_id: int,
@@ -92,8 +93,12 @@ def patch_milestone(
     return milestone_dict(fresh, today())
 
 
-@router.post("/permits/{int:permit_id}/pause", response=PERMIT_RESPONSES, summary="Pause")
-@case_errors
+@router.post(
+    "/permits/{int:permit_id}/pause",
+    response=PERMIT_RESPONSES,
+    summary="Pause",
+    operation_id="permit_pause",
+)
 def pause(request: HttpRequest, permit_id: int, payload: PauseIn) -> Any:
     """The owning authority: pause with a reason code (`applicant_supplementing`,
     `eia_report_preparation`, `appeal`, `court_proceedings`, `statutory_hearing`,
@@ -106,8 +111,12 @@ def pause(request: HttpRequest, permit_id: int, payload: PauseIn) -> Any:
     return _permit_out(request, permit)
 
 
-@router.post("/permits/{int:permit_id}/resume", response=PERMIT_RESPONSES, summary="Resume")
-@case_errors
+@router.post(
+    "/permits/{int:permit_id}/resume",
+    response=PERMIT_RESPONSES,
+    summary="Resume",
+    operation_id="permit_resume",
+)
 def resume(request: HttpRequest, permit_id: int, payload: PauseIn) -> Any:
     """The owning authority: resume a paused permit (the clock runs again)."""
     user = caller(request)
@@ -117,9 +126,11 @@ def resume(request: HttpRequest, permit_id: int, payload: PauseIn) -> Any:
 
 
 @router.post(
-    "/permits/{int:permit_id}/decision", response=PERMIT_RESPONSES, summary="Record the decision"
+    "/permits/{int:permit_id}/decision",
+    response=PERMIT_RESPONSES,
+    summary="Record the decision",
+    operation_id="permit_decision",
 )
-@case_errors
 def decision(request: HttpRequest, permit_id: int, payload: DecisionIn) -> Any:
     """The owning authority: granted / refused / withdrawn, date and appeal period end
     (default: the permit type's appeal period)."""
@@ -154,8 +165,8 @@ def _extension_out(e: ExtensionRequest) -> dict[str, Any]:
     "/permits/{int:permit_id}/extension",
     response={201: ExtensionOut, **ERRORS},
     summary="Ask for an extension of the cap",
+    operation_id="permit_extension_request",
 )
-@case_errors
 def ask_extension(request: HttpRequest, permit_id: int, payload: ExtensionIn) -> Any:
     """The owning authority: once per kind, at most the regime's months, with reasons."""
     user = caller(request)
@@ -170,8 +181,8 @@ def ask_extension(request: HttpRequest, permit_id: int, payload: ExtensionIn) ->
     "/extensions/{int:extension_id}/decide",
     response={200: ExtensionOut, **ERRORS},
     summary="Approve or reject an extension",
+    operation_id="extension_decide",
 )
-@case_errors
 def decide_extension(request: HttpRequest, extension_id: int, payload: DecideIn) -> Any:
     """Case manager: approve (the cap deadline moves) or reject, with reasons."""
     user = caller(request)
@@ -198,8 +209,8 @@ def _callin_out(c: CallIn) -> dict[str, Any]:
     "/permits/{int:permit_id}/call-in",
     response={201: CallInOut, **ERRORS},
     summary="Ask a state authority to take over (call-in)",
+    operation_id="permit_call_in",
 )
-@case_errors
 def call_in(request: HttpRequest, permit_id: int, payload: CallInIn) -> Any:
     """The owning municipality: `{"authority_code": "MST", "reason": "…"}`."""
     user = caller(request)
@@ -221,8 +232,8 @@ def _decide_callin(request: HttpRequest, permit_id: int, accept: bool, reason: s
     "/permits/{int:permit_id}/call-in/accept",
     response={200: CallInOut, **ERRORS},
     summary="Accept a call-in (competence moves)",
+    operation_id="permit_call_in_accept",
 )
-@case_errors
 def accept_call_in(request: HttpRequest, permit_id: int, payload: ReasonIn) -> Any:
     """The asked state authority: take over the permit; the history stays."""
     return _decide_callin(request, permit_id, True, payload.reason)
@@ -232,8 +243,8 @@ def accept_call_in(request: HttpRequest, permit_id: int, payload: ReasonIn) -> A
     "/permits/{int:permit_id}/call-in/decline",
     response={200: CallInOut, **ERRORS},
     summary="Decline a call-in",
+    operation_id="permit_call_in_decline",
 )
-@case_errors
 def decline_call_in(request: HttpRequest, permit_id: int, payload: ReasonIn) -> Any:
     """The asked state authority: decline, with reasons."""
     return _decide_callin(request, permit_id, False, payload.reason)

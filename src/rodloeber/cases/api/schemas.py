@@ -279,16 +279,3 @@ class NoticeOut(Schema):
     body: str
     created_at: str
     read_at: str | None
-
-
-class ErrorItemOut(Schema):
-    field: str
-    code: str
-    message: str
-    message_da: str
-    message_en: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[ErrorItemOut]

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from rodloeber.accounts.current import caller
 from rodloeber.cases.errors import CaseError
 from rodloeber.cases.forms import (
     CallInDecideForm,
@@ -27,7 +28,8 @@ from rodloeber.cases.services.callin import callin_decide, callin_request
 from rodloeber.cases.services.extensions import extension_request
 from rodloeber.cases.services.milestones import milestone_update
 from rodloeber.cases.services.permits import permit_pause, permit_record_decision, permit_resume
-from rodloeber.cases.views.common import caller, raise_http, run_action
+from rodloeber.cases.views.actions import run_action
+from rodloeber.core.page_errors import raise_for_page
 
 
 def _permit(request: HttpRequest, permit_id: int, edit: bool = True) -> Permit:
@@ -35,7 +37,7 @@ def _permit(request: HttpRequest, permit_id: int, edit: bool = True) -> Permit:
     try:
         return permit_for_edit(user, permit_id) if edit else permit_for_view(user, permit_id)
     except CaseError as exc:
-        raise_http(exc)
+        raise_for_page(exc)
         raise
 
 
@@ -43,7 +45,7 @@ def _milestone(request: HttpRequest, milestone_id: int) -> Milestone:
     try:
         return milestone_for_edit(caller(request), milestone_id)
     except CaseError as exc:
-        raise_http(exc)
+        raise_for_page(exc)
         raise
 
 

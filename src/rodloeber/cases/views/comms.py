@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from rodloeber.accounts.current import caller
 from rodloeber.cases.access import access_log_record
 from rodloeber.cases.errors import CaseError
 from rodloeber.cases.forms import DocumentForm, MessageForm
@@ -22,7 +23,9 @@ from rodloeber.cases.services.documents import (
     message_mark_read,
     message_post,
 )
-from rodloeber.cases.views.common import caller, detail_url, raise_http, run_action, visible_case
+from rodloeber.cases.views.actions import run_action
+from rodloeber.cases.views.common import detail_url, visible_case
+from rodloeber.core.page_errors import raise_for_page
 from rodloeber.core.uploads import private_download
 
 
@@ -84,7 +87,7 @@ def download(request: HttpRequest, doc_id: int) -> FileResponse:
     try:
         doc = document_for(caller(request), doc_id)
     except CaseError as exc:
-        raise_http(exc)
+        raise_for_page(exc)
         raise
     access_log_record(
         viewer=caller(request), case=doc.case, what=AccessWhat.DOCUMENT, detail=doc.filename

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rodloeber.accounts.current import caller
 from rodloeber.accounts.roles import Role
 from rodloeber.cases.errors import CaseError, IllegalTransition
 from rodloeber.cases.forms import DraftForm, OptionalReasonForm, StartForm, SubmitForm, TextForm
@@ -27,16 +28,10 @@ from rodloeber.cases.services.intake import (
     case_submit_new,
     case_withdraw,
 )
-from rodloeber.cases.views.common import (
-    caller,
-    detail_url,
-    error_text,
-    form_errors,
-    raise_http,
-    run_action,
-    visible_case,
-)
+from rodloeber.cases.views.actions import run_action
+from rodloeber.cases.views.common import detail_url, form_errors, visible_case
 from rodloeber.checks.selectors import saved_checks_visible_to
+from rodloeber.core.page_errors import error_message, raise_for_page
 from rodloeber.domain.errors import DomainError
 
 
@@ -82,10 +77,10 @@ def start(request: HttpRequest) -> HttpResponse:
             )
             messages.success(request, _("The application is submitted."))
     except CaseError as exc:
-        raise_http(exc)
-        return _start_page(request, [error_text(exc)], 422)
+        raise_for_page(exc)
+        return _start_page(request, [error_message(exc)], 422)
     except DomainError as exc:
-        return _start_page(request, [error_text(exc)], 422)
+        return _start_page(request, [error_message(exc)], 422)
     return redirect(detail_url(case))
 
 

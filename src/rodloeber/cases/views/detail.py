@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from rodloeber.accounts.current import caller
 from rodloeber.accounts.roles import OrgKind
 from rodloeber.cases.access import (
     access_log_denied,
@@ -42,8 +43,10 @@ from rodloeber.cases.selectors import (
 )
 from rodloeber.cases.serialize import case_detail
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
-from rodloeber.cases.views.common import caller, lang, raise_http, visible_case
+from rodloeber.cases.views.common import visible_case
 from rodloeber.cases.views.plan import current_plan, plan_context
+from rodloeber.core.page_errors import page_language as lang
+from rodloeber.core.page_errors import raise_for_page
 from rodloeber.web.gantt import gantt_download
 
 STATUS_BADGE = {
@@ -297,7 +300,7 @@ def access_log(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         case, rows = access_log_for(caller(request), pk)
     except CaseError as exc:
-        raise_http(exc)
+        raise_for_page(exc)
         raise
     return render(
         request,

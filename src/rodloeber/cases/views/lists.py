@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from rodloeber.accounts.current import caller
 from rodloeber.accounts.models import Organisation
 from rodloeber.accounts.roles import Role
 from rodloeber.cases.access import access_log_many
@@ -27,7 +28,6 @@ from rodloeber.cases.export import rows, to_csv, to_xlsx
 from rodloeber.cases.models import CaseStatus, Notice, Permit
 from rodloeber.cases.selectors import is_case_manager, visible_cases
 from rodloeber.cases.serialize import case_summary
-from rodloeber.cases.views.common import caller
 from rodloeber.cases.views.detail import STATUS_BADGE
 
 

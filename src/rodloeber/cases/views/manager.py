@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from rodloeber.accounts.current import caller
 from rodloeber.cases.forms import AcknowledgeForm, DecideForm, ReasonForm, ReassignForm, TextForm
 from rodloeber.cases.models import ExtensionRequest
 from rodloeber.cases.selectors import visible_cases
@@ -23,7 +24,8 @@ from rodloeber.cases.services.completeness import (
     case_request_information,
 )
 from rodloeber.cases.services.extensions import extension_decide
-from rodloeber.cases.views.common import caller, run_action, visible_case
+from rodloeber.cases.views.actions import run_action
+from rodloeber.cases.views.common import visible_case
 
 
 @login_required

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -78,10 +79,33 @@ TEMPLATES = [
     },
 ]
 
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
+
+
+def sqlite_for_concurrency(database: dict[str, Any]) -> dict[str, Any]:
+    """SQLite settings for concurrent writers (docs/adr/0017-sqlite-contention.md).
+
+    Every transaction starts ``IMMEDIATE`` (takes the write lock at ``BEGIN``),
+    so two writers queue for up to the busy timeout instead of failing with
+    "database is locked" when a read transaction tries to become a write;
+    WAL lets readers continue while one writer writes. Other engines unchanged.
+    """
+    if database.get("ENGINE", "").endswith("sqlite3"):
+        options = database.setdefault("OPTIONS", {})
+        options.setdefault("transaction_mode", "IMMEDIATE")
+        options.setdefault("timeout", SQLITE_BUSY_TIMEOUT_SECONDS)
+        options.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+    return database
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'rodloeber.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    "default": sqlite_for_concurrency(
+        dict(
+            dj_database_url.parse(
+                os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'rodloeber.sqlite3'}"),
+                conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+            )
+        )
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -194,9 +218,15 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # per user (or client address when anonymous) in the cache. 429 beyond the limit.
 RODLOEBER_RATE_LIMITS_ENABLED = os.environ.get("RODLOEBER_RATE_LIMITS", "1") == "1"
 RODLOEBER_RATE_LIMIT_CACHE = "default"  # production: a cache shared by all workers
+# Reverse proxies in front of the app (0 = none). Rate limits and log-in throttling
+# key anonymous callers by the address the outermost trusted proxy saw
+# (rodloeber.core.clientaddr); X-Forwarded-For is never trusted beyond this count.
+RODLOEBER_TRUSTED_PROXIES = int(os.environ.get("RODLOEBER_TRUSTED_PROXIES", "0"))
 RODLOEBER_RATE_LIMITS: dict[str, tuple[int, int]] = {
     "login": (20, 15 * 60),  # per address, on top of the failure-based lock-out
     "case_submit": (10, 60 * 60),
     "document_upload": (30, 60 * 60),
     "search": (120, 60),  # list, search and export endpoints
+    # anonymous POST /api/v1/screening per address; one request is at most ~2 s of CPU
+    "screening": (30, 60),
 }

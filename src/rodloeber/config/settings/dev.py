@@ -7,7 +7,10 @@ import os
 from rodloeber.config.settings.base import *  # noqa: F403
 from rodloeber.config.settings.base import VAR_DIR
 
-DEBUG = True
+# `make run` serves with DEBUG off so a newcomer sees the real error pages
+# (403/404/429/500) and never Django's debug page; static files are served by
+# `runserver --insecure`. RODLOEBER_DEBUG=1 turns the debug pages back on.
+DEBUG = os.environ.get("RODLOEBER_DEBUG", "0") == "1"
 SECRET_KEY = os.environ.get(
     "DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production-7f3a9c"
 )

@@ -12,7 +12,11 @@ SECRET_KEY = "test-only-key-not-secret-0123456789abcdef0123456789"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://:memory:"))}
+DATABASES = {
+    "default": sqlite_for_concurrency(  # noqa: F405
+        dict(dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://:memory:")))
+    )
+}
 RODLOEBER_DEMO_MODE = True
 RODLOEBER_STATISTICS_CACHE_SECONDS = 0  # tests change data and read figures at once
 # Rate limits are off by default in tests (every test client shares one address);

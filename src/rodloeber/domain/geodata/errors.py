@@ -9,8 +9,11 @@ class GeodataError(DomainError):
     """A file or geometry that cannot be imported (kan ikke indlæses).
 
     ``code`` is stable (tests and the API match on it); the messages tell the
-    user what is wrong and what to do.
+    user what is wrong and what to do. In an error answer the problem is the
+    submitted ``geometry`` (or the area file holding it).
     """
+
+    field = "geometry"
 
     def __init__(self, code: str, message_da: str, message_en: str) -> None:
         self.code = code

@@ -6,7 +6,7 @@ Danish terms: miljøgodkendelse, VVM, risikobekendtgørelsen, spildevand, CO2-kv
 from __future__ import annotations
 
 from rodloeber.domain.catalogue import Text
-from rodloeber.domain.navigator.context import RuleContext
+from rodloeber.domain.navigator.context import RuleContext, numbers
 
 
 def environmental_listing(ctx: RuleContext) -> None:
@@ -86,16 +86,41 @@ def wastewater(ctx: RuleContext) -> None:
         ctx.assume("wastewater", rule.text("assumption"), rule.code)
 
 
+def ets_by_quantity(ctx: RuleContext) -> list[str]:
+    """ETS activities derived from quantity facts above their catalogue threshold
+    (e.g. hydrogen production over 5 t/day, Dir. 2003/87/EC Annex I)."""
+    found = []
+    for act in ctx.catalogue.ets_activities.values():
+        if act.threshold is None or act.threshold_fact is None:
+            continue
+        value = getattr(ctx.facts, act.threshold_fact, None)
+        if isinstance(value, int | float) and value > act.threshold:
+            found.append(act.key)
+    return found
+
+
 def ets(ctx: RuleContext) -> None:
-    """EU ETS Annex I activity -> drivhusgastilladelse."""
+    """EU ETS Annex I activity (ticked, or derived from a quantity) -> drivhusgastilladelse."""
     rule = ctx.rule("ets")
     activities = ctx.facts.ets_activities
-    if activities:
-        names = [ctx.catalogue.ets_activities[a] for a in activities]
-        why = Text(
-            rule.text("required", activities="; ".join(n.name_da for n in names)).da,
-            rule.text("required", activities="; ".join(n.name_en for n in names)).en,
-        )
+    derived = [a for a in ets_by_quantity(ctx) if a not in (activities or ())]
+    if activities or derived:
+        names = [ctx.catalogue.ets_activities[a] for a in (*(activities or ()), *derived)]
+        da = [rule.text("required", activities="; ".join(n.name_da for n in names)).da]
+        en = [rule.text("required", activities="; ".join(n.name_en for n in names)).en]
+        for key in derived:
+            act = ctx.catalogue.ets_activities[key]
+            value = float(getattr(ctx.facts, str(act.threshold_fact)))
+            more = rule.text(
+                "by_quantity",
+                **numbers(value=value, threshold=float(act.threshold or 0)),
+                unit_da=act.threshold_unit_da,
+                unit_en=act.threshold_unit_en,
+                legal_basis=act.legal_basis,
+            )
+            da.append(more.da)
+            en.append(more.en)
+        why = Text(" ".join(da), " ".join(en))
         ctx.require("ets_permit", why, rule.code)
         return
     if activities is not None:

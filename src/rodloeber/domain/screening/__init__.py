@@ -16,7 +16,7 @@ from rodloeber.domain.screening.criteria import (
     voltage_kv,
 )
 from rodloeber.domain.screening.engine import build_index, screen
-from rodloeber.domain.screening.errors import GeometryError, ScreeningError
+from rodloeber.domain.screening.errors import BodyTooLarge, GeometryError, ScreeningError
 from rodloeber.domain.screening.geometry import (
     AreaOfInterest,
     GeometryLimits,
@@ -37,6 +37,7 @@ from rodloeber.domain.screening.report import (
 __all__ = [
     "EXCLUSIONS",
     "AreaOfInterest",
+    "BodyTooLarge",
     "CriterionItem",
     "ExclusionItem",
     "ExclusionSpec",

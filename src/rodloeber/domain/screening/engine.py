@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
+from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from rodloeber.domain.geo import ReferenceLayer
@@ -27,7 +29,7 @@ from rodloeber.domain.screening.criteria import (
 )
 from rodloeber.domain.screening.errors import GeometryError
 from rodloeber.domain.screening.geometry import AreaOfInterest
-from rodloeber.domain.screening.index import LayerIndex, ScreeningIndex
+from rodloeber.domain.screening.index import LayerIndex, ScreeningIndex, split_area
 from rodloeber.domain.screening.indicators import indicators
 from rodloeber.domain.screening.labels import attr, label_of
 from rodloeber.domain.screening.report import (
@@ -59,15 +61,18 @@ def screen(
     area_m2 = float(geometry.area)
     if area_m2 <= 0:
         raise GeometryError("too_small", "Arealet er tomt.", "The area is empty.")
-    kommuner, land_share, top = _municipalities(geometry, index.get("kommuner"), area_m2)
+    parts = split_area(geometry)  # once: every layer intersects small pieces (issue #20)
+    kommuner, land_share, top = _municipalities(geometry, parts, index.get("kommuner"), area_m2)
     if land_share is not None and land_share == 0.0:
         raise GeometryError(
             "outside_denmark",
             "Arealet overlapper ingen dansk kommune (det ligger i havet eller uden for Danmark).",
             "The area overlaps no Danish municipality (it is at sea or outside Denmark).",
         )
-    region = _region(geometry, index, top)
-    exclusions = tuple(_exclusion(spec, geometry, area_m2, index, settings) for spec in EXCLUSIONS)
+    region = _region(geometry, parts, index, top)
+    exclusions = tuple(
+        _exclusion(spec, geometry, parts, area_m2, index, settings) for spec in EXCLUSIONS
+    )
     criteria = indicators(geometry, index, settings)
     excluded = any(
         e.status == "overlaps" and e.overlap_ha >= settings.sliver_ha for e in exclusions
@@ -96,12 +101,15 @@ def screen(
 
 
 def _municipalities(
-    geometry: BaseGeometry, kommuner: LayerIndex | None, area_m2: float
+    geometry: BaseGeometry,
+    parts: NDArray[np.object_],
+    kommuner: LayerIndex | None,
+    area_m2: float,
 ) -> tuple[tuple[MunicipalityShare, ...], float | None, int | None]:
     """Kommuner overlapping the area (largest share first), the land share, the top row."""
     if kommuner is None:
         return (), None, None
-    hits, total = kommuner.overlaps(geometry)
+    hits, total = kommuner.overlaps(geometry, parts)
     layer = kommuner.layer
     shares = tuple(
         MunicipalityShare(
@@ -115,12 +123,15 @@ def _municipalities(
 
 
 def _region(
-    geometry: BaseGeometry, index: ScreeningIndex, top_kommune: int | None
+    geometry: BaseGeometry,
+    parts: NDArray[np.object_],
+    index: ScreeningIndex,
+    top_kommune: int | None,
 ) -> tuple[str, str] | None:
     """The region with the largest overlap; else the top kommune's region attributes."""
     regioner = index.get("regioner")
     if regioner is not None:
-        hits, _ = regioner.overlaps(geometry)
+        hits, _ = regioner.overlaps(geometry, parts)
         if hits:
             layer = regioner.layer
             code = attr(layer, hits[0].index, REGION_CODE_KEYS)
@@ -138,6 +149,7 @@ def _region(
 def _exclusion(
     spec: ExclusionSpec,
     geometry: BaseGeometry,
+    parts: NDArray[np.object_],
     area_m2: float,
     index: ScreeningIndex,
     settings: ScreeningSettings,
@@ -160,7 +172,7 @@ def _exclusion(
             en,
         )
     layer = layer_index.layer
-    hits, total_m2 = layer_index.overlaps(geometry)
+    hits, total_m2 = layer_index.overlaps(geometry, parts)
     overlap_ha = round(total_m2 / 10_000.0, 2)
     share = round(min(total_m2 / area_m2, 1.0), 4)
     objects = tuple(

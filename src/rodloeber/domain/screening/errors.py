@@ -20,8 +20,11 @@ class GeometryError(ScreeningError):
     ``code`` is one of: ``invalid_json``, ``missing_geometry``, ``not_polygon``,
     ``malformed``, ``wrong_crs``, ``swapped_axes``, ``invalid_geometry``,
     ``outside_denmark``, ``too_large``, ``too_small``, ``too_many_vertices``,
-    ``body_too_large``.
+    ``too_many_parts``, ``too_many_holes``,
+    ``body_too_large`` (413, :class:`BodyTooLarge`).
     """
+
+    field = "geometry"
 
     def __init__(self, code: str, message_da: str, message_en: str) -> None:
         self.code = code
@@ -29,3 +32,9 @@ class GeometryError(ScreeningError):
 
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "message_da": self.message_da, "message_en": self.message_en}
+
+
+class BodyTooLarge(GeometryError):
+    """The request body is larger than the screening accepts (413)."""
+
+    http_status = 413

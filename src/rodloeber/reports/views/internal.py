@@ -56,6 +56,8 @@ def evaluation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     scope = Scope.default()
     if fmt == "xlsx":
         return _download(evaluation.to_xlsx(scope), XLSX, "evaluering-2027.xlsx")
+    if fmt != "csv":  # the name promises the type: only .csv and .xlsx exist
+        raise Http404
     level = request.GET.get("niveau", "sager")
     if level == "sager":
         body = evaluation.to_csv(evaluation.CASE_COLUMNS, evaluation.case_rows(scope))

@@ -60,6 +60,12 @@ class ProjectFactsIn(Strict):
     nzia_strategic: bool | None = None
     crma_strategic: bool | None = None
     crma_stage: Literal["extraction", "processing", "recycling"] | None = None
+    crma_materials: list[str] | None = Field(
+        None,
+        description="CRMA raw materials (crma.yaml keys: Annex names in lowercase English with "
+        "underscores, e.g. lithium, copper, natural_graphite); criterion A via CRMA needs one "
+        "on Annex II",
+    )
     crma_already_in_permitting: bool | None = None
     capacity_gw_per_year: float | None = None
     foreign_investor: bool | None = None
@@ -69,13 +75,28 @@ class ProjectFactsIn(Strict):
     activities: list[str] | None = Field(
         None, description='Godkendelsesbekendtgørelsen listings, "bilag1:<punkt>" / "bilag2:<kode>"'
     )
+    regular_environmental_inspection: bool | None = Field(
+        None,
+        description="Subject to regular environmental inspection (L 206 § 2, nr. 2: "
+        "produktionsvirksomhed); null = unknown",
+    )
     eia_annex: Literal["annex1", "annex2", "none", "unknown"] | None = None
     hazardous_substances: list[SubstanceIn] | None = None
     water_abstraction_m3_per_year: float | None = None
     dewatering: bool | None = None
     wastewater: Literal["recipient", "sewer", "none"] | None = None
     new_buildings_m2: float | None = None
-    ets_activities: list[str] | None = None
+    ets_activities: list[str] | None = Field(
+        None,
+        description="EU ETS Annex I activity keys (ets.yaml); the old key "
+        "hydrogen_production_over_25t_per_day is accepted as an alias",
+    )
+    hydrogen_production_t_per_day: float | None = Field(
+        None,
+        description="Hydrogen and synthesis gas production capacity in tonnes per day; above "
+        "the catalogue threshold (5 t/day, Dir. 2003/87/EC Annex I as amended by "
+        "Dir. (EU) 2023/959) the ETS permit is required",
+    )
     co2_storage: bool | None = None
     grid_connection_mw: float | None = None
     hydrogen_installations: bool | None = None

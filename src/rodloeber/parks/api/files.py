@@ -1,8 +1,7 @@
 """Files of park applications: attachments (bilag) and area files (arealfiler).
 
-Split from :mod:`rodloeber.api.routers.parks`, whose error mapping
-(:func:`park_errors`), caller and error responses these endpoints share.
-Hidden applications and attachments answer 404.
+Split from :mod:`rodloeber.parks.api.router`; mounted next to it. Hidden
+applications and attachments answer 404 (the errors carry their status).
 """
 
 from __future__ import annotations
@@ -14,7 +13,8 @@ from django.http import HttpRequest
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from rodloeber.api.routers.parks import ERRORS, caller, park_errors
+from rodloeber.accounts.current import caller
+from rodloeber.core.api_errors import ERRORS
 from rodloeber.core.uploads import private_download
 from rodloeber.parks.area_upload import MAX_AREA_FILE_BYTES, read_area_file
 from rodloeber.parks.attachments import (
@@ -63,8 +63,8 @@ def _attachment_out(att: ApplicationAttachment) -> dict[str, Any]:
 @router.get(
     "/parks/applications/{int:app_id}/attachments",
     response={200: list[AttachmentOut], **ERRORS},
+    operation_id="park_attachments_list",
 )
-@park_errors
 def list_attachments(request: HttpRequest, app_id: int) -> Any:
     """Attachments of an application the caller may see (else 404)."""
     app = application_for(caller(request), app_id)
@@ -75,8 +75,8 @@ def list_attachments(request: HttpRequest, app_id: int) -> Any:
     "/parks/applications/{int:app_id}/attachments",
     response={201: AttachmentOut, **ERRORS},
     summary="Attach a file (max 20 MB; PDF, PNG, JPEG, Office/ODF, text) to a draft",
+    operation_id="park_attachment_upload",
 )
-@park_errors
 def upload_attachment(
     request: HttpRequest,
     app_id: int,
@@ -104,16 +104,19 @@ def upload_attachment(
     "/parks/attachments/{int:att_id}/download",
     response={200: None, **ERRORS},
     summary="Download an attachment",
+    operation_id="park_attachment_download",
 )
-@park_errors
 def download_attachment(request: HttpRequest, att_id: int) -> Any:
     """The applying municipalities and, once submitted, state screeners; others 404."""
     att = attachment_for(caller(request), att_id)
     return private_download(att.file, att.filename, att.content_type)
 
 
-@router.delete("/parks/attachments/{int:att_id}", response={204: None, **ERRORS})
-@park_errors
+@router.delete(
+    "/parks/attachments/{int:att_id}",
+    response={204: None, **ERRORS},
+    operation_id="park_attachment_delete",
+)
 def delete_attachment(request: HttpRequest, att_id: int) -> Any:
     """Remove an attachment while the application is a draft."""
     user = caller(request)
@@ -139,8 +142,8 @@ class AreaOut(Schema):
     "/parks/areas/check",
     response={200: AreaOut, **ERRORS},
     summary="Read an area file (GeoJSON, GeoPackage, zipped Shapefile) into checked GeoJSON",
+    operation_id="park_area_check",
 )
-@park_errors
 def check_area_file(request: HttpRequest, file: File[UploadedFile]) -> Any:
     """Planners and screeners. Any EPSG CRS; several polygons are merged (separate
     parts are reported in ``notes``), self-intersecting ones refused (with where), the

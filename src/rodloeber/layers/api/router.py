@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest
 from ninja import Router, Schema
 
-from rodloeber.api.errors import error_body, error_item, wants_english
-from rodloeber.domain.screening import GeometryError
+from rodloeber.core.api_errors import ErrorOut
 from rodloeber.layers.screening_service import (
     MAX_BODY_BYTES,
     body_too_large,
@@ -102,19 +101,6 @@ class ScreeningReportOut(Schema):
     notes_en: list[str]
 
 
-class ErrorItemOut(Schema):
-    field: str
-    code: str
-    message: str
-    message_da: str
-    message_en: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[ErrorItemOut]
-
-
 _EXAMPLE_RING = [[8.66, 55.49], [8.70, 55.49], [8.70, 55.51], [8.66, 55.51], [8.66, 55.49]]
 REQUEST_BODY: dict[str, Any] = {
     "required": True,
@@ -144,19 +130,13 @@ REQUEST_BODY: dict[str, Any] = {
 }
 
 
-def _error_response(request: HttpRequest, exc: GeometryError, status: int) -> HttpResponse:
-    english = wants_english(request)
-    item = error_item("geometry", exc.code, exc.message_da, exc.message_en, english)
-    body = error_body(english, exc.message_da, exc.message_en, [item])
-    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
-
-
 @router.post(
     "/screening",
     auth=None,
     response={200: ScreeningReportOut, 413: ErrorOut, 422: ErrorOut},
     summary="Screen an area against § 13 (industrial parks)",
     openapi_extra={"requestBody": REQUEST_BODY},
+    operation_id="screening",
 )
 def screening(request: HttpRequest) -> Any:
     """§ 13 stk. 2 exclusions (overlap in ha and share per layer), § 13 stk. 1
@@ -170,10 +150,6 @@ def screening(request: HttpRequest) -> Any:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
-    try:
-        if length > MAX_BODY_BYTES:
-            raise body_too_large()
-        report = screen_geojson(extract_geometry(parse_json(request.body)))
-    except GeometryError as exc:
-        return _error_response(request, exc, 413 if exc.code == "body_too_large" else 422)
-    return report.to_dict()
+    if length > MAX_BODY_BYTES:
+        raise body_too_large()
+    return screen_geojson(extract_geometry(parse_json(request.body))).to_dict()

@@ -13,11 +13,12 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from ninja import Header, Query, Router, Schema, Status
 
+from rodloeber.accounts.current import caller
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import CASE_MANAGER_AUTHORITY_CODE, Role
 from rodloeber.cases.access import access_log_denied, access_log_for, access_log_record
 from rodloeber.cases.api import files, lists, permits
-from rodloeber.cases.api.common import ERRORS, caller, case_errors, today
+from rodloeber.cases.api.common import today
 from rodloeber.cases.api.schemas import (
     AcknowledgeIn,
     CaseCreateIn,
@@ -50,6 +51,7 @@ from rodloeber.cases.services.intake import (
     case_submit_new,
     case_withdraw,
 )
+from rodloeber.core.api_errors import ERRORS
 
 router = Router(tags=["cases"])
 router.add_router("", lists.router)
@@ -64,7 +66,12 @@ def _detail(request: HttpRequest, case: Case) -> dict[str, Any]:
     return case_detail(case_for(user, case.pk), user, today())
 
 
-@router.get("/cases", response=list[CaseSummaryOut], summary="Cases the caller may see")
+@router.get(
+    "/cases",
+    response=list[CaseSummaryOut],
+    summary="Cases the caller may see",
+    operation_id="cases_list",
+)
 def list_cases(request: HttpRequest, filters: Query[lists.ListQuery]) -> Any:
     """Filters: `status`, `mine` (my cases as contact person), `at_risk`, `q`
     (reference, title, company, CVR), `kommune` (site code), `authority` (permit
@@ -76,8 +83,8 @@ def list_cases(request: HttpRequest, filters: Query[lists.ListQuery]) -> Any:
     "/cases",
     response={201: CaseOut, **ERRORS},
     summary="Submit an application (creates the case)",
+    operation_id="cases_create",
 )
-@case_errors
 def create_case(
     request: HttpRequest,
     payload: CaseCreateIn,
@@ -99,9 +106,11 @@ def create_case(
 
 
 @router.post(
-    "/cases/drafts", response={201: CaseOut, **ERRORS}, summary="Start an application draft"
+    "/cases/drafts",
+    response={201: CaseOut, **ERRORS},
+    summary="Start an application draft",
+    operation_id="cases_draft_create",
 )
-@case_errors
 def create_draft(request: HttpRequest, payload: DraftCreateIn) -> Any:
     """Company user: a draft from a saved check (`saved_check_id`) or from facts."""
     case = case_draft_create(
@@ -114,8 +123,9 @@ def create_draft(request: HttpRequest, payload: DraftCreateIn) -> Any:
     return Status(201, _detail(request, case))
 
 
-@router.get("/cases/{int:case_id}", response=CASE_RESPONSES, summary="One case")
-@case_errors
+@router.get(
+    "/cases/{int:case_id}", response=CASE_RESPONSES, summary="One case", operation_id="case_get"
+)
 def get_case(request: HttpRequest, case_id: int) -> Any:
     """The case with contact person, cap, clock and permits with milestones.
     Each call is written to the case's read log (``/cases/{id}/access-log``)."""
@@ -143,8 +153,8 @@ class AccessLogOut(Schema):
     "/cases/{int:case_id}/access-log",
     response={200: list[AccessLogOut], **ERRORS},
     summary="Who has viewed this case (read log)",
+    operation_id="case_access_log",
 )
-@case_errors
 def case_access_log(request: HttpRequest, case_id: int) -> Any:
     """Case managers and the company's users: every view of the case, its documents
     and exports (newest first, at most 1000); refused attempts as ``denied``."""
@@ -163,8 +173,12 @@ def case_access_log(request: HttpRequest, case_id: int) -> Any:
     ]
 
 
-@router.put("/cases/{int:case_id}/draft", response=CASE_RESPONSES, summary="Auto-save a draft")
-@case_errors
+@router.put(
+    "/cases/{int:case_id}/draft",
+    response=CASE_RESPONSES,
+    summary="Auto-save a draft",
+    operation_id="case_draft_save",
+)
 def save_draft(request: HttpRequest, case_id: int, payload: DraftUpdateIn) -> Any:
     """Company user: save the draft's facts; send `version` to detect another tab's save."""
     user = caller(request)
@@ -178,16 +192,24 @@ def save_draft(request: HttpRequest, case_id: int, payload: DraftUpdateIn) -> An
     return _detail(request, case)
 
 
-@router.post("/cases/{int:case_id}/submit", response=CASE_RESPONSES, summary="Submit a draft")
-@case_errors
+@router.post(
+    "/cases/{int:case_id}/submit",
+    response=CASE_RESPONSES,
+    summary="Submit a draft",
+    operation_id="case_submit",
+)
 def submit_draft(request: HttpRequest, case_id: int) -> Any:
     """Company user: submit the draft (eligibility is checked again)."""
     user = caller(request)
     return _detail(request, case_submit(actor=user, case=case_for(user, case_id)))
 
 
-@router.post("/cases/{int:case_id}/withdraw", response=CASE_RESPONSES, summary="Withdraw")
-@case_errors
+@router.post(
+    "/cases/{int:case_id}/withdraw",
+    response=CASE_RESPONSES,
+    summary="Withdraw",
+    operation_id="case_withdraw",
+)
 def withdraw(request: HttpRequest, case_id: int, payload: ReasonIn) -> Any:
     """Company user: withdraw the application before the clock starts."""
     user = caller(request)
@@ -199,8 +221,8 @@ def withdraw(request: HttpRequest, case_id: int, payload: ReasonIn) -> Any:
     "/cases/{int:case_id}/request-info",
     response=CASE_RESPONSES,
     summary="Request missing information (once)",
+    operation_id="case_request_info",
 )
-@case_errors
 def request_info(request: HttpRequest, case_id: int, payload: TextIn) -> Any:
     """Case manager: one request for missing information, 30 days to answer."""
     user = caller(request)
@@ -209,9 +231,11 @@ def request_info(request: HttpRequest, case_id: int, payload: TextIn) -> Any:
 
 
 @router.post(
-    "/cases/{int:case_id}/supplement", response=CASE_RESPONSES, summary="Answer the request"
+    "/cases/{int:case_id}/supplement",
+    response=CASE_RESPONSES,
+    summary="Answer the request",
+    operation_id="case_supplement",
 )
-@case_errors
 def supplement(request: HttpRequest, case_id: int, payload: TextIn) -> Any:
     """Company user: answer the request for information."""
     user = caller(request)
@@ -223,8 +247,8 @@ def supplement(request: HttpRequest, case_id: int, payload: TextIn) -> Any:
     "/cases/{int:case_id}/acknowledge",
     response=CASE_RESPONSES,
     summary="Acknowledge completeness (the clock starts)",
+    operation_id="case_acknowledge",
 )
-@case_errors
 def acknowledge(request: HttpRequest, case_id: int, payload: AcknowledgeIn) -> Any:
     """Case manager: the clock starts on `date`; permits get their authorities and
     the plan's baseline is frozen. An ineligible project needs `eligibility_override`."""
@@ -239,9 +263,11 @@ def acknowledge(request: HttpRequest, case_id: int, payload: AcknowledgeIn) -> A
 
 
 @router.post(
-    "/cases/{int:case_id}/reject", response=CASE_RESPONSES, summary="Reject (not eligible)"
+    "/cases/{int:case_id}/reject",
+    response=CASE_RESPONSES,
+    summary="Reject (not eligible)",
+    operation_id="case_reject",
 )
-@case_errors
 def reject(request: HttpRequest, case_id: int, payload: ReasonIn) -> Any:
     """Case manager: reject an application outside Én indgang, with reasons."""
     user = caller(request)
@@ -250,9 +276,11 @@ def reject(request: HttpRequest, case_id: int, payload: ReasonIn) -> Any:
 
 
 @router.post(
-    "/cases/{int:case_id}/reassign", response=CASE_RESPONSES, summary="Change contact person"
+    "/cases/{int:case_id}/reassign",
+    response=CASE_RESPONSES,
+    summary="Change contact person",
+    operation_id="case_reassign",
 )
-@case_errors
 def reassign(request: HttpRequest, case_id: int, payload: ReassignIn) -> Any:
     """Case manager: give the case another contact person, with a reason."""
     user = caller(request)
@@ -273,9 +301,11 @@ def reassign(request: HttpRequest, case_id: int, payload: ReassignIn) -> Any:
 
 
 @router.post(
-    "/cases/{int:case_id}/publish", response=CASE_RESPONSES, summary="Publish the schedule"
+    "/cases/{int:case_id}/publish",
+    response=CASE_RESPONSES,
+    summary="Publish the schedule",
+    operation_id="case_publish",
 )
-@case_errors
 def publish(request: HttpRequest, case_id: int) -> Any:
     """Case manager: publish the schedule on the free-access page (NZIA art. 9(11))."""
     user = caller(request)
@@ -286,8 +316,8 @@ def publish(request: HttpRequest, case_id: int) -> Any:
     "/cases/{int:case_id}/foreign-investor",
     response=CASE_RESPONSES,
     summary="Record a foreign investor (Invest in Denmark joins)",
+    operation_id="case_foreign_investor",
 )
-@case_errors
 def foreign_investor(request: HttpRequest, case_id: int, payload: ForeignInvestorIn) -> Any:
     """Case manager: Invest in Denmark joins with read access and a guidance milestone."""
     user = caller(request)
@@ -297,8 +327,9 @@ def foreign_investor(request: HttpRequest, case_id: int, payload: ForeignInvesto
     return _detail(request, case)
 
 
-@router.get("/cases/{int:case_id}/plan", response={200: dict[str, Any], **ERRORS})
-@case_errors
+@router.get(
+    "/cases/{int:case_id}/plan", response={200: dict[str, Any], **ERRORS}, operation_id="case_plan"
+)
 def case_plan(request: HttpRequest, case_id: int) -> Any:
     """The current process plan and the frozen baseline (Plan contract shape)."""
     case = case_for(caller(request), case_id)

@@ -1,27 +1,23 @@
 """Industrial parks API (industriparker, L 206 § 13). Contract: docs/contracts.md.
 
 Thin: reads go through ``rodloeber.parks.selectors`` (invisible → 404) and
-writes through one service each. Errors use the API's bilingual shape.
+writes through one service each. Errors are raised, never mapped here: each
+carries its HTTP status and the API's global handler renders the bilingual shape.
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from rodloeber.accounts.models import User
-from rodloeber.api.errors import error_body, error_item, wants_english
-from rodloeber.api.routers.screening import ErrorOut, ScreeningReportOut
-from rodloeber.domain.errors import DomainError
-from rodloeber.domain.selection import SelectionError
-from rodloeber.parks.errors import Forbidden, IllegalTransition, NotFound, ParkError
+from rodloeber.accounts.current import caller
+from rodloeber.core.api_errors import ERRORS, wants_english
+from rodloeber.layers.api.router import ScreeningReportOut
+from rodloeber.parks.errors import NotFound, ParkError
 from rodloeber.parks.lifecycle import (
     decision_record,
     park_adopt_local_plan,
@@ -44,38 +40,6 @@ from rodloeber.parks.services import (
 )
 
 router = Router(tags=["parks"])
-P = ParamSpec("P")
-R = TypeVar("R")
-ERRORS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
-STATUS = ((NotFound, 404), (Forbidden, 403), (IllegalTransition, 409))
-
-
-def caller(request: HttpRequest) -> User:
-    user = getattr(request, "auth", None)
-    assert isinstance(user, User)
-    return user
-
-
-def park_errors(view: Callable[P, R]) -> Callable[P, R | HttpResponse]:
-    """Map park, geometry and selection errors to 404/403/409/422."""
-
-    @functools.wraps(view)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | HttpResponse:
-        try:
-            return view(*args, **kwargs)
-        except DomainError as exc:
-            request = args[0]
-            assert isinstance(request, HttpRequest)
-            english = wants_english(request)
-            status = next((s for cls, s in STATUS if isinstance(exc, cls)), 422)
-            code = str(getattr(exc, "code", "invalid"))
-            field = "geometry" if not isinstance(exc, ParkError | SelectionError) else ""
-            item = error_item(field, code, exc.message_da, exc.message_en, english)
-            body = error_body(english, exc.message_da, exc.message_en, [item])
-            return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
-
-    wrapper.__signature__ = inspect.signature(view, eval_str=True)  # type: ignore[attr-defined]
-    return wrapper
 
 
 class ApplicationIn(Schema):
@@ -203,8 +167,8 @@ def _open_round(round_id: int | None) -> ApplicationRound:
     "/parks/applications",
     response={201: ApplicationOut, **ERRORS},
     summary="Create (and optionally submit) an industrial park application",
+    operation_id="park_application_create",
 )
-@park_errors
 def create_application(request: HttpRequest, payload: ApplicationIn) -> Any:
     """Municipal planners only. The area is validated, reprojected to EPSG:25832
     and screened against § 13; the report is returned as ``screening``."""
@@ -222,20 +186,31 @@ def create_application(request: HttpRequest, payload: ApplicationIn) -> Any:
     return Status(201, application_dict(app))
 
 
-@router.get("/parks/applications", response=list[ApplicationOut], summary="Applications I may see")
+@router.get(
+    "/parks/applications",
+    response=list[ApplicationOut],
+    summary="Applications I may see",
+    operation_id="park_applications_list",
+)
 def list_applications(request: HttpRequest) -> Any:
     apps = visible_applications(caller(request)).prefetch_related("evaluations")
     return [application_dict(a, with_geometry=False) for a in apps]
 
 
-@router.get("/parks/applications/{app_id}", response={200: ApplicationOut, **ERRORS})
-@park_errors
+@router.get(
+    "/parks/applications/{app_id}",
+    response={200: ApplicationOut, **ERRORS},
+    operation_id="park_application_get",
+)
 def get_application(request: HttpRequest, app_id: int) -> Any:
     return application_dict(application_for(caller(request), app_id))
 
 
-@router.patch("/parks/applications/{app_id}", response={200: ApplicationOut, **ERRORS})
-@park_errors
+@router.patch(
+    "/parks/applications/{app_id}",
+    response={200: ApplicationOut, **ERRORS},
+    operation_id="park_application_patch",
+)
 def patch_application(request: HttpRequest, app_id: int, payload: ApplicationPatch) -> Any:
     """Edit a draft (planners of an applying municipality, until submitted)."""
     user = caller(request)
@@ -249,8 +224,11 @@ def patch_application(request: HttpRequest, app_id: int, payload: ApplicationPat
     return application_dict(app)
 
 
-@router.post("/parks/applications/{app_id}/submit", response={200: ApplicationOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/applications/{app_id}/submit",
+    response={200: ApplicationOut, **ERRORS},
+    operation_id="park_application_submit",
+)
 def submit_application(request: HttpRequest, app_id: int) -> Any:
     user = caller(request)
     return application_dict(
@@ -258,8 +236,11 @@ def submit_application(request: HttpRequest, app_id: int) -> Any:
     )
 
 
-@router.post("/parks/applications/{app_id}/evaluations", response={200: ApplicationOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/applications/{app_id}/evaluations",
+    response={200: ApplicationOut, **ERRORS},
+    operation_id="park_application_evaluate",
+)
 def evaluate_application(request: HttpRequest, app_id: int, payload: EvaluationIn) -> Any:
     """State screeners: score one criterion (rule data: parks/rules/evaluation.yaml)."""
     user = caller(request)
@@ -274,8 +255,11 @@ def evaluate_application(request: HttpRequest, app_id: int, payload: EvaluationI
     return application_dict(app)
 
 
-@router.post("/parks/applications/{app_id}/decision", response={200: ApplicationOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/applications/{app_id}/decision",
+    response={200: ApplicationOut, **ERRORS},
+    operation_id="park_application_decide",
+)
 def record_decision(request: HttpRequest, app_id: int, payload: ParkDecisionIn) -> Any:
     """The Business Minister's decision, recorded by a state screener."""
     user = caller(request)
@@ -291,8 +275,9 @@ def record_decision(request: HttpRequest, app_id: int, payload: ParkDecisionIn) 
     return application_dict(app)
 
 
-@router.post("/parks/selection", response={200: SelectionOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/selection", response={200: SelectionOut, **ERRORS}, operation_id="parks_selection"
+)
 def selection(request: HttpRequest, payload: SelectionIn) -> Any:
     """State screeners: the optimal choice of ``n`` areas (MILP, HiGHS), never greedy,
     with a swap analysis for the best excluded applications."""
@@ -306,13 +291,20 @@ def selection(request: HttpRequest, payload: SelectionIn) -> Any:
     return outcome.to_dict("en" if wants_english(request) else "da")
 
 
-@router.get("/parks", auth=None, response=list[ParkOut], summary="Designated industrial parks")
+@router.get(
+    "/parks",
+    auth=None,
+    response=list[ParkOut],
+    summary="Designated industrial parks",
+    operation_id="parks_list",
+)
 def list_parks(request: HttpRequest) -> Any:
     return [park_dict(p) for p in public_parks()]
 
 
-@router.get("/parks/{int:park_id}", auth=None, response={200: ParkOut, **ERRORS})
-@park_errors
+@router.get(
+    "/parks/{int:park_id}", auth=None, response={200: ParkOut, **ERRORS}, operation_id="park_get"
+)
 def get_park(request: HttpRequest, park_id: int) -> Any:
     """One designated park (public), with its lifecycle dates."""
     return park_dict(_park(park_id))
@@ -340,8 +332,11 @@ class CeaseIn(Schema):
     reason: str = Field(..., max_length=10000)
 
 
-@router.post("/parks/{int:park_id}/local-plan", response={200: ParkOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/{int:park_id}/local-plan",
+    response={200: ParkOut, **ERRORS},
+    operation_id="park_local_plan_adopt",
+)
 def adopt_local_plan(request: HttpRequest, park_id: int, payload: LocalPlanIn) -> Any:
     """The municipality adopted the lokalplan reserving the area for production
     (planloven). Planners of an applying municipality or state screeners;
@@ -356,8 +351,9 @@ def adopt_local_plan(request: HttpRequest, park_id: int, payload: LocalPlanIn) -
     return park_dict(park)
 
 
-@router.post("/parks/{int:park_id}/open", response={200: ParkOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/{int:park_id}/open", response={200: ParkOut, **ERRORS}, operation_id="park_open"
+)
 def open_park(request: HttpRequest, park_id: int, payload: OpenIn) -> Any:
     """Open for companies: only after an adopted lokalplan, because no company may
     settle before one reserves the area (the agreement on § 13)."""
@@ -365,8 +361,9 @@ def open_park(request: HttpRequest, park_id: int, payload: OpenIn) -> Any:
     return park_dict(park)
 
 
-@router.post("/parks/{int:park_id}/cease", response={200: ParkOut, **ERRORS})
-@park_errors
+@router.post(
+    "/parks/{int:park_id}/cease", response={200: ParkOut, **ERRORS}, operation_id="park_cease"
+)
 def cease_park(request: HttpRequest, park_id: int, payload: CeaseIn) -> Any:
     """The designation ceases (§ 13, stk. 5), e.g. at the five-year sunset. State
     screeners only."""

@@ -18,6 +18,7 @@ router = Router(tags=["statistics"])
     auth=None,
     response=dict[str, Any],
     summary="Public statistics (suppressed; no confidential data)",
+    operation_id="statistics",
 )
 def statistics(request: HttpRequest) -> Any:
     """Cases by criterion, status and region; processing time per permit type and

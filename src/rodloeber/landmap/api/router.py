@@ -14,8 +14,8 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Field, Query, Router, Schema
 
-from rodloeber.api.errors import error_body, error_item, wants_english
-from rodloeber.domain.landsearch import MAX_LIMIT, LandFilterError, parse_filter
+from rodloeber.core.api_errors import ErrorOut
+from rodloeber.domain.landsearch import MAX_LIMIT, parse_filter
 from rodloeber.landmap.selectors import SORTS, search
 from rodloeber.landmap.serialize import feature_collection
 
@@ -61,32 +61,13 @@ class AreasOut(Schema):
     features: list[FeatureOut]
 
 
-class ErrorItemOut(Schema):
-    field: str
-    code: str
-    message: str
-    message_da: str
-    message_en: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[ErrorItemOut]
-
-
-def filter_error_response(request: HttpRequest, exc: LandFilterError) -> JsonResponse:
-    english = wants_english(request)
-    items = [error_item(f, "invalid", da, en, english) for f, da, en in exc.errors]
-    body = error_body(english, exc.message_da, exc.message_en, items)
-    return JsonResponse(body, status=422, json_dumps_params={"ensure_ascii": False})
-
-
 @router.get(
     "/land/areas",
     auth=None,
     response={200: AreasOut, 422: ErrorOut},
     summary="Vacant business land (GeoJSON, EPSG:4326)",
     url_name="land_areas",
+    operation_id="land_search",
 )
 def land_areas(request: HttpRequest, query: Query[LandQuery]) -> HttpResponse:
     """Business areas matching every filter, as a GeoJSON FeatureCollection in
@@ -97,10 +78,7 @@ def land_areas(request: HttpRequest, query: Query[LandQuery]) -> HttpResponse:
     Unknown distances never pass a distance limit. Synthetic records say
     ``"data_label": "syntetiske demodata"``.
     """
-    try:
-        flt = parse_filter({k: request.GET.getlist(k) for k in request.GET})
-    except LandFilterError as exc:
-        return filter_error_response(request, exc)
+    flt = parse_filter({k: request.GET.getlist(k) for k in request.GET})
     sort = query.sort if query.sort in SORTS else "available"
     page = search(flt, limit=query.limit, offset=query.offset, sort=sort)
     body = feature_collection(page.areas, total=page.total, limit=page.limit, offset=page.offset)

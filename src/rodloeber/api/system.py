@@ -32,7 +32,7 @@ class Me(Schema):
     organisation: OrganisationOut | None
 
 
-@router.get("/health", auth=None, response=Health, summary="Health check")
+@router.get("/health", auth=None, response=Health, summary="Health check", operation_id="health")
 def health(request: HttpRequest) -> Health:
     """Liveness and database reachability (no authentication)."""
     with connection.cursor() as cursor:
@@ -40,7 +40,7 @@ def health(request: HttpRequest) -> Health:
     return Health(status="ok", database=connection.vendor)
 
 
-@router.get("/me", response=Me, summary="Who am I")
+@router.get("/me", response=Me, summary="Who am I", operation_id="me")
 def me(request: HttpRequest) -> Me:
     """The authenticated user, their role and organisation."""
     user = getattr(request, "auth", None)

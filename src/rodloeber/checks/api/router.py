@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from rodloeber.accounts.reference import kommune_names
-from rodloeber.api.schemas.facts import (
+from rodloeber.checks.api.schemas import (
     EligibilityOut,
     PermitSetOut,
     PlanOut,
@@ -41,6 +41,7 @@ def _facts(payload: ProjectFactsIn) -> dict[str, Any]:
     auth=None,
     response=EligibilityOut,
     summary="Is the project eligible for Én indgang, and which cap binds?",
+    operation_id="eligibility",
 )
 def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]:
     """Criteria A, B1, B2 and C with reasons and legal basis, and the binding cap
@@ -58,6 +59,7 @@ def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]
     auth=None,
     response=PermitSetOut,
     summary="Which permits does the project need, from which authority?",
+    operation_id="navigator",
 )
 def navigator(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]:
     """Each permit with its competent authority, legal basis, service target,
@@ -85,6 +87,7 @@ def parse_clock_start(raw: str) -> date:
     auth=None,
     response=PlanOut,
     summary="A combined process plan with milestones, critical path and cap risk",
+    operation_id="plan_preview",
 )
 def plan_preview(request: HttpRequest, payload: PlanPreviewIn) -> dict[str, Any]:
     """Schedules every permit the navigator lists from ``clock_start`` (the

@@ -1,0 +1,14 @@
+"""Administration pages under /administration/ (namespace ``administration``)."""
+
+from django.urls import path
+
+from rodloeber.accounts import admin_views
+
+app_name = "administration"
+urlpatterns = [
+    path("", admin_views.organisations, name="organisations"),
+    path("organisationer/<int:pk>", admin_views.organisation, name="organisation"),
+    path("organisationer/<int:pk>/inviter", admin_views.invite, name="invite"),
+    path("invitationer/<int:pk>/tilbagekald", admin_views.revoke, name="revoke"),
+    path("brugere/<int:pk>/aktiv", admin_views.set_active, name="set_active"),
+]

@@ -1,0 +1,2 @@
+"""HTTP API of the land map (ledige erhvervsarealer): router and schemas, mounted by
+``rodloeber.api``."""

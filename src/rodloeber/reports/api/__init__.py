@@ -1,0 +1,1 @@
+"""HTTP API of the reports app: public statistics, mounted by ``rodloeber.api``."""

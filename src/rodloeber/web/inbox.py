@@ -1,0 +1,64 @@
+"""Presentation of the task inbox (opgaver): labels per task kind and urgency,
+and the count shown in the header. The tasks come from ``rodloeber.cases.inbox``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from rodloeber.accounts.models import User
+from rodloeber.cases.inbox import tasks_for
+from rodloeber.domain.tasks import Task, TaskKind, Urgency, urgency
+
+TASK_LABELS: dict[TaskKind, Promise] = {
+    TaskKind.OVERDUE_MILESTONE: _("Overdue milestone"),
+    TaskKind.MILESTONE_DUE_SOON: _("Milestone due soon"),
+    TaskKind.COMPLETENESS_CHECK: _("Check completeness and acknowledge"),
+    TaskKind.ANSWER_INFORMATION_REQUEST: _("Send the information requested"),
+    TaskKind.CALL_IN_REQUEST: _("Answer a call-in request"),
+    TaskKind.EXTENSION_REQUEST: _("Decide on an extension request"),
+    TaskKind.PLAN_ALERT: _("Cap at risk: chance of a decision within the cap"),
+    TaskKind.UNREAD_MESSAGE: _("Unread message"),
+    TaskKind.DOCUMENT_TO_REVIEW: _("New document to review"),
+    TaskKind.FINISH_DRAFT: _("Finish and submit the draft"),
+}
+
+URGENCY_LABELS: dict[Urgency, tuple[Promise, str]] = {
+    Urgency.OVERDUE: (_("Overdue"), "badge-error"),
+    Urgency.DUE_SOON: (_("Due soon"), "badge-warning"),
+    Urgency.LATER: (_("Later"), "badge-info"),
+    Urgency.UNDATED: (_("No deadline"), "badge-info"),
+}
+
+
+def task_rows(tasks: list[Task], today: date) -> list[dict[str, object]]:
+    rows = []
+    for t in tasks:
+        u = urgency(t, today)
+        label, badge = URGENCY_LABELS[u]
+        rows.append(
+            {
+                "task": t,
+                "label": TASK_LABELS[t.kind],
+                "urgency": u.value,
+                "urgency_label": label,
+                "badge": badge,
+            }
+        )
+    return rows
+
+
+def inbox_count(request: HttpRequest) -> int | None:
+    """Open tasks of the signed-in user (computed once per request), else None."""
+    user = getattr(request, "user", None)
+    if not isinstance(user, User) or not user.is_authenticated:
+        return None
+    cached = getattr(request, "_rl_inbox_count", None)
+    if cached is None:
+        cached = len(tasks_for(user, timezone.localdate()))
+        request._rl_inbox_count = cached  # type: ignore[attr-defined]
+    return int(cached)

@@ -1,0 +1,66 @@
+"""Dates the DKFDS way: "4. dec. 2026" on Danish pages, "4 Dec 2026" on English.
+
+``{{ value|day }}`` and ``{{ value|daytime }}`` (with "kl. 14.05" / "14:05").
+One home for date display so tables, texts and errors agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import get_language
+
+register = template.Library()
+
+_DA_MONTHS = (
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "maj",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "okt.",
+    "nov.",
+    "dec.",
+)
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _english(lang: str | None = None) -> bool:
+    return (lang or get_language() or "da").startswith("en")
+
+
+def format_day(value: date | datetime | None, lang: str | None = None) -> str:
+    """``4. dec. 2026`` (da) or ``4 Dec 2026`` (en); "" for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    if _english(lang):
+        return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day}. {_DA_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_daytime(value: datetime | None, lang: str | None = None) -> str:
+    """``4. dec. 2026 kl. 14.05`` (da) or ``4 Dec 2026, 14:05`` (en)."""
+    if value is None or value == "":
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if _english(lang):
+        return f"{format_day(local, 'en')}, {local:%H:%M}"
+    return f"{format_day(local, 'da')} kl. {local:%H.%M}"
+
+
+@register.filter
+def day(value: date | datetime | None) -> str:
+    return format_day(value)
+
+
+@register.filter
+def daytime(value: datetime | None) -> str:
+    return format_daytime(value)
