@@ -76,3 +76,20 @@ def test_bad_input_is_explained(client: Client, data: dict[str, str], needle: st
     response = client.post("/procesplan", data, headers={"Cookie": "django_language=en"})
     assert response.status_code == 400
     assert needle in response.content.decode()
+
+
+def test_plan_that_misses_the_cap_shows_the_measures_that_fit_it(client: Client) -> None:
+    body = client.get("/procesplan?example=battery_factory_park").content.decode()
+    assert 'data-testid="measures"' in body and "Tidligt afgrænsningsmøde" in body
+    assert 'data-testid="risk-drivers"' in body and "kritiske vej i" in body
+    assert 'data-testid="procedures"' in body and "Direktiv 2011/92/EU" in body
+    # NZIA art. 9(4) is not confirmed: shown as "may be excluded", the deadline not moved
+    assert "kan holdes uden for [?]" in body
+
+
+def test_english_explanations(client: Client) -> None:
+    body = client.get(
+        "/procesplan?example=battery_factory_park", headers={"Cookie": "django_language=en"}
+    ).content.decode()
+    assert "Measures that make the plan fit the cap" in body and "Early scoping meeting" in body
+    assert "on the critical path in" in body

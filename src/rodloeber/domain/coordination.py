@@ -63,10 +63,29 @@ class ClockExclusion:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A measure that shortens one permit (tiltag), satisfying planning's MeasureLike."""
+
+    code: str
+    permit: str
+    saving_days: int
+    effort: int
+    label_da: str
+    label_en: str
+    legal_basis: str
+    source_note: str
+    verified: bool
+
+
+@dataclass(frozen=True)
 class Coordination:
     version: str
     procedures: tuple[Procedure, ...]
     clock_exclusions: tuple[ClockExclusion, ...]
+    measures: tuple[Measure, ...] = ()
+
+    def measure(self, code: str) -> Measure | None:
+        return next((m for m in self.measures if m.code == code), None)
 
     def links(self) -> tuple[CoordinatedLink, ...]:
         return tuple(link for p in self.procedures for link in p.links)
@@ -192,9 +211,43 @@ def parse_coordination(
                 verified=_verified(m, code, problems),
             )
         )
+    measures = [_measure(raw, permit_codes, problems) for raw in _list(data.get("measures"))]
     if problems:
         raise CatalogueError(problems)
-    return Coordination(str(data.get("version", "")), tuple(procedures), tuple(exclusions))
+    return Coordination(
+        str(data.get("version", "")),
+        tuple(procedures),
+        tuple(exclusions),
+        tuple(m for m in measures if m is not None),
+    )
+
+
+def _measure(
+    raw: object, permit_codes: Sequence[str], problems: list[CatalogueProblem]
+) -> Measure | None:
+    m = raw if isinstance(raw, Mapping) else {}
+    code = _text(m, "code", "?", problems)
+    permit = _text(m, "permit", code, problems)
+    if permit and permit not in permit_codes:
+        problems.append(CatalogueProblem(FILE, code, "permit", f"unknown permit '{permit}'"))
+    numbers = {}
+    for key, low, high in (("saving_days", 1, 365), ("effort", 1, 5)):
+        value = m.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            problems.append(CatalogueProblem(FILE, code, key, f"whole number {low}..{high}"))
+            return None
+        numbers[key] = value
+    return Measure(
+        code=code,
+        permit=permit,
+        saving_days=numbers["saving_days"],
+        effort=numbers["effort"],
+        label_da=_text(m, "label_da", code, problems),
+        label_en=_text(m, "label_en", code, problems),
+        legal_basis=_text(m, "legal_basis", code, problems),
+        source_note=_text(m, "source_note", code, problems),
+        verified=_verified(m, code, problems),
+    )
 
 
 @cache

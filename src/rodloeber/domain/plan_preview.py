@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rodloeber.domain.caps import CapResult
@@ -17,11 +17,13 @@ from rodloeber.domain.catalogue import Catalogue, load_catalogue
 from rodloeber.domain.coordination import (
     ClockExclusion,
     Coordination,
+    Measure,
     Procedure,
     load_coordination,
 )
 from rodloeber.domain.eligibility import CheckResult, check_project
 from rodloeber.domain.planning import Plan, build_plan
+from rodloeber.domain.planning.measures import CapFit, fit_cap, shorten
 
 # When no cap applies (the project is not shown to be eligible), the plan is
 # still drawn against the L 206 default so the company sees the timeline;
@@ -103,6 +105,11 @@ class PlanPreview:
     plan: Plan
     procedures: tuple[Procedure, ...] = ()
     clock_notes: tuple[ClockNote, ...] = ()
+    #: Fitting the cap: None when no cap applies; measures = the chosen ones.
+    cap_fit: CapFit | None = None
+    measures: tuple[Measure, ...] = ()
+    #: The end of the plan before the measures (cap-relevant), when measures were needed.
+    end_without_measures: date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The Plan contract shape, plus the cap details and the permit list used."""
@@ -126,6 +133,20 @@ class PlanPreview:
             for p in self.procedures
         ]
         data["clock_exclusions"] = [n.to_dict() for n in self.clock_notes]
+        data["cap_fit"] = None if self.cap_fit is None else self.cap_fit.to_dict()
+        data["measures"] = [
+            {
+                "code": m.code,
+                "permit": m.permit,
+                "saving_days": m.saving_days,
+                "effort": m.effort,
+                "label_da": m.label_da,
+                "label_en": m.label_en,
+                "legal_basis": m.legal_basis,
+                "verified": m.verified,
+            }
+            for m in self.measures
+        ]
         return data
 
 
@@ -185,13 +206,46 @@ def preview_plan(
         procedures, notes, excluded = coordination_inputs(
             coordination, regime, {p.code for p in permit_types}
         )
-    plan = build_plan(
-        permit_types,
-        clock_start=clock_start,
+    links = [x for p in procedures for x in p.links]
+
+    def plan_for(types: list[Any]) -> Plan:
+        return build_plan(
+            types,
+            clock_start=clock_start,
+            cap=cap,
+            n_samples=n_samples,
+            seed=seed,
+            coordinated=links,
+            clock_excluded=excluded,
+        )
+
+    plan = plan_for(permit_types)
+    fit: CapFit | None = None
+    chosen: tuple[Measure, ...] = ()
+    before: date | None = None
+    if coordination is not None and cap.applies and plan.schedule is not None:
+        fit = fit_cap(
+            permit_types,
+            plan.schedule.graph,
+            start=clock_start,
+            deadline=plan.cap_deadline - timedelta(days=plan.excluded_days),
+            measures=coordination.measures,
+            excluded=excluded,
+        )
+        if fit.fits and fit.needed:
+            chosen = tuple(m for m in coordination.measures if m.code in fit.chosen)
+            saving: dict[str, int] = {}
+            for m in chosen:
+                saving[m.permit] = saving.get(m.permit, 0) + m.saving_days
+            before = plan.cap_relevant_end
+            plan = plan_for([shorten(p, saving.get(p.code, 0)) for p in permit_types])
+    return PlanPreview(
+        check=check,
         cap=cap,
-        n_samples=n_samples,
-        seed=seed,
-        coordinated=[x for p in procedures for x in p.links],
-        clock_excluded=excluded,
+        plan=plan,
+        procedures=procedures,
+        clock_notes=notes,
+        cap_fit=fit,
+        measures=chosen,
+        end_without_measures=before,
     )
-    return PlanPreview(check=check, cap=cap, plan=plan, procedures=procedures, clock_notes=notes)

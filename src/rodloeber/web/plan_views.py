@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 from rodloeber.accounts.reference import kommune_names
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
-from rodloeber.domain.plan_preview import preview_plan
+from rodloeber.domain.plan_preview import PlanPreview, preview_plan
 from rodloeber.domain.planning import gantt_table_rows, plan_to_ics
 from rodloeber.web.gantt import gantt_download, gantt_inline
 
@@ -93,6 +93,7 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
     plan = preview.plan
     if request.GET.get("format") == "svg" or request.POST.get("format") == "svg":
         return gantt_download(plan, lang=lang, filename="procesplan.svg")
+    context.update(plan_explanations(preview, lang))
     context.update(
         {
             "preview": preview,
@@ -108,3 +109,48 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
         }
     )
     return render(request, "web/plan_preview.html", context)
+
+
+def plan_explanations(preview: PlanPreview, lang: str) -> dict[str, Any]:
+    """Coordinated procedures, clock exclusions, measures and risk drivers, in ``lang``."""
+    en = lang == "en"
+    names = {p.code: (p.name_en if en else p.name_da) for p in preview.plan.permits}
+    fit = preview.cap_fit
+    return {
+        "procedures": [
+            {
+                "label": p.label_en if en else p.label_da,
+                "legal_basis": p.legal_basis,
+                "verified": p.verified,
+            }
+            for p in preview.procedures
+        ],
+        "clock_notes": [
+            {
+                "code": n.exclusion.code,
+                "permits": [names.get(c, c) for c in n.exclusion.permits],
+                "kind": n.exclusion.kind,
+                "legal_basis": n.exclusion.legal_basis,
+                "applied": n.applied,
+                "verified": n.exclusion.verified,
+            }
+            for n in preview.clock_notes
+        ],
+        "excluded_days": preview.plan.excluded_days,
+        "measures": [
+            {
+                "label": m.label_en if en else m.label_da,
+                "permit": names.get(m.permit, m.permit),
+                "saving_days": m.saving_days,
+                "effort": m.effort,
+                "legal_basis": m.legal_basis,
+            }
+            for m in preview.measures
+        ],
+        "end_without_measures": preview.end_without_measures,
+        "nothing_fits": fit is not None and not fit.fits,
+        "shortfall": []
+        if fit is None
+        else [{"permit": names.get(c, c), "days": d} for c, d in fit.shortfall],
+        "drivers": [d.text(lang) for d in preview.plan.drivers],
+    }

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from rodloeber.cases.models import Case, PlanSnapshot
+from rodloeber.cases.plan_alerts import plan_alert_for_case
 from rodloeber.cases.planning import case_cap
 from rodloeber.domain.planning import Plan, gantt_table_rows
 from rodloeber.domain.planning.clock import ClockStatus
@@ -92,7 +93,11 @@ def plan_context(case: Case, language: str, today: date) -> dict[str, Any]:
     plan = current_plan(case)
     if plan is None:
         return {}
+    alert = plan_alert_for_case(case)
     return {
+        "plan_alert": None
+        if alert is None
+        else {"text": alert.text(language), "suggestions": alert.suggestion_labels(language)},
         "gantt_svg": gantt_inline(plan, lang=language, today=today),
         "plan_rows": gantt_table_rows(plan, lang=language, today=today),
         "plan": plan,

@@ -27,6 +27,7 @@ from rodloeber.domain.planning.clock import (
     extension_rules_for,
     merge_intervals,
 )
+from rodloeber.domain.planning.drivers import RiskDriver, risk_drivers
 from rodloeber.domain.planning.forecast import (
     Change,
     MilestoneDate,
@@ -156,6 +157,8 @@ class Plan:
     #: the deadline moved for it.
     clock_excluded: tuple[str, ...] = ()
     excluded_days: int = 0
+    #: The permits that drive the risk most (criticality × spread), in words.
+    drivers: tuple[RiskDriver, ...] = ()
 
     @property
     def p_within_cap(self) -> float | None:
@@ -205,6 +208,7 @@ class Plan:
             ],
             "clock_excluded": list(self.clock_excluded),
             "excluded_days": self.excluded_days,
+            "risk_drivers": [d.to_dict() for d in self.drivers],
             "clock": {
                 "at": self.clock.at.isoformat(),
                 "elapsed_days": self.clock.elapsed_days,
@@ -360,6 +364,7 @@ def build_plan(
         ),
         clock_excluded=excluded,
         excluded_days=excluded_days,
+        drivers=() if risk is None else risk_drivers(permits, dict(risk.criticality)),
     )
 
 
