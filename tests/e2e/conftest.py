@@ -33,6 +33,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+def shoot(page: Any, name: str) -> None:
+    """Save a full-page screenshot (and the Gantt chart's, if any) when
+    RODLOEBER_SCREENSHOTS names a directory, for a person to look at."""
+    folder = os.environ.get("RODLOEBER_SCREENSHOTS")
+    if not folder:
+        return
+    from pathlib import Path
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+    chart = page.locator("[data-testid=gantt]")
+    if chart.count():
+        chart.first.screenshot(path=str(Path(folder) / f"{name}-chart.png"))
+
+
 def chromium_path() -> str | None:
     return os.environ.get("RODLOEBER_CHROMIUM") or shutil.which("chromium")
 

@@ -7,24 +7,15 @@ fixture fails the test on any). ``RODLOEBER_SCREENSHOTS=DIR`` keeps PNGs to look
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.e2e.conftest import shoot
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).resolve().parents[2] / "src/rodloeber/static/vendor/axe-core/axe.min.js"
-
-
-def shoot(page: Any, name: str) -> None:
-    """Save a full-page screenshot when RODLOEBER_SCREENSHOTS names a directory."""
-    folder = os.environ.get("RODLOEBER_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
-        chart = page.locator("[data-testid=gantt]")
-        chart.screenshot(path=str(Path(folder) / f"{name}-chart.png"))
 
 
 def assert_gantt_in_colour(page: Any) -> None:
@@ -55,6 +46,10 @@ def test_gantt_renders_and_is_accessible(page: Any, live_server: Any) -> None:
     page.click("#plan-form button[type=submit]")
     page.locator("[data-testid=cap]").wait_for()
     assert "12" in page.locator("[data-testid=cap]").inner_text()
+    assert_gantt_in_colour(page)
+    assert page.locator("[data-testid=measures] tbody tr").count() >= 1  # fits with measures
+    assert page.locator("[data-testid=risk-drivers] li").count() >= 1
+    shoot(page, "procesplan-battery-da")
     page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")  # CSP: same-origin file
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
@@ -68,3 +63,25 @@ def test_gantt_in_english(page: Any, live_server: Any) -> None:
     assert "Sep 2027" in page.locator("[data-testid=cap-deadline]").inner_text()
     assert page.locator("[data-testid=gantt] svg").get_attribute("lang") == "en"
     shoot(page, "procesplan-en")
+    page.goto(f"{live_server.url}/procesplan?example=battery_factory_park")
+    assert_gantt_in_colour(page)
+    shoot(page, "procesplan-battery-en")
+
+
+def test_public_schedule_chart_in_both_languages(page: Any, live_server: Any) -> None:
+    from rodloeber.accounts.roles import Role
+    from rodloeber.cases.services.completeness import case_publish_schedule
+    from tests.cases import factories as f
+
+    manager = f.user(Role.CASE_MANAGER, f.org("ERST"))
+    case = f.in_progress(f.user(Role.COMPANY_USER, f.company()), manager)
+    case_publish_schedule(actor=manager, case=case)
+    url = f"{live_server.url}/statistik/tidsplaner/{case.public_id}"
+    page.goto(url)
+    assert_gantt_in_colour(page)
+    shoot(page, "schedule-da")
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(url)
+    assert_gantt_in_colour(page)
+    assert page.locator("[data-testid=gantt] svg").get_attribute("lang") == "en"
+    shoot(page, "schedule-en")
