@@ -1,14 +1,21 @@
 # Rød Løber — the two commands a newcomer needs:
 #   make run    install, migrate, load demo data, serve http://127.0.0.1:8000
-#   make test   the whole test suite (pytest) on SQLite
+#   make test   the whole test suite (pytest) on SQLite, spread over the CPU cores
+#   make test-fast  domain and unit tests only (the inner loop, under 90 s)
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist workers for make test / test-fast (ADR 0015): one per core, at most 4
+# (each worker migrates its own test database and may start a Chromium).
+# TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup
+FAST_TESTS := tests/domain tests/test_architecture.py tests/test_docs.py
 
-.PHONY: run test install install-dev check lint typecheck migrations-check openapi openapi-check lock vendor messages bench clean
+.PHONY: run test test-fast install install-dev check lint typecheck migrations-check openapi openapi-check lock vendor messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +41,10 @@ run: install
 	$(BIN)/rodloeber runserver --insecure $(HOST):$(PORT)
 
 test: install-dev
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
+
+test-fast: install-dev
+	$(BIN)/pytest $(XDIST) -p no:schemathesis -p no:anyio $(FAST_TESTS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

@@ -1,4 +1,10 @@
-"""Shared fixtures: reference organisations are loaded once per test database."""
+"""Shared fixtures: reference organisations are loaded once per test database.
+
+Speed (ADR 0015): the municipalities and state authorities are written into
+the test database once per session (``django_db_setup``), so an ordinary
+test only pays a cheap EXISTS; transactional tests flush every table, and the
+autouse fixture below loads the rows again after them.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,15 @@ if TYPE_CHECKING:  # model imports need Django set up; keep domain tests Django-
     from rodloeber.accounts.models import Organisation, User
 
 PASSWORD = "Korrekt-Hest-Batteri-42"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """pytest-django's test database, plus the reference organisations, committed once."""
+    from rodloeber.accounts.services import reference_authorities_load
+
+    with django_db_blocker.unblock():
+        reference_authorities_load(actor=None)
 
 
 @pytest.fixture(autouse=True)

@@ -16,8 +16,8 @@ from typing import Any, Literal, get_args, get_origin
 import pytest
 from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
-from rodloeber.api.schemas.facts import ProjectFactsIn
 
+from rodloeber.checks.api.schemas import ProjectFactsIn
 from rodloeber.checks.questions import CHOICE, INT, MULTI, NUMBER, SELECT, TEXT, TONNES, YESNO
 from rodloeber.checks.steps import QUESTIONS
 from rodloeber.domain import facts as domain_facts

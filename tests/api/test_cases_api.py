@@ -1,4 +1,4 @@
-"""Cases API contract (docs/contracts.md, "Cases API") end to end over HTTP."""
+"""Cases API contract (docs/api.md, "Cases API") end to end over HTTP."""
 
 from __future__ import annotations
 

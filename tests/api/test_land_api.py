@@ -14,11 +14,11 @@ URL = "/api/v1/land/areas"
 
 
 @pytest.fixture
-def areas(db: Any) -> list[Any]:
-    from rodloeber.landmap.demo import landmap_demo_load
+def areas(db: Any, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     from rodloeber.landmap.models import BusinessArea
+    from tests.landmap.demo_cache import demo_load
 
-    landmap_demo_load(count=200, seed=3)
+    demo_load(monkeypatch, count=200, seed=3)
     return list(BusinessArea.objects.all())
 
 
@@ -106,3 +106,12 @@ def test_invalid_filters_answer_422_in_both_languages(db: Any) -> None:
 
 def test_public_without_login(areas: list[Any]) -> None:
     assert Client().get(URL).status_code == 200
+
+
+def test_land_areas_are_served_as_geo_json(areas: Any) -> None:
+    from django.test import Client
+
+    response = Client().get("/api/v1/land/areas", {"limit": 2})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    assert response.json()["type"] == "FeatureCollection"

@@ -201,3 +201,29 @@ def test_draft_edit_stale_version_and_withdraw(applicant: User) -> None:
     assert r.status_code == 302
     draft.refresh_from_db()
     assert draft.status == CaseStatus.WITHDRAWN
+
+
+def test_authority_filter_shows_names_never_codes(applicant: User, manager: User) -> None:
+    case = f.in_progress(applicant, manager)
+    assert case.permits.filter(authority_code="GRID").exists()
+    html = login(manager).get("/sager").content.decode()
+    assert '<option value="GRID"' in html
+    assert ">GRID</option>" not in html
+    assert "Energinet / det lokale netselskab</option>" in html
+
+
+def test_permit_status_follows_the_plan(applicant: User, manager: User) -> None:
+    from datetime import date
+
+    from rodloeber.cases.views.detail import permit_progress
+
+    later = {"status": "in_progress", "milestones": [{"actual": None, "forecast": "2027-05-01"}]}
+    assert permit_progress(later, date(2026, 12, 4)) == "not_started"
+    assert permit_progress(later, date(2027, 5, 1)) == "in_progress"
+    begun = {"status": "in_progress", "milestones": [{"actual": "2026-12-01", "forecast": "x"}]}
+    assert permit_progress(begun, date(2026, 12, 4)) == "in_progress"
+    assert permit_progress({**later, "status": "decided"}, date(2026, 12, 4)) == "decided"
+
+    case = f.in_progress(applicant, manager)
+    html = login(applicant).get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "Ikke startet" in html and "Under behandling" in html  # not all "in progress"

@@ -13,6 +13,7 @@ import pytest
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
 from rodloeber.cases.models import Case, Milestone
+from rodloeber.web.templatetags.rl_dates import format_day
 from tests.cases import factories as f
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import shoot
@@ -99,9 +100,9 @@ def test_submit_acknowledge_milestone_and_company_sees_it(page: Any, live_server
     page.goto(f"{base}/sager/{case.pk}")
     _axe(page)
     page.click(f"[data-testid=edit-permit-{milestone.permit.code}]")
-    when = f.days(0).isoformat()
-    page.fill(f"#milestone-{milestone.pk}-actual", when)
+    page.fill(f"#milestone-{milestone.pk}-actual", f.days(0).isoformat())
     page.click(f"[data-testid=save-milestone-{milestone.pk}]")
+    when = format_day(f.days(0), "da")  # Danish date format on Danish pages
     page.wait_for_selector(f"[data-testid=actual-{milestone.pk}]:has-text('{when}')")
     work()  # the outbox worker delivers the in-app notices
 

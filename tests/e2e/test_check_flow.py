@@ -3,6 +3,7 @@ a validation error, "don't know" answers, the result, and axe-core on each page.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,13 @@ def _axe(page: Any) -> None:
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], f"{page.url}\n" + "\n".join(serious)
+
+
+def _shot(page: Any, name: str, selector: str = "h1") -> None:
+    """Screenshot of the viewport at ``selector`` into $RL_SHOTS (for review), when set."""
+    if folder := os.environ.get("RL_SHOTS"):
+        page.locator(selector).first.scroll_into_view_if_needed()
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
 def _next(page: Any, step: int) -> None:
@@ -66,9 +74,12 @@ def _walk(page: Any, base: str, *, english: bool) -> None:
     _axe(page)
     page.check("#q-activities-bilag1-4-2-a")
     page.check("#q-eia-annex-annex1")
+    page.check("#q-regular-environmental-inspection-unknown")
     page.check("#q-hazardous-yes")
     page.fill("#q-haz-hydrogen", "60")
+    page.fill("#q-hydrogen-production-t-per-day", "12.5" if english else "12,5")
     page.check("#q-hydrogen-installations-yes")
+    _shot(page, f"tjek-step3-{'en' if english else 'da'}", "#q-hydrogen-production-t-per-day")
     _next(page, 4)
 
     # Step 4: don't know; then back and forward keeps the answers
@@ -94,6 +105,12 @@ def _walk(page: Any, base: str, *, english: bool) -> None:
     assert page.locator("[data-permit=environmental_approval]").count() == 1
     assert page.locator("svg.rl-graph").count() == 1
     assert ("Esbjerg Municipality" if english else "Esbjerg Kommune") in page.content()
+    gate = page.locator("[data-precondition=production_company]")
+    assert gate.get_attribute("data-status") == "met"
+    assert ("12.5 tonnes per day" if english else "12,5 tons pr. døgn") in page.locator(
+        "[data-permit=ets_permit]"
+    ).inner_text()
+    _shot(page, f"tjek-result-{'en' if english else 'da'}", "#precondition-heading")
     _axe(page)
 
 
@@ -107,6 +124,38 @@ def test_check_flow_in_english(page: Any, live_server: Any) -> None:
     _walk(page, live_server.url, english=True)
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Save as draft" in page.content()
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_a_company_without_environmental_duties_is_not_eligible(
+    page: Any, live_server: Any, english: bool
+) -> None:
+    page.goto(f"{live_server.url}/tjek")
+    if english:
+        page.click("button[name=language][value=en]")
+        page.wait_for_function("document.documentElement.lang === 'en'")
+    page.fill("#q-investment-dkk", "250000000")
+    page.select_option("#q-net-zero-technology", "none")
+    page.check("#q-crma-stage-processing")
+    page.check("#q-crma-materials-none")
+    _next(page, 2)
+    page.select_option("#q-kommune", "0561")
+    _next(page, 3)
+    page.check("#q-activities-none")
+    page.check("#q-regular-environmental-inspection-no")
+    _next(page, 4)
+    _next(page, 5)
+    page.click("button[name=nav][value=next]")
+    status = page.locator("[data-testid=check-status]")
+    status.wait_for()
+    assert status.get_attribute("data-status") == "not_eligible"
+    gate = page.locator("[data-precondition=production_company]")
+    assert gate.get_attribute("data-status") == "not_met"
+    text = gate.inner_text()
+    assert ("not a production company" if english else "ikke en produktionsvirksomhed") in text
+    assert page.locator("[data-criterion=B1]").get_attribute("data-status") == "met"
+    _shot(page, f"tjek-not-production-{'en' if english else 'da'}", "h1")
+    _axe(page)
 
 
 def test_address_names_the_municipality(page: Any, live_server: Any) -> None:

@@ -16,11 +16,11 @@ from rodloeber.layers.tile_urls import register_tile_source, tile_sources, unreg
 
 
 @pytest.fixture
-def areas(db: Any) -> Iterator[list[BusinessArea]]:
-    from rodloeber.landmap.demo import landmap_demo_load
+def areas(db: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[BusinessArea]]:
+    from tests.landmap.demo_cache import demo_load
 
     reset_land_tiles()
-    landmap_demo_load(count=200, seed=7)
+    demo_load(monkeypatch, count=200, seed=7)
     yield list(BusinessArea.objects.all())
     reset_land_tiles()
 

@@ -31,3 +31,13 @@ def test_demo_load_is_idempotent_and_marks_designated() -> None:
 def test_synthetic_polygons_are_valid_areas_in_denmark(code: str) -> None:
     area = parse_area(synthetic_polygon(code, 150))
     assert 50 < area.area_ha <= 151
+
+
+def test_demo_label_is_shown_once(client: object) -> None:
+    from django.test import Client
+
+    parks_demo_load()
+    html = Client().get("/industriparker").content.decode()
+    assert "syntetiske demodata" in html
+    assert "(syntetiske demodata)</a> <span" not in html
+    assert '(syntetiske demodata) <span lang="da">(syntetiske demodata)' not in html

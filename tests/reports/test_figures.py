@@ -23,6 +23,18 @@ def test_cases_by_category_suppresses_small_groups(fixed_cases: Any, scope: Scop
     assert rows["A"]["cases"] == 4
     assert rows["B1"]["cases"] is None
     assert rows["none"]["cases"] is None
+    # every criterion is a row (zero shown), so category and status cover the same cases
+    assert rows["B2"]["cases"] == 0 and rows["C"]["cases"] == 0
+    assert rows["C"]["label"].startswith("C: ") and rows["C"]["label_en"].startswith("C: ")
+    assert list(rows) == ["A", "B1", "B2", "C", "none"]
+
+
+def test_breakdowns_add_up(fixed_cases: Any, scope: Scope, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rodloeber.reports import figures
+
+    monkeypatch.setattr(figures, "min_group_size", lambda: 1)  # no suppression
+    totals = {f.key: sum(r["cases"] for r in f.rows) for f in figures.case_breakdowns(scope)}
+    assert totals["cases-by-category"] == totals["cases-by-status"] == 7
 
 
 def test_cases_by_status(fixed_cases: Any, scope: Scope) -> None:

@@ -15,6 +15,9 @@ from rodloeber.audit.models import AuditEvent
 from rodloeber.audit.services import record_event, verify_chain
 
 ROLE = "rl_app_test"
+# Roles are global to the PostgreSQL cluster, not per test database: under
+# pytest-xdist (make test) these tests share one worker so two never race on ROLE.
+pytestmark = pytest.mark.xdist_group("postgres-cluster-roles")
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="database roles need PostgreSQL"

@@ -275,6 +275,7 @@ DOCUMENT_EXEMPT = dict.fromkeys(
         "xlsx_header_only.xlsx",
         "csv_header_only.csv",
         "formula_injection.csv",
+        "two_million_rows.xlsx",
     ),
     _SPREADSHEET,
 )

@@ -20,6 +20,9 @@ def test_example_plan_renders_gantt_and_table(client: Client) -> None:
     body = response.content.decode()
     assert 'role="img"' in body and "<title" in body  # accessible SVG
     assert 'data-testid="plan-table"' in body
+    # the example picker shows labels, never the file names
+    assert ">Elektrolyseanlæg i Esbjerg (eksempel)</option>" in body
+    assert ">electrolyser_esbjerg<" not in body
     assert 'data-testid="cap-deadline">2. sep. 2027<' in body  # Danish date format
     assert 'href="/static/rodloeber/gantt.css"' in body  # the chart's styles: a static file
     assert "<style" not in body and " style=" not in body  # CSP: no inline style

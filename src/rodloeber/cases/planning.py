@@ -10,6 +10,7 @@ the frozen baseline). Called only from services, inside their transaction.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,7 +30,6 @@ from rodloeber.cases.models import (
 )
 from rodloeber.domain.catalogue import PermitType, load_catalogue
 from rodloeber.domain.coordination import load_coordination
-from rodloeber.domain.eligibility import CheckResult
 from rodloeber.domain.plan_preview import PlanCap, coordination_inputs
 from rodloeber.domain.planning import (
     Clock,
@@ -73,27 +73,29 @@ def _owner_for(code: str | None) -> Organisation | None:
     return Organisation.objects.filter(authority_code=code).first()
 
 
-def create_permits(case: Case, check: CheckResult) -> list[Permit]:
-    """One :class:`Permit` per navigator permit, owned by the competent authority
-    (the site's municipality by kommune_kode, or the agency by its code)."""
+def create_permits(case: Case, navigator: Mapping[str, Any]) -> list[Permit]:
+    """One :class:`Permit` per permit of the stored navigator answer (PermitSet
+    JSON, ``case.navigator``), owned by the competent authority (the site's
+    municipality by kommune_kode, or the agency by its code)."""
     permits = []
-    for i, p in enumerate(check.permits.permits):
-        owner = _owner_for(p.authority_code)
+    for i, p in enumerate(navigator.get("permits", [])):
+        code = p.get("authority_code") or ""
+        owner = _owner_for(code or None)
         permits.append(
             Permit.objects.create(
                 case=case,
-                code=p.code,
-                name_da=p.name_da,
-                name_en=p.name_en,
-                authority_level=p.authority_level,
-                authority_code=p.authority_code or "",
-                authority_name=owner.name if owner else p.authority,
+                code=p["code"],
+                name_da=p["name_da"],
+                name_en=p["name_en"],
+                authority_level=p["authority_level"],
+                authority_code=code,
+                authority_name=owner.name if owner else p["authority"],
                 owner=owner,
                 original_owner=owner,
-                certainty=p.certainty,
-                counts_toward_cap=p.counts_toward_cap,
-                depends_on=list(p.depends_on),
-                legal_basis=p.legal_basis,
+                certainty=p["certainty"],
+                counts_toward_cap=bool(p.get("counts_toward_cap", True)),
+                depends_on=list(p.get("depends_on", [])),
+                legal_basis=p["legal_basis"],
                 position=i,
             )
         )

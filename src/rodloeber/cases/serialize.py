@@ -1,4 +1,4 @@
-"""Case JSON (the Cases API shape in ``docs/contracts.md``), shared by the API,
+"""Case JSON (the Cases API shape in ``docs/api.md``), shared by the API,
 the export and the web UI. Only call with objects from the selectors."""
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def _options(q: Question, en: bool) -> list[tuple[str, str, str]]:
         listings = [
             (
                 code,
-                f"{code.split(':', 1)[1]}: {item.text_en if en else item.text_da}",
+                _listing_label(code, item.text_en if en else item.text_da),
                 annex.get(item.annex, item.annex),
             )
             for code, item in cat.ied_listings.items()
@@ -75,6 +75,13 @@ def _options(q: Question, en: bool) -> list[tuple[str, str, str]]:
         acts = [(key, a.name_en if en else a.name_da, "") for key, a in cat.ets_activities.items()]
         return [*acts, (NONE, str(_("None of these")), ""), (UNKNOWN, dont_know, "")]
     return []
+
+
+def _listing_label(code: str, text: str) -> str:
+    """ "4.2.a: text" with the official listing point; a placeholder key such as
+    ``bilag1:battery_manufacturing`` (point not yet known) shows the text only."""
+    point = code.split(":", 1)[1]
+    return text if "_" in point or not any(ch.isdigit() for ch in point) else f"{point}: {text}"
 
 
 def _id(q: Question, value: str) -> str:

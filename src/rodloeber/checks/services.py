@@ -8,12 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from rodloeber.accounts.models import User
-from rodloeber.accounts.reference import kommune_names
 from rodloeber.audit.services import record_event
+from rodloeber.checks.computation import run_check
 from rodloeber.checks.errors import CheckError
 from rodloeber.checks.models import SavedCheck
 from rodloeber.checks.selectors import may_save_checks
-from rodloeber.domain.eligibility import check_project
 
 TITLE_MAX = 200
 
@@ -28,7 +27,8 @@ def saved_check_create(
 ) -> SavedCheck:
     """Save a check result as a draft (gem som kladde) for the actor's company.
 
-    The result is recomputed from ``facts`` here, never taken from the client;
+    The result is recomputed from ``facts`` here by the one check computation
+    (``run_check``), never taken from the client;
     invalid facts raise ``FactsError``. Only company users may save.
     """
     if not may_save_checks(actor):
@@ -39,7 +39,8 @@ def saved_check_create(
         )
     company = actor.organisation
     assert company is not None
-    result = check_project(facts, kommune_names=kommune_names())
+    run = run_check(facts)  # criterion C from the parks, then the rules
+    result = run.result
     name = (title.strip() or result.facts.title or "").strip()
     if not name:
         name = f"Tjek {timezone.localdate():%d.%m.%Y}"
@@ -50,7 +51,7 @@ def saved_check_create(
             created_by=actor,
             title=name[:TITLE_MAX],
             site_address=site_address.strip()[:300],
-            facts=dict(facts),
+            facts=dict(run.facts),
             result=data,
             catalogue_version=result.permits.catalogue_version,
             synthetic=synthetic,

@@ -22,16 +22,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rodloeber.accounts.models import User
-from rodloeber.accounts.reference import kommune_names
 from rodloeber.checks.answers import Answers, answers_from_post, convert, kommune_label
+from rodloeber.checks.computation import run_check
 from rodloeber.checks.form_view import hidden_answers, question_context
 from rodloeber.checks.geo import kommune_at, kommune_in_text
-from rodloeber.checks.parks import apply_park_fact, match_site, parks_at
+from rodloeber.checks.parks import match_site, parks_at
 from rodloeber.checks.presenters import result_context
 from rodloeber.checks.selectors import may_save_checks, saved_check_get, saved_checks_visible_to
 from rodloeber.checks.services import saved_check_create
 from rodloeber.checks.steps import STEPS, step
-from rodloeber.domain.eligibility import check_project
 
 SESSION_KEY = "rodloeber.check.answers"
 
@@ -126,20 +125,20 @@ def result(request: HttpRequest) -> HttpResponse:
     for s in STEPS:
         if conversion.errors_for(s):
             return redirect(reverse("checks:step", args=[s.number]) + "?fejl=1")
-    park_match = apply_park_fact(conversion.facts)  # criterion C from the designated parks
-    check = check_project(conversion.facts, kommune_names=kommune_names())
-    context = result_context(conversion.facts, check.to_dict(), language)
+    run = run_check(conversion.facts)  # the one check computation (parks, then rules)
+    park_match, checked = run.park_match, run.facts
+    context = result_context(checked, run.to_dict(), language)
     address = answers.get("site_address", "")
     context.update(
         {
             "park_match": park_match,
             "steps_nav": _steps_nav(None),
             "notes": conversion.notes,
-            "facts_json": json.dumps(conversion.facts, ensure_ascii=False),
+            "facts_json": json.dumps(checked, ensure_ascii=False),
             "plan_url": plan_preview_url(),
             "today": timezone.localdate().isoformat(),
             "may_save": may_save_checks(request.user),
-            "project_title": check.facts.title or "",
+            "project_title": run.result.facts.title or "",
             "site_address": address if isinstance(address, str) else "",
         }
     )
@@ -160,7 +159,6 @@ def save(request: HttpRequest) -> HttpResponse:
     if conversion.errors:
         return redirect("checks:result")
     address = answers.get("site_address", "")
-    apply_park_fact(conversion.facts)
     saved = saved_check_create(
         actor=user,
         facts=conversion.facts,

@@ -98,6 +98,9 @@ def parse_permit_type(
     if not duration.min_days <= duration.likely_days <= duration.max_days:
         r.problem(entry, "duration", "must satisfy min_days <= likely_days <= max_days")
     appeal_raw = r.mapping(m.get("appeal"), entry, "appeal")
+    stray = set(appeal_raw) - {"body_da", "body_en", "period_days", "suspensive"}
+    if stray:  # e.g. an unquoted "(…, MBL § 96)" split into a key by YAML
+        r.problem(entry, "appeal", f"unexpected keys {sorted(map(str, stray))}; quote the texts")
     appeal = Appeal(
         body_da=r.string(appeal_raw, "body_da", entry),
         body_en=r.string(appeal_raw, "body_en", entry),

@@ -1,7 +1,7 @@
 """Project facts (projektoplysninger): the input to eligibility, navigator and plans.
 
 :func:`parse_project_facts` validates a JSON-like mapping (the ProjectFacts
-contract in ``docs/contracts.md``) and returns frozen dataclasses. Missing or
+contract in ``docs/api.md``) and returns frozen dataclasses. Missing or
 null optional fields mean "unknown" (``None``); the engines then state what
 they assumed. Invalid input raises :class:`FactsError` with one
 :class:`FieldError` per field (dotted path, Danish and English message).

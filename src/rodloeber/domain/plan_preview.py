@@ -181,17 +181,21 @@ def preview_plan(
     catalogue: Catalogue | None = None,
     n_samples: int = 10_000,
     seed: int = 20260302,
+    check: CheckResult | None = None,
 ) -> PlanPreview:
     """Navigate the facts, pick the binding cap and build the plan.
 
     Every permit the navigator lists (required and possible) is planned, so
     the plan shows the longest credible path; dependencies on permits the
     project does not need are dropped (the navigator's effective dependencies).
-    Raises ``FactsError`` for invalid facts and ``PlanningError`` for an
-    inconsistent catalogue.
+    ``check`` is the answer of the one check computation
+    (``rodloeber.checks.computation.run_check``) for ``data`` when the caller
+    has it; it is computed here otherwise. Raises ``FactsError`` for invalid
+    facts and ``PlanningError`` for an inconsistent catalogue.
     """
     cat = catalogue or load_catalogue()
-    check = check_project(data, kommune_names=kommune_names, catalogue=cat)
+    if check is None:
+        check = check_project(data, kommune_names=kommune_names, catalogue=cat)
     permit_types = [
         dataclasses.replace(p.permit_type, depends_on=tuple(p.depends_on))
         for p in check.permits.permits

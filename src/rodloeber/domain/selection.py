@@ -3,7 +3,8 @@
 Chooses ``n`` areas maximising the total evaluation score subject to at most
 ``max_per_region`` per region (geografisk spredning) and a minimum distance
 between chosen areas. Solved as a 0-1 integer programme (MILP) to proven
-optimality with HiGHS; never greedy. Formulation (docs/adr/0009):
+optimality with HiGHS; never greedy. Formulation
+(docs/adr/0009-industrial-parks-selection.md):
 
     maximise   Σ s_i x_i
     subject to Σ x_i = n

@@ -19,8 +19,6 @@ and a geometry outside the municipality (beyond 500 m) is refused.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +36,7 @@ from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.rows import RowError, clean_row, column_label, row_geometry
 from rodloeber.landmap.services import check_may_edit, derived_fields
 from rodloeber.layers.readers import read_any
+from rodloeber.layers.tabular import RowLimits, read_csv_rows, read_xlsx_rows, too_many_rows
 
 if TYPE_CHECKING:
     from rodloeber.accounts.models import User
@@ -83,14 +82,6 @@ MAX_AREA_HA = 5_000.0
 MAX_VERTICES = 100_000
 
 
-def _unreadable(kind: str, exc: Exception) -> GeodataError:
-    return GeodataError(
-        "unreadable",
-        f"Filen kan ikke læses som {kind}. Brug skabelonen (UTF-8) fra kortet.",
-        f"The file cannot be read as {kind}. Use the template (UTF-8) from the map.",
-    )
-
-
 def _table_rows(path: Path) -> tuple[list[dict[str, Any]], list[BaseGeometry | None]]:
     suffix = path.suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
@@ -105,32 +96,14 @@ def _table_rows(path: Path) -> tuple[list[dict[str, Any]], list[BaseGeometry | N
             f"Filen er for stor (højst {MAX_FILE_BYTES // 1024**2} MB pr. import).",
             f"The file is too large (at most {MAX_FILE_BYTES // 1024**2} MB per import).",
         )
+    limits = RowLimits(max_rows=MAX_ROWS)  # streamed: stop at MAX_ROWS + 1 (issue #20)
     if suffix in (".csv", ".txt"):
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise _unreadable("UTF-8-tekst (CSV) / UTF-8 text (CSV)", exc) from exc
-        if "\x00" in text:
-            raise _unreadable("CSV", ValueError("NUL"))
-        dialect = (
-            ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
-        )
-        rows = list(csv.DictReader(io.StringIO(text), delimiter=dialect))
+        rows = read_csv_rows(path, limits)
         return rows, [None] * len(rows)
     if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-            values = list(wb.worksheets[0].iter_rows(values_only=True))
-        except Exception as exc:  # openpyxl raises many types for broken workbooks
-            raise _unreadable("XLSX", exc) from exc
-        head = [str(h).strip() if h is not None else "" for h in (values[0] if values else ())]
-        rows = [
-            dict(zip(head, v, strict=False)) for v in values[1:] if any(c is not None for c in v)
-        ]
+        rows = read_xlsx_rows(path, limits)
         return rows, [None] * len(rows)
-    table = read_any(path)
+    table = read_any(path, max_features=MAX_ROWS)
     geoms = to_internal(np.asarray(table.geometries, dtype=object), normalise_crs(table.crs))
     return table.rows(), list(geoms)
 
@@ -138,12 +111,8 @@ def _table_rows(path: Path) -> tuple[list[dict[str, Any]], list[BaseGeometry | N
 def read_rows(path: Path) -> tuple[list[dict[str, Any]], list[BaseGeometry | None]]:
     """Rows (attribute dicts) and geometries (EPSG:25832 or None) of a file."""
     rows, geoms = _table_rows(path)
-    if len(rows) > MAX_ROWS:
-        raise GeodataError(
-            "too_many_rows",
-            f"Filen har {len(rows)} rækker; højst {MAX_ROWS} pr. import.",
-            f"The file has {len(rows)} rows; at most {MAX_ROWS} per import.",
-        )
+    if len(rows) > MAX_ROWS:  # the readers stop earlier; kept for any reader that does not
+        raise too_many_rows(MAX_ROWS)
     return rows, geoms
 
 

@@ -100,18 +100,26 @@ def detect_format(path: Path) -> str:
 
 
 def read_any(
-    path: Path, *, layer: str | None = None, zip_limits: ZipLimits | None = None
+    path: Path,
+    *,
+    layer: str | None = None,
+    zip_limits: ZipLimits | None = None,
+    max_features: int | None = None,
 ) -> FeatureTable:
-    """Read a supported file (CRS not yet changed; ``table.crs`` says which it is)."""
+    """Read a supported file (CRS not yet changed; ``table.crs`` says which it is).
+
+    ``max_features``: refuse a GeoJSON or GeoPackage with more features before
+    building any geometry (GeoPackage: from its feature count, without reading rows).
+    """
     fmt = detect_format(path)
     if fmt == "json":
-        return read_geojson(path)
+        return read_geojson(path, max_features=max_features)
     if fmt == "zip":
         with tempfile.TemporaryDirectory(prefix="rl-shp-") as tmp:
             return _read_zipped_shapefile(path, Path(tmp), layer, zip_limits)
     if fmt == "xml":
         return _read_gml(path, layer)
-    return _read_ogr(path, layer, "GeoPackage")
+    return _read_ogr(path, layer, "GeoPackage", max_features=max_features)
 
 
 def _invalid_geometry(index: int, exc: Exception) -> GeodataError:
@@ -126,7 +134,15 @@ def _plain(value: object) -> object:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
 
 
-def read_geojson(path: Path) -> FeatureTable:
+def too_many_features(limit: int) -> GeodataError:
+    return GeodataError(
+        "too_many_rows",
+        f"Filen har mere end {limit} objekter; højst {limit} pr. import.",
+        f"The file has more than {limit} features; at most {limit} per import.",
+    )
+
+
+def read_geojson(path: Path, *, max_features: int | None = None) -> FeatureTable:
     """GeoJSON (RFC 7946) and GeoServer's WFS ``application/json`` (with a ``crs`` member)."""
     try:
         with path.open("rb") as fh:
@@ -160,6 +176,8 @@ def read_geojson(path: Path) -> FeatureTable:
         raise GeodataError(
             "not_geojson", "'features' skal være en liste.", "'features' must be a list."
         )
+    if max_features is not None and len(features) > max_features:
+        raise too_many_features(max_features)
     crs_member = doc.get("crs")
     crs_name = None
     if isinstance(crs_member, dict):
@@ -213,7 +231,9 @@ def _fix_latlon_order(table: FeatureTable) -> None:
         table.geometries = shapely.transform(table.geometries, lambda c: c[:, ::-1])
 
 
-def _read_ogr(path: Path, layer: str | None, label: str, **options: str) -> FeatureTable:
+def _read_ogr(
+    path: Path, layer: str | None, label: str, max_features: int | None = None, **options: str
+) -> FeatureTable:
     import pyogrio
 
     try:
@@ -239,6 +259,13 @@ def _read_ogr(path: Path, layer: str | None, label: str, **options: str) -> Feat
                 f"The layer '{layer}' is not in the file (found: {', '.join(layers[:10])}).",
             )
         layer = short
+    if max_features is not None:
+        try:
+            count = int(pyogrio.read_info(str(path), layer=layer).get("features") or 0)
+        except Exception:  # unreadable: read_table below says so with GDAL's message
+            count = 0
+        if count > max_features:
+            raise too_many_features(max_features)
     try:
         table = read_table(path, layer=layer, **options)
     except Exception as exc:

@@ -28,6 +28,7 @@ from rodloeber.cases.models import (
     Permit,
 )
 from rodloeber.domain import statistics as st
+from rodloeber.domain.catalogue import load_catalogue
 from rodloeber.reports.tables import TEXT, Column, Figure
 
 RULES_FILE = Path(__file__).parent / "data" / "statistics.yaml"
@@ -143,9 +144,17 @@ def case_breakdowns(scope: Scope) -> list[Figure]:
     }
     for s in labels_da:
         by_status[s] = (labels_da[s], labels_en[s], 0)
+    # Every criterion is a row, also with no cases, so the breakdowns add up.
+    criteria = load_catalogue().eligibility_criteria
+    for code in CRITERIA_ORDER:
+        rule = criteria.get(code)
+        da, en = (rule.name_da, rule.name_en) if rule is not None else ("", "")
+        by_cat[code] = (f"{code}: {da}".strip(": "), f"{code}: {en}".strip(": "), 0)
+    by_cat["none"] = ("Ingen kriterier opfyldt", "No criterion met", 0)
     for c in cases:
         code, da, en = primary_category(c.eligibility)
-        by_cat[code] = (da, en, by_cat.get(code, (da, en, 0))[2] + 1)
+        old_cat = by_cat.get(code, (da, en, 0))
+        by_cat[code] = (old_cat[0] or da, old_cat[1] or en, old_cat[2] + 1)
         rcode, rname = region_of(c)
         by_region[rcode] = (rname, rname, by_region.get(rcode, (rname, rname, 0))[2] + 1)
         old = by_status[c.status]

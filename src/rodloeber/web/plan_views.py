@@ -15,14 +15,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from rodloeber.accounts.reference import kommune_names
+from rodloeber.checks.computation import run_plan_preview
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
-from rodloeber.domain.plan_preview import PlanPreview, preview_plan
+from rodloeber.domain.plan_preview import PlanPreview
 from rodloeber.domain.planning import gantt_table_rows, plan_to_ics
 from rodloeber.web.gantt import gantt_download, gantt_inline
 
@@ -30,6 +30,13 @@ EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 DEFAULT_EXAMPLE = "electrolyser_esbjerg"
 DEFAULT_CLOCK_START = date(2026, 3, 2)
 MAX_FACTS_BYTES = 64 * 1024
+
+
+#: Labels of the worked examples (never show the file name).
+EXAMPLE_LABELS = {
+    "electrolyser_esbjerg": gettext_lazy("Electrolyser factory in Esbjerg (example)"),
+    "battery_factory_park": gettext_lazy("Battery cell factory in an industrial park (example)"),
+}
 
 
 def examples() -> dict[str, dict[str, Any]]:
@@ -64,7 +71,7 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
     lang = "en" if (get_language() or "da").startswith("en") else "da"
     facts, clock_text, example, errors = _inputs(request)
     context: dict[str, Any] = {
-        "examples": list(examples()),
+        "examples": [(key, EXAMPLE_LABELS.get(key, key)) for key in examples()],
         "example": example,
         "clock_start": clock_text,
         "facts_json": json.dumps(facts, ensure_ascii=False) if facts is not None else "",
@@ -77,7 +84,7 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
     if errors or facts is None:
         return render(request, "web/plan_preview.html", context, status=400)
     try:
-        preview = preview_plan(facts, clock_start=clock_start, kommune_names=kommune_names())
+        preview = run_plan_preview(facts, clock_start=clock_start)
     except FactsError as exc:
         context["errors"] = [
             f"{e.field}: {e.message_en if lang == 'en' else e.message_da}" for e in exc.errors

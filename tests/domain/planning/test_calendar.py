@@ -19,7 +19,7 @@ from rodloeber.domain.planning.calendar import (
         (date(2026, 3, 31), -1, date(2026, 2, 28)),
         (date(2026, 10, 31), 1, date(2026, 11, 30)),
         (date(2026, 12, 15), 1, date(2027, 1, 15)),
-        (date(2026, 3, 2), 18, date(2027, 9, 2)),  # contracts.md example
+        (date(2026, 3, 2), 18, date(2027, 9, 2)),  # docs/api.md example (plan preview)
         (date(2026, 8, 31), 18, date(2028, 2, 29)),
         (date(2026, 1, 1), -1, date(2025, 12, 1)),
         (date(2026, 5, 5), 0, date(2026, 5, 5)),

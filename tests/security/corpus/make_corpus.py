@@ -186,12 +186,34 @@ def hole_filled(n_holes: int = 9_000) -> bytes:
     return _fc(_feature({"type": "Polygon", "coordinates": rings}, plannavn="Huller"))
 
 
+def two_million_rows_xlsx(rows: int = 2_000_000) -> bytes:
+    """A valid workbook whose sheet has ``rows`` rows, deflated to under 1 MB (issue #20).
+
+    Before the streaming readers it kept ``/kort/import`` busy 4-5 minutes (0.9 GB).
+    """
+    template = zipfile.ZipFile(io.BytesIO(_xlsx([HEADER])))
+    head = ("".join(f'<c t="inlineStr"><is><t>{h}</t></is></c>' for h in HEADER)).encode()
+    body = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>' * rows
+    sheet = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<sheetData><row>" + head + b"</row>" + body + b"</sheetData></worksheet>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for info in template.infolist():
+            data = sheet if info.filename == "xl/worksheets/sheet1.xml" else template.read(info)
+            zf.writestr(info.filename, data)
+    return out.getvalue()
+
+
 def write_large(target: Path) -> dict[str, Path]:
     """The corpus files too big to commit, written into ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     files = {
         "million_vertices.geojson": million_vertices(),
         "hole_filled_9000.geojson": hole_filled(),
+        "two_million_rows.xlsx": two_million_rows_xlsx(),
         "oversized_30mb.pdf": b"%PDF-1.7\n" + bytes(30 * 1024 * 1024),
     }
     paths = {}

@@ -3,7 +3,7 @@
 Thin: every read goes through ``rodloeber.cases.selectors`` (invisible → 404,
 never 403 with details) and every write through one service. Permits,
 milestones, documents, messages, lists and exports are in sub-routers under
-``rodloeber.cases.api``. Contract: ``docs/contracts.md`` ("Cases API").
+``rodloeber.cases.api``. Contract: ``docs/api.md`` ("Cases API").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Pydantic schemas of the Cases API (field names fixed by docs/contracts.md)."""
+"""Pydantic schemas of the Cases API (field names fixed by docs/api.md)."""
 
 from __future__ import annotations
 

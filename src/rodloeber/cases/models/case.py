@@ -87,6 +87,9 @@ class Case(models.Model):
     facts = models.JSONField(default=dict)
     eligibility = models.JSONField(null=True, blank=True)
     navigator = models.JSONField(null=True, blank=True)
+    # The rule catalogue version the stored check (eligibility, navigator) was
+    # decided on; permits are created from that stored result at acknowledgement.
+    catalogue_version = models.CharField(max_length=20, blank=True)
     eligible = models.BooleanField(null=True)
     saved_check_id = models.BigIntegerField(null=True, blank=True)
     # The binding cap (loft) at submission.

@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from rodloeber.accounts.models import User
-from rodloeber.accounts.reference import kommune_names
 from rodloeber.accounts.roles import Role
 from rodloeber.audit.services import record_event
 from rodloeber.cases.errors import CaseError, NotFound
@@ -42,7 +41,7 @@ from rodloeber.cases.services.common import (
     require_case_manager,
     require_text,
 )
-from rodloeber.domain.eligibility import check_project
+from rodloeber.checks.computation import run_check
 
 #: Days the company has to answer a request for missing information (NZIA 9(10)).
 ANSWER_WINDOW_DAYS = 30
@@ -158,8 +157,12 @@ def case_acknowledge(
         case.clock_start = on
         case.eligibility_override = override
         case.save()
-        check = check_project(case.facts, kommune_names=kommune_names())
-        permits = create_permits(case, check)
+        if not case.navigator:  # submitted before the check was stored: store it now
+            check = run_check(case.facts).result
+            case.navigator = check.permits.to_dict()
+            case.catalogue_version = check.eligibility.catalogue_version
+            case.save(update_fields=["navigator", "catalogue_version"])
+        permits = create_permits(case, case.navigator)  # from the stored check result
         for org_id in {p.owner_id for p in permits if p.owner_id is not None}:
             CaseParty.objects.get_or_create(
                 case=case, organisation_id=org_id, role=PartyRole.AUTHORITY

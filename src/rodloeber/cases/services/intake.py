@@ -20,7 +20,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from rodloeber.accounts.models import User
-from rodloeber.accounts.reference import kommune_names
 from rodloeber.accounts.roles import Role
 from rodloeber.audit.services import record_event
 from rodloeber.cases.errors import CaseError, Forbidden, NotFound, StaleVersion
@@ -29,7 +28,7 @@ from rodloeber.cases.notify import case_line, company_users, contact, notify
 from rodloeber.cases.services.assignment import assign_contact, pick_contact_person, size_weight
 from rodloeber.cases.services.common import local_today, lock_case, move
 from rodloeber.cases.services.foreign import join_invest_in_denmark
-from rodloeber.domain.eligibility import check_project
+from rodloeber.checks.computation import run_check
 from rodloeber.domain.plan_preview import plan_cap
 
 
@@ -157,12 +156,15 @@ def case_draft_update(
 def _submit(case: Case, actor: User, today: date) -> dict[str, Any]:
     """Re-check eligibility, move to ``submitted``, assign the contact person and
     let Invest in Denmark join for a foreign investor. Returns audit data."""
-    check = check_project(case.facts, kommune_names=kommune_names())  # FactsError → 422
+    run = run_check(case.facts)  # the one check computation; FactsError → 422
+    check = run.result
     move(case, CaseStatus.SUBMITTED, "submit")
     cap = plan_cap(check.eligibility.cap)
     facts = check.facts
+    case.facts = run.facts  # as checked: criterion C derived from the designated parks
     case.eligibility = check.eligibility.to_dict()
     case.navigator = check.permits.to_dict()
+    case.catalogue_version = check.eligibility.catalogue_version
     case.eligible = check.eligibility.eligible
     case.cap_months = cap.months
     case.cap_regime = cap.regime

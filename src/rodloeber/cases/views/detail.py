@@ -142,6 +142,20 @@ def _threads(case: Case, user_id: int) -> list[dict[str, Any]]:
     return threads
 
 
+def permit_progress(p: dict[str, Any], today: date) -> str:
+    """What the permit's status badge says, following the plan: ``not_started``
+    while no milestone has happened and the first (the application) lies ahead,
+    else ``in_progress``; ``paused`` and ``decided`` as recorded."""
+    if p["status"] in ("decided", "paused"):
+        return str(p["status"])
+    milestones = p["milestones"]
+    if milestones and all(m["actual"] is None for m in milestones):
+        first = min(milestones, key=lambda m: m["forecast"])
+        if date.fromisoformat(first["forecast"]) > today:
+            return "not_started"
+    return "in_progress"
+
+
 def _permits(detail: dict[str, Any], case: Case, language: str, org_kind: str) -> list[Any]:
     out = []
     for p in detail["permits"]:
@@ -178,6 +192,7 @@ def _permits(detail: dict[str, Any], case: Case, language: str, org_kind: str) -
             {
                 **p,
                 "next": pending[0] if pending and p["status"] != "decided" else None,
+                "progress": permit_progress(p, timezone.localdate()),
                 "name": p["name_en"] if language == "en" else p["name_da"],
                 "is_guidance": p["code"] == GUIDANCE_CODE,
                 "can_call_in": can_call_in,

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from rodloeber.accounts.current import caller
@@ -29,6 +30,7 @@ from rodloeber.cases.models import CaseStatus, Notice, Permit
 from rodloeber.cases.selectors import is_case_manager, visible_cases
 from rodloeber.cases.serialize import case_summary
 from rodloeber.cases.views.detail import STATUS_BADGE
+from rodloeber.domain.catalogue import load_catalogue
 
 
 def _filters(request: HttpRequest) -> tuple[CaseFilters, dict[str, Any]]:
@@ -75,11 +77,17 @@ def _authority_choices(request: HttpRequest) -> list[tuple[str, str]]:
         .values_list("authority_code", flat=True)
         .distinct()
     )
-    names = dict(
-        Organisation.objects.filter(authority_code__in=list(codes)).values_list(
-            "authority_code", "name"
-        )
-    )
+    en = (get_language() or "da").startswith("en")
+    # Authorities outside the platform (grid company, museum) by their catalogue
+    # name, never by their internal code (e.g. GRID).
+    names = {
+        code: (a.name_en if en else a.name_da) for code, a in load_catalogue().authorities.items()
+    }
+    for code, name, name_en in Organisation.objects.filter(
+        authority_code__in=list(codes)
+    ).values_list("authority_code", "name", "name_en"):
+        if code:
+            names[code] = (name_en or name) if en else name
     return sorted(((c, names.get(c, c)) for c in set(codes)), key=lambda x: x[1])
 
 

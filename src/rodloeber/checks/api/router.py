@@ -12,7 +12,6 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from rodloeber.accounts.reference import kommune_names
 from rodloeber.checks.api.schemas import (
     EligibilityOut,
     PermitSetOut,
@@ -20,20 +19,16 @@ from rodloeber.checks.api.schemas import (
     PlanPreviewIn,
     ProjectFactsIn,
 )
-from rodloeber.checks.parks import apply_park_fact
-from rodloeber.domain.eligibility import check_project
+from rodloeber.checks.computation import run_check, run_plan_preview
 from rodloeber.domain.errors import DomainError
-from rodloeber.domain.plan_preview import preview_plan
 
 router = Router(tags=["check"])
 
 
 def _facts(payload: ProjectFactsIn) -> dict[str, Any]:
-    """The facts, with ``site.in_industrial_park`` derived from the designated
-    industrial parks when ``site.point`` lies in one (criterion C, as on /tjek)."""
-    facts = payload.model_dump(exclude_unset=True)
-    apply_park_fact(facts)
-    return facts
+    """The facts as sent; :func:`run_check` derives criterion C from the
+    designated industrial parks, as on /tjek."""
+    return payload.model_dump(exclude_unset=True)
 
 
 @router.post(
@@ -50,8 +45,7 @@ def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]
     ``site.point`` lies in an industrial park designated under § 13 of the
     Planning Act, criterion C follows from that park: met once its lokalplan
     is adopted, not yet met before (companies cannot settle before a lokalplan)."""
-    result = check_project(_facts(payload), kommune_names=kommune_names())
-    return result.eligibility.to_dict()
+    return run_check(_facts(payload)).result.eligibility.to_dict()
 
 
 @router.post(
@@ -64,8 +58,7 @@ def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]
 def navigator(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]:
     """Each permit with its competent authority, legal basis, service target,
     dependencies, certainty (required / possible) and why."""
-    result = check_project(_facts(payload), kommune_names=kommune_names())
-    return result.permits.to_dict()
+    return run_check(_facts(payload)).result.permits.to_dict()
 
 
 class ClockStartError(DomainError):
@@ -93,10 +86,9 @@ def plan_preview(request: HttpRequest, payload: PlanPreviewIn) -> dict[str, Any]
     """Schedules every permit the navigator lists from ``clock_start`` (the
     completeness acknowledgement), measures it against the binding cap, and
     estimates P(within cap) by Monte Carlo over the duration ranges."""
-    preview = preview_plan(
+    preview = run_plan_preview(
         payload.facts.model_dump(exclude_unset=True),
         clock_start=parse_clock_start(payload.clock_start),
-        kommune_names=kommune_names(),
         n_samples=payload.n_samples,
     )
     return preview.to_dict()

@@ -1,4 +1,4 @@
-"""OpenAPI shapes of ProjectFacts, Eligibility, PermitSet and Plan (docs/contracts.md).
+"""OpenAPI shapes of ProjectFacts, Eligibility, PermitSet and Plan (docs/api.md).
 
 Pydantic checks JSON types at the edge; the domain parser
 (``parse_project_facts``) then checks meaning (known codes, ranges, Denmark)

@@ -83,7 +83,7 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 20
 
 
 def sqlite_for_concurrency(database: dict[str, Any]) -> dict[str, Any]:
-    """SQLite settings for concurrent writers (docs/adr/0017-sqlite-contention.md).
+    """SQLite settings for concurrent writers (issue #20: several workers, one file).
 
     Every transaction starts ``IMMEDIATE`` (takes the write lock at ``BEGIN``),
     so two writers queue for up to the busy timeout instead of failing with
@@ -221,6 +221,8 @@ RODLOEBER_RATE_LIMIT_CACHE = "default"  # production: a cache shared by all work
 # Reverse proxies in front of the app (0 = none). Rate limits and log-in throttling
 # key anonymous callers by the address the outermost trusted proxy saw
 # (rodloeber.core.clientaddr); X-Forwarded-For is never trusted beyond this count.
+# Local hour from which the outbox worker queues the daily digest (rodloeber.cases.worker).
+RODLOEBER_DIGEST_HOUR = int(os.environ.get("RODLOEBER_DIGEST_HOUR", "7"))
 RODLOEBER_TRUSTED_PROXIES = int(os.environ.get("RODLOEBER_TRUSTED_PROXIES", "0"))
 RODLOEBER_RATE_LIMITS: dict[str, tuple[int, int]] = {
     "login": (20, 15 * 60),  # per address, on top of the failure-based lock-out

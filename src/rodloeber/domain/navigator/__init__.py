@@ -4,7 +4,7 @@ Usage::
 
     from rodloeber.domain.navigator import navigate
     permit_set = navigate(facts, kommune_names={"0561": "Esbjerg"})
-    permit_set.to_dict()  # PermitSet JSON (docs/contracts.md)
+    permit_set.to_dict()  # PermitSet JSON (docs/api.md)
 """
 
 from rodloeber.domain.navigator.engine import RULES, navigate

@@ -3,7 +3,7 @@
 :func:`build_plan` combines the schedule (tidsplan), the cap clock
 (fristur), re-planning from actual dates (genplanlægning) and the Monte
 Carlo risk (risiko) into one :class:`Plan`; :meth:`Plan.to_dict` gives the
-``POST /api/v1/plans/preview`` shape from ``docs/contracts.md`` (fixed field
+``POST /api/v1/plans/preview`` shape from ``docs/api.md`` (fixed field
 names; extra fields are added, never renamed).
 """
 
@@ -183,7 +183,7 @@ class Plan:
         raise KeyError(code)
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``Plan`` JSON of ``docs/contracts.md`` plus added fields."""
+        """The ``Plan`` JSON of ``docs/api.md`` plus added fields."""
         return {
             "clock_start": self.clock_start.isoformat(),
             "cap": cap_to_dict(self.cap),

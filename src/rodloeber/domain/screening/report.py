@@ -1,6 +1,6 @@
 """The screening report (screeningsrapport) — the public ScreeningReport contract.
 
-Field names of ``POST /api/v1/screening`` are fixed by ``docs/contracts.md``
+Field names of ``POST /api/v1/screening`` are fixed by ``docs/api.md``
 (``area_ha``, ``kommune_kode``, ``excluded``, ``exclusions[]`` with
 ``criterion``/``overlap_ha``/``share``/``legal_basis``, ``criteria[]`` with
 ``criterion``/``nearest``/``distance_km``/``legal_basis``, ``layers[]``);

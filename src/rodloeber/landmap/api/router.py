@@ -20,6 +20,7 @@ from rodloeber.landmap.selectors import SORTS, search
 from rodloeber.landmap.serialize import feature_collection
 
 router = Router(tags=["land"])
+GEOJSON = "application/geo+json"  # RFC 7946 media type
 
 
 class LandQuery(Schema):
@@ -68,6 +69,15 @@ class AreasOut(Schema):
     summary="Vacant business land (GeoJSON, EPSG:4326)",
     url_name="land_areas",
     operation_id="land_search",
+    openapi_extra={
+        "responses": {
+            200: {
+                "content": {
+                    GEOJSON: {"schema": {"$ref": "#/components/schemas/AreasOut"}},
+                }
+            }
+        }
+    },
 )
 def land_areas(request: HttpRequest, query: Query[LandQuery]) -> HttpResponse:
     """Business areas matching every filter, as a GeoJSON FeatureCollection in
@@ -82,4 +92,4 @@ def land_areas(request: HttpRequest, query: Query[LandQuery]) -> HttpResponse:
     sort = query.sort if query.sort in SORTS else "available"
     page = search(flt, limit=query.limit, offset=query.offset, sort=sort)
     body = feature_collection(page.areas, total=page.total, limit=page.limit, offset=page.offset)
-    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(body, content_type=GEOJSON, json_dumps_params={"ensure_ascii": False})

@@ -1,4 +1,4 @@
-"""Industrial parks API (industriparker, L 206 § 13). Contract: docs/contracts.md.
+"""Industrial parks API (industriparker, L 206 § 13). Contract: docs/api.md.
 
 Thin: reads go through ``rodloeber.parks.selectors`` (invisible → 404) and
 writes through one service each. Errors are raised, never mapped here: each

@@ -35,10 +35,15 @@ def _english(lang: str | None = None) -> bool:
     return (lang or get_language() or "da").startswith("en")
 
 
-def format_day(value: date | datetime | None, lang: str | None = None) -> str:
+def format_day(value: date | datetime | str | None, lang: str | None = None) -> str:
     """``4. dec. 2026`` (da) or ``4 Dec 2026`` (en); "" for None."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str):  # ISO text from the case JSON (serialize.py)
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return str(value)
     if isinstance(value, datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
     if _english(lang):
@@ -57,7 +62,7 @@ def format_daytime(value: datetime | None, lang: str | None = None) -> str:
 
 
 @register.filter
-def day(value: date | datetime | None) -> str:
+def day(value: date | datetime | str | None) -> str:
     return format_day(value)
 
 

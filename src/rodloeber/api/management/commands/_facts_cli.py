@@ -9,15 +9,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rodloeber.accounts.reference import kommune_names
-from rodloeber.checks.parks import apply_park_fact
-from rodloeber.domain.eligibility import CheckResult, check_project
+from rodloeber.checks.computation import run_check
+from rodloeber.domain.eligibility import CheckResult
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
 
 
 def add_common_arguments(parser: CommandParser) -> None:
-    parser.add_argument("file", help="ProjectFacts JSON file (docs/contracts.md), or - for stdin")
+    parser.add_argument("file", help="ProjectFacts JSON file (docs/api.md), or - for stdin")
     parser.add_argument(
         "--lang", choices=["da", "en"], default="da", help="language of error messages"
     )
@@ -64,10 +63,8 @@ class CheckCommand(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         data = read_json(options["file"])
-        if isinstance(data, dict):
-            apply_park_fact(data)  # criterion C from the designated parks, as the API does
         try:
-            result = check_project(data, kommune_names=kommune_names())
+            result = run_check(data).result  # criterion C from the parks, as everywhere
         except DomainError as exc:
             raise CommandError(domain_error_message(exc, options["lang"]), returncode=2) from exc
         self.stdout.write(dump(self.part(result)))

@@ -11,15 +11,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rodloeber.accounts.reference import kommune_names
 from rodloeber.api.management.commands._facts_cli import (
     add_common_arguments,
     domain_error_message,
     dump,
     read_json,
 )
+from rodloeber.checks.computation import run_plan_preview
 from rodloeber.domain.errors import DomainError
-from rodloeber.domain.plan_preview import preview_plan
 from rodloeber.domain.planning import plan_to_ics, render_gantt_svg
 from rodloeber.web.gantt import gantt_stylesheet
 
@@ -43,11 +42,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         data = read_json(options["file"])
         try:
-            preview = preview_plan(
-                data,
-                clock_start=options["clock_start"],
-                kommune_names=kommune_names(),
-                n_samples=max(0, options["samples"]),
+            preview = run_plan_preview(
+                data, clock_start=options["clock_start"], n_samples=max(0, options["samples"])
             )
         except DomainError as exc:
             raise CommandError(domain_error_message(exc, options["lang"]), returncode=2) from exc

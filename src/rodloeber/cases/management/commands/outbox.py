@@ -1,15 +1,16 @@
-"""``rodloeber outbox work [--once]`` and ``rodloeber outbox digest`` (udbakke)."""
+"""``rodloeber outbox work [--once | --forever]`` and ``rodloeber outbox digest`` (udbakke)."""
 
 from __future__ import annotations
 
-import time
+import signal
 from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from rodloeber.cases.outbox import digest, work
+from rodloeber.cases.outbox import digest
+from rodloeber.cases.worker import run
 
 
 class Command(BaseCommand):
@@ -21,6 +22,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["work", "digest"])
         parser.add_argument("--once", action="store_true", help="one pass, then exit")
+        parser.add_argument(
+            "--forever",
+            action="store_true",
+            help="long-lived worker: survives failures with backoff, queues the daily digest",
+        )
+        parser.add_argument(
+            "--max-backoff", type=float, default=300.0, help="longest wait after failures (s)"
+        )
         parser.add_argument("--interval", type=float, default=5.0, help="seconds between passes")
         parser.add_argument("--days", type=int, default=14, help="digest horizon in days")
         parser.add_argument("--date", type=date.fromisoformat, help="digest date (YYYY-MM-DD)")
@@ -30,12 +39,19 @@ class Command(BaseCommand):
             n = digest(today=options["date"] or timezone.localdate(), days=options["days"])
             self.stdout.write(f"Digest: {n} notifications queued.")
             return
-        while True:
-            result = work()
-            if result.sent or result.failed or result.dead or options["once"]:
-                self.stdout.write(
-                    f"Outbox: {result.sent} sent, {result.failed} to retry, {result.dead} given up."
-                )
-            if options["once"]:
-                return
-            time.sleep(options["interval"])
+        stopping = {"now": False}
+
+        def stop(*_args: Any) -> None:
+            stopping["now"] = True
+
+        if options["forever"]:
+            signal.signal(signal.SIGTERM, stop)
+            signal.signal(signal.SIGINT, stop)
+            self.stdout.write("Outbox worker running (Ctrl+C or SIGTERM stops it).")
+        state = run(
+            forever=options["forever"] or not options["once"],
+            interval=options["interval"],
+            max_backoff=options["max_backoff"],
+            stop=lambda: stopping["now"],
+        )
+        self.stdout.write(f"Outbox: {state.sent} sent in {state.passes} pass(es).")

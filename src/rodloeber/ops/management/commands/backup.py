@@ -11,14 +11,21 @@ from rodloeber.ops.backup import BackupError, backup
 
 
 class Command(BaseCommand):
-    help = "Backup the whole database (SQLite online backup / PostgreSQL pg_dump)."
+    help = (
+        "Write one archive (tar) with the database (SQLite online backup / PostgreSQL "
+        "pg_dump), the uploaded files, the built layers and a manifest of SHA-256 checksums."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            backup(options["path"])
+            manifest = backup(options["path"])
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(f"OK: backup {options['path']}"))
+        rows = sum(manifest["database"]["row_counts"].values())
+        files = len(manifest["files"]) - 1
+        self.stdout.write(
+            self.style.SUCCESS(f"OK: backup {options['path']} ({rows} rows, {files} files)")
+        )

@@ -1,0 +1,125 @@
+"""One check computation: every entry point gives the same answer (issue #15 item 10).
+
+200 generated projects, some with a site point inside an industrial park
+designated under § 13 (criterion C follows from the park), go through the
+reference computation (``run_check``), ``POST /api/v1/eligibility``,
+``POST /api/v1/navigator``, ``POST /api/v1/plans/preview``, the CLI
+(``eligibility``, ``navigate``), saved checks, case intake (``POST
+/api/v1/cases`` service) and the completeness acknowledgement; every answer
+must be identical.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rodloeber.accounts.roles import Role
+from rodloeber.cases.planning import GUIDANCE_CODE
+from rodloeber.cases.services.completeness import case_acknowledge
+from rodloeber.checks.computation import run_check
+from rodloeber.checks.services import saved_check_create
+from rodloeber.parks.models import ParkStatus
+from tests.cases import factories as f
+from tests.domain.strategies_domain import facts_data
+
+from .test_parks import INSIDE, OUTSIDE_POINT, make_park
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 3, 2)
+
+
+def _json(data: Any) -> Any:
+    return json.loads(json.dumps(data))
+
+
+def _post(client: Client, path: str, body: Any) -> Any:
+    response = client.post(path, json.dumps(body), content_type="application/json")
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def _cli(command: str, facts: dict[str, Any], tmp: Path) -> Any:
+    path = tmp / "facts.json"
+    path.write_text(json.dumps(facts), encoding="utf-8")
+    out = StringIO()
+    call_command(command, str(path), stdout=out)
+    return json.loads(out.getvalue())
+
+
+@pytest.fixture
+def world(settings: Any, tmp_path: Path) -> dict[str, Any]:
+    settings.RODLOEBER_PLAN_SAMPLES = 0
+    settings.MEDIA_ROOT = tmp_path / "media"
+    make_park(f.org("0561"), ParkStatus.OPEN)
+    return {
+        "applicant": f.user(Role.COMPANY_USER, f.company()),
+        "manager": f.user(Role.CASE_MANAGER, f.org("ERST")),
+        "tmp": tmp_path,
+    }
+
+
+def test_run_check_never_changes_the_callers_facts(world: dict[str, Any]) -> None:
+    facts = {"site": {"kommune_kode": "0561", "point": list(INSIDE)}}
+    run = run_check(facts)
+    assert "in_industrial_park" not in facts["site"]
+    assert run.facts["site"]["in_industrial_park"] is True
+    assert run.result.eligibility.criterion("C").met
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=facts_data(), point=st.sampled_from([None, INSIDE, OUTSIDE_POINT]))
+def test_every_entry_point_gives_the_same_answer(
+    world: dict[str, Any], client: Client, data: dict[str, Any], point: Any
+) -> None:
+    facts = _json(data)
+    if point is not None:
+        facts["site"]["point"] = list(point)
+    reference = _json(run_check(facts).to_dict())
+    elig, nav = reference["eligibility"], reference["navigator"]
+
+    assert _post(client, "/api/v1/eligibility", facts) == elig
+    assert _post(client, "/api/v1/navigator", facts) == nav
+    plan = _post(
+        client,
+        "/api/v1/plans/preview",
+        {"facts": facts, "clock_start": "2026-03-02", "n_samples": 0},
+    )
+    assert [p["code"] for p in plan["permits_included"]] == [p["code"] for p in nav["permits"]]
+    if elig["cap"]["months"] is None:  # no cap binds: the plan shows the L 206 reference
+        assert plan["cap"]["applies"] is False
+    else:
+        assert (plan["cap"]["months"], plan["cap"]["applies"]) == (elig["cap"]["months"], True)
+    assert _cli("eligibility", facts, world["tmp"]) == elig
+    assert _cli("navigate", facts, world["tmp"]) == nav
+
+    saved = saved_check_create(actor=world["applicant"], facts=facts)
+    assert _json(saved.result) == reference
+
+    applicant = world["applicant"]
+    case = f.submit(applicant, facts, on=TODAY)
+    assert (_json(case.eligibility), _json(case.navigator)) == (elig, nav)
+    assert case.catalogue_version == elig["catalogue_version"] == nav["catalogue_version"]
+    assert case.eligible is elig["eligible"]
+    case = case_acknowledge(
+        actor=world["manager"],
+        case=case,
+        on=TODAY,
+        today=TODAY,
+        eligibility_override="" if case.eligible else "Behandles alligevel (test).",
+    )
+    created = [p.code for p in case.permits.order_by("position") if p.code != GUIDANCE_CODE]
+    assert created == [p["code"] for p in nav["permits"]]
