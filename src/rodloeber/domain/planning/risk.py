@@ -240,19 +240,31 @@ def _longest_paths(
     binding = np.full((n_permits, n), -1, dtype=np.intp)
     for j in range(n_permits):
         preds, kinds, lags = model.links_of(j)
+        plain = not lags.any() and not kinds.any()  # only FS with lag 0: the fast path
         to_start = kinds != FF
         if not math.isnan(model.fixed_start[j]):
             start: FloatArray = np.full(n, model.fixed_start[j])
-        elif not to_start.any():
+        elif preds.size == 0 or not to_start.any():
             start = np.full(n, 0.0 if math.isnan(model.not_before[j]) else model.not_before[j])
         else:
-            p, k, lag = preds[to_start], kinds[to_start], lags[to_start]
-            block = np.where((k == FS)[:, None], ends[p], starts[p]) + lag[:, None]
-            arg = np.argmax(block, axis=0)
-            cand = np.take_along_axis(block, arg[None, :], axis=0)[0]
-            start = np.maximum(cand, 0.0)
-            binds = (cand > 0.0) | ((cand == 0.0) & (k[arg] == FS))
-            binding[j] = np.where(binds, p[arg], -1)
+            if plain:
+                p = preds
+                if p.size == 1:
+                    start = ends[p[0]].copy()
+                    binding[j] = p[0]
+                else:
+                    block = ends[p]
+                    arg = np.argmax(block, axis=0)
+                    start = np.take_along_axis(block, arg[None, :], axis=0)[0]
+                    binding[j] = p[arg]
+            else:
+                p, k, lag = preds[to_start], kinds[to_start], lags[to_start]
+                block = np.where((k == FS)[:, None], ends[p], starts[p]) + lag[:, None]
+                arg = np.argmax(block, axis=0)
+                cand = np.take_along_axis(block, arg[None, :], axis=0)[0]
+                start = np.maximum(cand, 0.0)
+                binds = (cand > 0.0) | ((cand == 0.0) & (k[arg] == FS))
+                binding[j] = np.where(binds, p[arg], -1)
             if not math.isnan(model.not_before[j]):
                 later = model.not_before[j] > start
                 start[later] = model.not_before[j]
@@ -261,14 +273,15 @@ def _longest_paths(
         if not math.isnan(model.fixed_end[j]):
             ends[j] = np.maximum(model.fixed_end[j], start)
             continue
-        ends[j] = start + dur[j]
+        np.add(start, dur[j], out=ends[j])
         if not math.isnan(model.min_end[j]):
             np.maximum(ends[j], model.min_end[j], out=ends[j])
-        for i, lag in zip(preds[kinds == FF], lags[kinds == FF], strict=True):
-            cand = ends[i] + lag
-            later = cand > ends[j]
-            ends[j, later] = cand[later]
-            binding[j, later] = i
+        if not plain:
+            for i, lag in zip(preds[kinds == FF], lags[kinds == FF], strict=True):
+                cand = ends[i] + lag
+                later = cand > ends[j]
+                ends[j, later] = cand[later]
+                binding[j, later] = i
     return ends, binding, starts
 
 
