@@ -43,3 +43,19 @@ def test_no_alert_at_or_above_threshold(settings: Any) -> None:
     settings.RODLOEBER_PLAN_ALERT_THRESHOLD = 0.0
     case, _ = _case()
     assert plan_alert_for_case(case) is None
+
+
+def test_schedule_deadline_is_a_next_step_until_published() -> None:
+    from rodloeber.cases.services.completeness import case_publish_schedule
+    from rodloeber.domain.planning import add_months
+
+    case, manager = _case()
+    c = Client()
+    c.force_login(manager)
+    url = reverse("cases:detail", args=[case.pk])
+    due = add_months(case.clock_start, 2)
+    page = c.get(url).content.decode()
+    assert "offentliggør den (NZIA art. 9, stk. 11)" in page
+    assert f"{due.day}. " in page  # the date the schedule is due
+    case_publish_schedule(actor=manager, case=case)
+    assert "offentliggør den (NZIA art. 9, stk. 11)" not in c.get(url).content.decode()

@@ -47,7 +47,12 @@ from rodloeber.cases.views.common import visible_case
 from rodloeber.cases.views.plan import current_plan, plan_context
 from rodloeber.core.page_errors import page_language as lang
 from rodloeber.core.page_errors import raise_for_page
+from rodloeber.domain.planning import add_months
 from rodloeber.web.gantt import gantt_download
+
+#: NZIA art. 9(11): the detailed schedule within 2 months of the clock start
+#: (caps.yaml clock rule schedule_two_months, verified).
+SCHEDULE_WITHIN_MONTHS = 2
 
 STATUS_BADGE = {
     CaseStatus.DRAFT: "badge-info",
@@ -99,6 +104,18 @@ def next_steps(case: Case, detail: dict[str, Any], language: str) -> list[dict[s
                 if m["actual"] is None and p["status"] != "decided":
                     label = m["label_en"] if language == "en" else m["label_da"]
                     upcoming.append((m["forecast"], f"{name}: {label}", p["authority"]["name"]))
+        if case.clock_start and case.schedule_published_at is None:
+            # NZIA art. 9(11): the detailed schedule within 2 months of the clock start
+            steps.append(
+                {
+                    "text": _(
+                        "The contact person agrees the detailed schedule with the "
+                        "authorities and publishes it (NZIA Art. 9(11))."
+                    ),
+                    "when": add_months(case.clock_start, SCHEDULE_WITHIN_MONTHS),
+                    "when_label": _("at the latest"),
+                }
+            )
         for when, text, who in sorted(upcoming)[:3]:
             steps.append({"text": text, "who": who, "when": _d(when), "when_label": ""})
         if case.cap_deadline:
