@@ -85,3 +85,15 @@ def test_public_schedule_chart_in_both_languages(page: Any, live_server: Any) ->
     assert_gantt_in_colour(page)
     assert page.locator("[data-testid=gantt] svg").get_attribute("lang") == "en"
     shoot(page, "schedule-en")
+
+
+def test_gantt_prints(page: Any, live_server: Any) -> None:
+    """Print media: the chart stays whole and visible; the form and buttons are hidden."""
+    page.goto(f"{live_server.url}/procesplan")
+    page.emulate_media(media="print")
+    chart = page.locator("[data-testid=gantt] svg")
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 600
+    assert not page.locator("#plan-form").is_visible()
+    assert not page.locator("[data-testid=gantt-svg]").is_visible()
+    shoot(page, "procesplan-print")
