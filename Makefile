@@ -15,7 +15,7 @@ TEST_WORKERS ?= auto
 XDIST := -n $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup
 FAST_TESTS := tests/domain tests/test_architecture.py tests/test_docs.py
 
-.PHONY: run test test-fast install install-dev check lint typecheck migrations-check openapi openapi-check lock vendor messages bench clean
+.PHONY: run test test-fast install install-dev check lint typecheck imports migrations-check openapi openapi-check lock vendor messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy
 
+# Layers and independence between apps (pyproject.toml [tool.importlinter]).
+imports: install-dev
+	$(BIN)/lint-imports
+
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=rodloeber.config.settings.test $(BIN)/rodloeber makemigrations --check --dry-run
 
@@ -62,7 +66,7 @@ openapi: install
 openapi-check: install
 	DJANGO_SETTINGS_MODULE=rodloeber.config.settings.test $(BIN)/rodloeber openapi --check
 
-check: lint typecheck migrations-check openapi-check
+check: lint typecheck imports migrations-check openapi-check
 
 lock: install-dev
 	$(BIN)/pip install -q pip-tools

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "rodloeber"
@@ -41,6 +44,76 @@ def test_the_check_itself_catches_a_django_import(tmp_path: Path) -> None:
 def test_settings_modules_exist() -> None:
     for name in ("base", "dev", "test", "production"):
         assert (SRC / "config" / "settings" / f"{name}.py").is_file()
+
+
+def test_import_contracts_are_kept() -> None:
+    """Layers and independence (pyproject.toml [tool.importlinter]) with no exemptions."""
+    root = SRC.parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    for contract in config["tool"]["importlinter"]["contracts"]:
+        assert "ignore_imports" not in contract, contract["id"]
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(  # noqa: S603 - our own venv's lint-imports, fixed arguments
+        [str(lint), "--no-cache"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def _function_level_imports(path: Path, base: Path = SRC) -> list[str]:
+    """Imports of our own modules inside functions, outside ``AppConfig.ready``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for func in ast.walk(tree):
+        if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef) or func.name == "ready":
+            continue
+        for node in ast.walk(func):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            found += [
+                f"{path.relative_to(base)}:{node.lineno} {n}"
+                for n in names
+                if n.startswith("rodloeber")
+            ]
+    return found
+
+
+def test_no_function_level_imports_hold_cycles_open() -> None:
+    """An import inside a function hides a cycle from the contracts; fix the cycle.
+    Data migrations (which must import at run time) and ``ready()`` are the exceptions."""
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        if "migrations" not in path.parts:
+            offenders += _function_level_imports(path)
+    assert offenders == []
+
+
+def test_the_function_level_check_finds_one(tmp_path: Path) -> None:
+    path = tmp_path / "probe.py"
+    path.write_text(
+        "from rodloeber.domain import errors\n\ndef f():\n    from rodloeber.cases import models\n",
+        encoding="utf-8",
+    )
+    assert _function_level_imports(path, tmp_path) == ["probe.py:4 rodloeber.cases"]
+
+
+def test_no_scaffolding_guards_around_our_own_code() -> None:
+    """Our modules, apps and routes exist: no ``except ImportError`` around them, no
+    ``apps.is_installed("rodloeber…")`` and no "if the route exists yet" guards."""
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for needle in (
+            "except ImportError",
+            "except ModuleNotFoundError",
+            "is_installed(",
+            "NoReverseMatch",
+        ):
+            if needle in text:
+                offenders.append(f"{path.relative_to(SRC)}: {needle}")
+    assert offenders == []
 
 
 #: ADR 0002: a module under src/rodloeber has at most this many lines (data

@@ -28,7 +28,12 @@ def test_all_98_municipalities_with_official_codes() -> None:
     assert municipalities.count() == 98
     by_code = {m.authority_code: m for m in municipalities}
     assert by_code["0561"].name == "Esbjerg Kommune"
-    assert by_code["0101"].name == "København Kommune"
+    # official names, not "<DAGI navn> Kommune" (catalogue authorities.yaml)
+    assert by_code["0101"].name == "Københavns Kommune"
+    assert by_code["0169"].name == "Høje-Taastrup Kommune"
+    assert by_code["0400"].name == "Bornholms Regionskommune"
+    assert by_code["0400"].name_en == "Bornholm Regional Municipality"
+    assert by_code["0561"].name_en == "Esbjerg Municipality"
     assert by_code["0851"].name == "Aalborg Kommune"
     assert by_code["0561"].region_name == "Region Syddanmark"
     assert all(len(c) == 4 and c.isdigit() for c in by_code)

@@ -104,6 +104,19 @@ def test_unknown_answer_field_is_422(planner: User, open_round: ApplicationRound
     assert response.json()["errors"][0]["code"] == "answers_unknown"
 
 
+def meet_all_conditions_via_api(screener: User, app_id: int) -> None:
+    for number in range(1, 6):
+        body = {
+            "number": number,
+            "state": "met",
+            "evidence_kind": "screening",
+            "evidence": f"Screeningen viser nr. {number} (test)",
+        }
+        response = call(screener, "post", f"{URL}/{app_id}/conditions", body)
+        assert response.status_code == 200, response.content
+    assert response.json()["eligible"] is True
+
+
 def test_selection_contract(planner: User, screener: User, open_round: ApplicationRound) -> None:
     ids = []
     for i, (x, score) in enumerate([(-10_000, 5), (-12_000, 4), (10_000, 3)]):
@@ -111,6 +124,7 @@ def test_selection_contract(planner: User, screener: User, open_round: Applicati
         app_id = call(planner, "post", URL, body).json()["id"]
         evaluation = {"criterion": "transport", "score": score, "justification": "test"}
         assert call(screener, "post", f"{URL}/{app_id}/evaluations", evaluation).status_code == 200
+        meet_all_conditions_via_api(screener, app_id)
         ids.append(app_id)
     body = {"application_ids": ids, "n": 2, "max_per_region": 2, "min_distance_km": 5}
     response = call(screener, "post", "/api/v1/parks/selection", body)
@@ -132,6 +146,14 @@ def test_decision_and_public_parks(
 ) -> None:
     app_id = create(planner, submit=True).json()["id"]
     decision = {"designated": True, "decided_on": "2025-10-28", "reasons": "Opfylder § 13"}
+    refused = call(screener, "post", f"{URL}/{app_id}/decision", decision)
+    assert refused.status_code == 422 and refused.json()["errors"][0]["code"] == (
+        "conditions_not_met"
+    )
+    meet_all_conditions_via_api(screener, app_id)
+    refused = call(screener, "post", f"{URL}/{app_id}/decision", decision)
+    assert refused.json()["errors"][0]["code"] == "no_political_decision"
+    shared.decide_politically(screener, open_round, parks=1)
     response = call(screener, "post", f"{URL}/{app_id}/decision", decision)
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "designated"

@@ -229,6 +229,30 @@ def _remind(w: Any) -> object:
     return send_reminder(item, today)
 
 
+def _joint_request(w: Any) -> None:
+    from rodloeber.parks.models import JointConsent
+
+    w.planner_varde = f.user(Role.MUNICIPAL_PLANNER, f.org("0573"), "walk-varde")
+    JointConsent.objects.create(application=w.app, municipality=f.org("0573"))
+
+
+def _assess(w: Any, number: int) -> object:
+    return _c("rodloeber.parks.conditions:condition_assess")(
+        actor=w.screener,
+        application=w.app,
+        number=number,
+        state="met",
+        evidence_kind="evaluator_note",
+        evidence=f"Nr. {number} opfyldt (walk)",
+    )
+
+
+def _step(w: Any, kind: str, on: date, **details: object) -> object:
+    return _c("rodloeber.parks.procedure:round_step_record")(
+        actor=w.screener, application_round=w.round, kind=kind, happened_on=on, details=details
+    )
+
+
 def _decide_park(w: Any) -> object:
     from rodloeber.parks.lifecycle import decision_record
 
@@ -506,6 +530,14 @@ SCENARIOS: list[Scenario] = [
         ),
     ),
     Scenario(
+        "rodloeber.parks.procedure:joint_consent_decide",
+        "parks.joint_consent",
+        lambda w: _c("rodloeber.parks.procedure:joint_consent_decide")(
+            actor=w.planner_varde, application=w.app, accept=True
+        ),
+        setup=_joint_request,
+    ),
+    Scenario(
         f"{PS}:application_update",
         "parks.application_update",
         lambda w: _c(f"{PS}:application_update")(
@@ -550,6 +582,12 @@ SCENARIOS: list[Scenario] = [
         ),
     ),
     Scenario(
+        "rodloeber.parks.conditions:condition_assess",
+        "parks.condition_assess",
+        lambda w: _assess(w, 5),
+        setup=lambda w: [_assess(w, n) for n in range(1, 5)],
+    ),
+    Scenario(
         "rodloeber.parks.selection:run_selection",
         None,
         lambda w: _c("rodloeber.parks.selection:run_selection")(
@@ -557,7 +595,41 @@ SCENARIOS: list[Scenario] = [
         ),
         why="a calculation; stores nothing",
     ),
+    Scenario(
+        "rodloeber.parks.procedure:dialogue_add",
+        "parks.dialogue",
+        lambda w: _c("rodloeber.parks.procedure:dialogue_add")(
+            actor=w.screener,
+            application=w.app,
+            kind="question",
+            happened_on=date(2025, 6, 10),
+            text="Hvornår er vandforsyningen klar?",
+            municipality_code="0561",
+        ),
+    ),
+    Scenario(
+        "rodloeber.parks.procedure:round_step_record",
+        "parks.round_step",
+        lambda w: _step(
+            w,
+            "political_decision",
+            date(2025, 10, 28),
+            decided_by="Aftalepartierne",
+            parks_count=11,
+        ),
+        setup=lambda w: _step(w, "negotiated", date(2025, 10, 1), outcome="Enighed"),
+    ),
     Scenario(f"{PL}:decision_record", "parks.decision", _decide_park),
+    Scenario(
+        "rodloeber.parks.procedure:park_extend_sunset",
+        "parks.sunset_extend",
+        lambda w: _c("rodloeber.parks.procedure:park_extend_sunset")(
+            actor=w.screener,
+            park=w.park,
+            sunset_on=date(2031, 10, 28),
+            reason="Aftalt med kommunen",
+        ),
+    ),
     Scenario("rodloeber.parks.reminders:send_reminder", "parks.sunset_reminder", _remind),
     Scenario(
         f"{PL}:park_adopt_local_plan",
@@ -657,6 +729,11 @@ SCENARIOS: list[Scenario] = [
         "rodloeber.ops.backup:backup",
         "ops.backup",
         why="file-based SQLite/pg_dump: tests/security/test_backup.py",
+    ),
+    Scenario(
+        "rodloeber.ops.media:media_delete_orphans",
+        "ops.media_orphans_deleted",
+        why="needs old orphan files under MEDIA_ROOT: tests/ops/test_media.py",
     ),
     Scenario(
         "rodloeber.ops.dbroles:audit_harden",

@@ -91,3 +91,13 @@ def test_errors_about_several_fields_list_each_field() -> None:
     response = error_response(RF.get("/api/v1/land/areas"), land)
     assert response.status_code == 422
     assert json.loads(response.content)["errors"][0]["field"] == "use"
+
+
+def test_django_level_api_errors_use_the_same_shape_and_language(db: object) -> None:
+    from django.test import Client
+
+    response = Client().get("/api/v1/no-such-path", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found.", "errors": []}
+    danish = Client().get("/api/v1/no-such-path")
+    assert danish.json()["detail"] == "Findes ikke."

@@ -121,7 +121,7 @@ SCENARIOS = [
         "A B1 B2",
         18,
         "nzia_9_1_ge_1gw",
-        required="environmental_approval eia_permit local_plan rural_zone_permit building_permit "
+        required="environmental_approval eia_permit local_plan building_permit "
         "seveso_risk discharge_permit water_abstraction_permit dewatering_permit ets_permit "
         "grid_connection hydrogen_gas_safety fdi_screening site_notification",
         absent="coastal_dispensation nature_dispensation municipal_plan_supplement",

@@ -53,7 +53,14 @@ def test_every_permit_type_is_complete(catalogue):
         d = permit.duration
         assert 0 < d.min_days <= d.likely_days <= d.max_days, permit.code
         assert permit.name_da and permit.name_en and permit.legal_basis
-        assert permit.authority_level in {"state", "municipal", "company", "museum", "embedded"}
+        assert permit.authority_level in {
+            "state",
+            "regional",
+            "municipal",
+            "company",
+            "museum",
+            "embedded",
+        }
         kinds = [m.kind for m in permit.milestones]
         assert kinds.count("decision") == 1
         assert all(0.0 <= m.at <= 1.0 and m.after_days >= 0 for m in permit.milestones)

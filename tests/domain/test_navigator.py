@@ -58,8 +58,28 @@ CASES = [
         "possible",
         "site.municipal_plan_allows_use",
     ),
+    # a new lokalplan and a rural zone permit are alternatives, not both required
     (
         {"site": {"zone": "landzone", "local_plan_allows_use": False}, "new_buildings_m2": 500},
+        "rural_zone_permit",
+        "possible",
+        None,
+    ),
+    (
+        {"site": {"zone": "landzone", "local_plan_allows_use": False}, "new_buildings_m2": 500},
+        "local_plan",
+        "required",
+        None,
+    ),
+    (
+        {
+            "site": {
+                "zone": "landzone",
+                "local_plan_allows_use": True,
+                "local_plan_bonus_effect": False,
+            },
+            "new_buildings_m2": 500,
+        },
         "rural_zone_permit",
         "required",
         None,
@@ -211,6 +231,8 @@ CASES = [
         "ets_activities",
     ),
     ({"grid_connection_mw": 50}, "grid_connection", "required", None),
+    ({"crma_stage": "extraction"}, "raw_material_extraction_permit", REQ, None),
+    ({"crma_stage": "recycling"}, "raw_material_extraction_permit", None, None),
     ({"grid_connection_mw": None}, "grid_connection", "possible", "grid_connection_mw"),
     ({"hydrogen_installations": True}, "hydrogen_gas_safety", "required", None),
     (
@@ -264,7 +286,7 @@ def test_rule(catalogue, overrides, code, certainty, assumption):
 
 
 def test_every_rule_is_exercised():
-    assert len(RULES) == 19
+    assert len(RULES) == 20
     covered = {c[1] for c in CASES}
     from rodloeber.domain.catalogue import load_catalogue
 
@@ -356,3 +378,62 @@ def test_ets_threshold_lives_in_the_catalogue(catalogue):
     act = catalogue.ets_activities["hydrogen_production"]
     assert (act.threshold, act.threshold_fact) == (5.0, "hydrogen_production_t_per_day")
     assert act.verified and "2023/959" in act.legal_basis
+
+
+@pytest.mark.parametrize(
+    ("code", "dagi", "da", "en"),
+    [
+        ("0561", "Esbjerg", "Esbjerg Kommune", "Esbjerg Municipality"),
+        ("0101", "København", "Københavns Kommune", "City of Copenhagen"),
+        ("0169", "Høje Taastrup", "Høje-Taastrup Kommune", "Høje-Taastrup Municipality"),
+        ("0400", "Bornholm", "Bornholms Regionskommune", "Bornholm Regional Municipality"),
+        ("0147", "Frederiksberg", "Frederiksberg Kommune", "Frederiksberg Municipality"),
+    ],
+)
+def test_official_municipality_names(catalogue, code, dagi, da, en):
+    assert catalogue.municipality_name(code, dagi) == (da, en)
+    facts = facts_of(new_buildings_m2=10, site={"kommune_kode": code})
+    permit = navigate(facts, catalogue, kommune_names={code: dagi}).get("building_permit")
+    assert (permit.authority, permit.authority_en) == (da, en)
+
+
+# (kommune, CRMA stage, extraction permit?, EIA authority level, EIA authority name)
+REGION_CASES = [
+    ("0561", "extraction", True, "regional", "Region Syddanmark (regionsrådet)"),
+    ("0851", "extraction", True, "regional", "Region Nordjylland (regionsrådet)"),
+    ("0101", "extraction", True, "regional", "Region Hovedstaden (regionsrådet)"),
+    ("0561", "processing", False, "municipal", "Esbjerg Kommune"),
+    ("0561", None, False, "municipal", "Esbjerg Kommune"),
+]
+
+
+@pytest.mark.parametrize(("kode", "stage", "permit", "level", "name"), REGION_CASES)
+def test_extraction_goes_to_the_region(catalogue, kode, stage, permit, level, name):
+    facts = facts_of(crma_stage=stage, eia_annex="annex1", site={"kommune_kode": kode})
+    result = navigate(facts, catalogue, kommune_names={kode: "Esbjerg"})
+    extraction = result.get("raw_material_extraction_permit")
+    assert (extraction is not None) is permit
+    if extraction is not None:
+        assert extraction.certainty == "required" and extraction.authority_level == "regional"
+        assert extraction.authority == name and "råstofloven § 7" in extraction.legal_basis.lower()
+        assert set(extraction.depends_on) == {"eia_permit"}
+    eia = result.get("eia_permit")
+    assert (eia.authority_level, eia.authority) == (level, name)
+
+
+def test_region_unknown_without_municipality(catalogue):
+    facts = facts_of(crma_stage="extraction", site={"kommune_kode": None})
+    permit = navigate(facts, catalogue).get("raw_material_extraction_permit")
+    assert permit.authority_level == "regional" and permit.authority_code is None
+    assert "regionsrådet" in permit.authority.lower()
+
+
+def test_rural_zone_permit_is_the_alternative_to_a_new_local_plan(catalogue):
+    facts = facts_of(
+        site={"zone": "landzone", "local_plan_allows_use": False}, new_buildings_m2=500
+    )
+    permits = navigate(facts, catalogue)
+    rural = permits.get("rural_zone_permit")
+    assert rural.certainty == "possible" and rural.details == {"alternative_to": "local_plan"}
+    assert "§ 45" in rural.why and "s. 45" in rural.why_en
+    assert permits.get("local_plan").certainty == "required"

@@ -125,3 +125,99 @@ def test_conflicts_use_custom_distance() -> None:
     cands = [Candidate("a", 1), Candidate("b", 1), Candidate("c", 1)]
     pairs = conflicting_pairs(cands, 5, lambda x, y: 1.0 if {x.id, y.id} == {"a", "b"} else 9.0)
     assert pairs == [(0, 1)]
+
+
+# --- § 13 stk. 1 conditions are a hard constraint (issue 17 item 1) ----------
+
+
+def brute_force_eligible(
+    candidates: list[Candidate], n: int, k: int | None, d: float
+) -> tuple[float, frozenset[str]] | None:
+    """The best total over every subset of size ``n`` of the eligible candidates."""
+    best: tuple[float, frozenset[str]] | None = None
+    pool = [c for c in candidates if c.eligible]
+    for combo in combinations(pool, n):
+        if k is not None:
+            regions = [c.region for c in combo]
+            if any(regions.count(r) > k for r in set(regions)):
+                continue
+        if d > 0 and any(euclidean_km(a, b) < d for a, b in combinations(combo, 2)):
+            continue
+        total = float(sum(c.score for c in combo))
+        if best is None or total > best[0]:
+            best = (total, frozenset(c.id for c in combo))
+    return best
+
+
+rounds_up_to_14 = st.lists(
+    st.tuples(
+        st.integers(0, 100),
+        st.sampled_from(["1081", "1082", "1083", "1084", "1085"]),
+        st.integers(0, 300_000),
+        st.integers(0, 300_000),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=14,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    raw=rounds_up_to_14,
+    n=st.integers(1, 5),
+    k=st.one_of(st.none(), st.integers(1, 3)),
+    d=st.sampled_from([0.0, 30.0, 90.0]),
+)
+def test_selection_equals_brute_force_and_never_takes_an_ineligible_area(
+    raw: list[tuple[int, str, int, int, bool]], n: int, k: int | None, d: float
+) -> None:
+    candidates = [
+        Candidate(str(i), float(s), r, float(x), float(y), eligible=e)
+        for i, (s, r, x, y, e) in enumerate(raw)
+    ]
+    eligible = sum(c.eligible for c in candidates)
+    if eligible == 0 or n > eligible:
+        with pytest.raises(SelectionError) as info:
+            select(candidates, n, max_per_region=k, min_distance_km=d)
+        assert info.value.code in {"none_eligible", "too_few_eligible"}
+        return
+    expected = brute_force_eligible(candidates, n, k, d)
+    if expected is None:
+        with pytest.raises(SelectionError) as info:
+            select(candidates, n, max_per_region=k, min_distance_km=d)
+        assert info.value.code == "infeasible"
+        return
+    result = select(candidates, n, max_per_region=k, min_distance_km=d)
+    assert result.objective == pytest.approx(expected[0])
+    by_id = {c.id: c for c in candidates}
+    assert len(result.chosen) == n
+    assert all(by_id[i].eligible for i in result.chosen)
+    assert set(result.ineligible) == {c.id for c in candidates if not c.eligible}
+    assert all(by_id[s.id].eligible for s in result.swaps)
+
+
+def test_high_score_with_a_condition_not_met_is_never_chosen() -> None:
+    # The old weighted sum would take "star" (score 99) although it fails a condition.
+    star = Candidate("star", 99, "r", eligible=False)
+    ok = [Candidate(f"ok{i}", 10 - i, "r") for i in range(3)]
+    result = select([star, *ok], 2)
+    assert set(result.chosen) == {"ok0", "ok1"}
+    assert result.ineligible == ("star",)
+    assert "star" not in {s.id for s in result.swaps}
+    assert "§ 13, stk. 1" in result.explanation("da")
+
+
+def test_nothing_selectable_explains_why_and_what_to_do() -> None:
+    with pytest.raises(SelectionError) as info:
+        select([], 1)
+    assert info.value.code == "no_candidates"
+    assert "mellem 1 og 0" not in info.value.message_da
+    with pytest.raises(SelectionError) as info:
+        select([Candidate("a", 5, eligible=False)], 1)
+    assert info.value.code == "none_eligible"
+    assert "Vurdér betingelserne" in info.value.message_da
+    with pytest.raises(SelectionError) as info:
+        select([Candidate("a", 5), Candidate("b", 5, eligible=False)], 2)
+    assert info.value.code == "too_few_eligible"
+    assert "only 1 of 2" in info.value.message_en

@@ -166,7 +166,7 @@ def test_address_names_the_municipality(page: Any, live_server: Any) -> None:
 
 
 def test_click_on_the_map_sets_the_point_and_the_municipality(page: Any, live_server: Any) -> None:
-    from rodloeber.checks.geo import kommune_at
+    from rodloeber.layers.kommune_lookup import kommune_at
 
     page.goto(f"{live_server.url}/tjek/trin/2")
     page.wait_for_function(
@@ -191,3 +191,26 @@ def test_click_on_the_map_sets_the_point_and_the_municipality(page: Any, live_se
     page.click("button[name=goto][value='2']")
     page.wait_for_selector("[data-check-step='2']")
     assert page.input_value("[data-check-lon]") == f"{lon:.6f}"
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_open_legal_questions_for_case_managers(
+    page: Any, live_server: Any, make_user: Any, english: bool
+) -> None:
+    from rodloeber.accounts.roles import Role
+    from tests.conftest import PASSWORD
+
+    user = make_user(Role.CASE_MANAGER)
+    page.goto(f"{live_server.url}/konto/log-ind")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form#login-form button[type=submit]")
+    page.goto(f"{live_server.url}/tjek/regler/aabne-spoergsmaal")
+    if english:
+        page.click("button[name=language][value=en]")
+        page.wait_for_function("document.documentElement.lang === 'en'")
+    heading = page.locator("h1").inner_text()
+    assert heading == ("Open legal questions" if english else "Åbne juridiske spørgsmål")
+    assert page.locator("tr[data-code=l206_simple]").count() == 1
+    _shot(page, f"open-questions-{'en' if english else 'da'}")
+    _axe(page)

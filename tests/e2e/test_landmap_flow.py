@@ -133,3 +133,44 @@ def test_map_renders_the_business_areas_from_country_to_street_scale(
     )
     assert selected[2] == int(first.get_attribute("data-area-id") or 0)
     assert [e for e in errors if "GL Driver" not in e] == []
+
+
+def test_the_url_holds_view_and_selection_and_the_list_drives_the_map(
+    page: Any, live_server: Any, bundled_basemap: None
+) -> None:
+    """A link reproduces the view; "Show on map" selects and zooms; on a phone the map is first."""
+    from rodloeber.landmap.demo import landmap_demo_load
+    from rodloeber.landmap.models import BusinessArea
+
+    landmap_demo_load(count=120, seed=5)
+    area = BusinessArea.objects.order_by("-available_ha").first()
+    assert area is not None
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    view = f"12.00/{area.centroid_lat:.5f}/{area.centroid_lon:.5f}"
+    page.goto(f"{live_server.url}/kort#kort={view}&valgt={area.pk}")
+    page.wait_for_selector("#land-map[data-land-results]", state="attached")
+    state = page.evaluate(
+        "() => { const m = document.querySelector('[data-rl-map]').rlMap;"
+        " return [m.getZoom(), m.getCenter().lat, m.getCenter().lng,"
+        " m.getFilter('land-results-selected')[2]]; }"
+    )
+    assert abs(state[0] - 12) < 0.01 and abs(state[1] - area.centroid_lat) < 1e-3
+    assert state[3] == area.pk
+    item = page.locator(f"[data-area-id='{area.pk}']")
+    assert "rl-land-item--selected" in (item.get_attribute("class") or "")
+    other = page.locator("[data-area-id]").nth(1)
+    other_id = int(other.get_attribute("data-area-id") or 0)
+    other.locator("[data-area-zoom]").click()
+    page.wait_for_function(f"() => location.hash.includes('valgt={other_id}')")
+    page.evaluate(
+        "() => new Promise(r => { const m = document.querySelector('[data-rl-map]').rlMap;"
+        " if (!m.isMoving()) r(); else m.once('moveend', r); })"
+    )
+    assert page.evaluate("() => document.querySelector('[data-rl-map]').rlMap.getZoom()") >= 12
+    # on a phone the map comes before the panel
+    page.set_viewport_size({"width": 390, "height": 844})
+    boxes = page.evaluate(
+        "() => [document.querySelector('.rl-kort-map').getBoundingClientRect().top,"
+        " document.querySelector('#kort-panel').getBoundingClientRect().top]"
+    )
+    assert boxes[0] < boxes[1], boxes

@@ -88,3 +88,27 @@ def test_land_tiles_decode(areas: list[BusinessArea]) -> None:
     for empty_url in ("/kort/fliser/14/0/0.mvt", "/tiles/land_areas/14/0/0.mvt"):
         empty = Client().get(empty_url)  # far from Denmark: no areas
         assert empty.status_code == 204 and empty.content == b"" and empty["ETag"]
+
+
+def test_result_ids_match_the_list_filters(areas: list[BusinessArea]) -> None:
+    body = Client().get("/kort/resultat.json", {"min_available_ha": "3"}).json()
+    expected = set(BusinessArea.objects.filter(available_ha__gte=3).values_list("id", flat=True))
+    assert set(body["ids"]) == expected and body["total"] == len(expected)
+    assert len(body["lon"]) == len(body["lat"]) == len(body["ids"])
+    assert Client().get("/kort/resultat.json", {"max_km_port": "langt"}).status_code == 400
+
+
+def test_map_page_is_map_first_and_loads_maplibre_from_script(areas: list[BusinessArea]) -> None:
+    html = Client().get("/kort").content.decode()
+    assert 'class="rl-kort"' in html and "rl-map--overlay" in html and "data-url-state" in html
+    assert '<script src="/static/vendor/maplibre-gl/maplibre-gl.js"' not in html  # after paint
+    assert "data-maplibre-js=" in html
+    assert "maplibre" not in Client().get("/").content.decode()  # only on map pages
+
+
+def test_number_filters_keep_their_value_in_danish(areas: list[BusinessArea]) -> None:
+    """<input type=number> needs '2.5': a Danish '2,5' would show as an empty field."""
+    client = Client()
+    client.cookies["django_language"] = "da"
+    html = client.get("/kort", {"max_km_port": "2.5"}).content.decode()
+    assert 'name="max_km_port" value="2.5"' in html

@@ -15,9 +15,11 @@ from rodloeber.accounts.roles import Role
 from rodloeber.domain.screening import to_exchange
 from rodloeber.domain.screening.testing import square
 from rodloeber.layers import screening_service
+from rodloeber.parks.conditions import condition_assess
 from rodloeber.parks.criteria import QUESTIONS
 from rodloeber.parks.lifecycle import decision_record
 from rodloeber.parks.models import ApplicationRound, Park, ParkApplication
+from rodloeber.parks.procedure import round_step_record
 from rodloeber.parks.services import application_create, application_submit, round_open
 from tests.domain.screening.conftest import small_world
 
@@ -81,10 +83,43 @@ def draft(planner: User, open_round: ApplicationRound) -> ParkApplication:
     )
 
 
+def meet_all_conditions(screener: User, app: ParkApplication) -> None:
+    """Record every condition of § 13 stk. 1 as met (with evidence)."""
+    for number in range(1, 6):
+        condition_assess(
+            actor=screener,
+            application=app,
+            number=number,
+            state="met",
+            evidence_kind="municipal_answer",
+            evidence=f"Kommunens svar dokumenterer nr. {number} (test)",
+        )
+
+
+def decide_politically(screener: User, rnd: ApplicationRound, parks: int = 11) -> None:
+    """Record the negotiation and the agreement parties' decision for the round."""
+    round_step_record(
+        actor=screener,
+        application_round=rnd,
+        kind="negotiated",
+        happened_on=date(2025, 10, 1),
+        details={"outcome": "Enighed om listen (test)"},
+    )
+    round_step_record(
+        actor=screener,
+        application_round=rnd,
+        kind="political_decision",
+        happened_on=date(2025, 10, 28),
+        details={"decided_by": "Regeringen og aftalepartierne (test)", "parks_count": parks},
+    )
+
+
 @pytest.fixture
 def designated_park(planner: User, screener: User, draft: ParkApplication) -> Park:
     """The draft, submitted and designated on 28 Oct 2025 (sunset 28 Oct 2030)."""
     application_submit(actor=planner, application=draft)
+    meet_all_conditions(screener, draft)
+    decide_politically(screener, draft.round)
     decision_record(
         actor=screener,
         application=draft,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -25,6 +26,22 @@ def test_demo_load_is_idempotent_and_marks_designated() -> None:
     joint = ParkApplication.objects.get(lead_municipality__authority_code="0370")
     assert sorted(m.authority_code for m in joint.municipalities.all()) == ["0370", "0390"]
     assert joint.area_ha == pytest.approx(207, rel=0.1)
+    rnd = joint.round
+    facts = {f["key"]: f for f in rnd.public_facts}
+    assert facts["applications"]["value"] == 31 and facts["municipalities"]["value"] == 29
+    assert facts["designated"]["value"] == 11 == Park.objects.count()
+    assert all(f["source"] for f in rnd.public_facts)  # every row has its source
+    decision = rnd.steps.get(kind="political_decision")
+    assert decision.details["parks_count"] == 11
+    assert "doi.dk" in decision.note
+
+
+def test_round_page_shows_the_public_facts(client: Any) -> None:
+    parks_demo_load()
+    rnd = ParkApplication.objects.first().round  # type: ignore[union-attr]
+    page = client.get(f"/industriparker/runder/{rnd.pk}").content.decode()
+    assert "31" in page and "doi.dk" in page
+    assert "Regeringen og aftalepartierne" in page
 
 
 @pytest.mark.parametrize("code", ["0851", "0561", "0440", "0360", "0316"])

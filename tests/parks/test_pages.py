@@ -15,7 +15,7 @@ from rodloeber.accounts.models import User
 from rodloeber.parks.lifecycle import decision_record
 from rodloeber.parks.models import ApplicationRound, ApplicationStatus, Park, ParkApplication
 from rodloeber.parks.services import application_submit, evaluation_save
-from tests.parks.conftest import FULL_ANSWERS, area
+from tests.parks.conftest import FULL_ANSWERS, area, decide_politically, meet_all_conditions
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,8 @@ def test_public_page_lists_designated_parks(
     client: Client, planner: User, screener: User, draft: ParkApplication
 ) -> None:
     application_submit(actor=planner, application=draft)
+    meet_all_conditions(screener, draft)
+    decide_politically(screener, draft.round)
     decision_record(
         actor=screener,
         application=draft,
@@ -90,6 +92,7 @@ def test_screener_pages_and_exports(planner: User, screener: User, draft: ParkAp
     xlsx = client.get("/industriparker/sammenligning?format=xlsx").content
     sheet = load_workbook(io.BytesIO(xlsx)).active
     assert sheet is not None and sheet.cell(2, 2).value == "Testpark Vest"
+    meet_all_conditions(screener, draft)
     response = client.post(
         "/industriparker/udvaelgelse", {"n": 1, "min_distance_km": 0, "ids": [draft.pk]}
     )

@@ -28,6 +28,7 @@ from rodloeber.parks.models import (
     ParkApplication,
     ParkStatus,
 )
+from rodloeber.parks.procedure import consent_requests, joint_consent_decide
 from rodloeber.parks.selectors import application_for, visible_applications
 from rodloeber.parks.services import (
     application_create,
@@ -38,7 +39,13 @@ from rodloeber.parks.services import (
     round_open,
     total_score,
 )
-from tests.parks.conftest import EXCLUDED_AREA, FULL_ANSWERS, area
+from tests.parks.conftest import (
+    EXCLUDED_AREA,
+    FULL_ANSWERS,
+    area,
+    decide_politically,
+    meet_all_conditions,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,8 +90,41 @@ def test_joint_application_is_visible_to_co_applicant(
         co_municipality_codes=["0573"],
     )
     varde = make_user(Role.MUNICIPAL_PLANNER, org("0573"))
+    with pytest.raises(NotFound):  # not Varde's own until Varde accepts
+        application_for(varde, app.pk)
+    assert [c.application for c in consent_requests(varde)] == [app]
+    with pytest.raises(ParkError) as info:
+        application_submit(actor=planner, application=app)
+    assert info.value.code == "consent_pending"
+    with pytest.raises(NotFound):  # only the asked municipality answers
+        joint_consent_decide(actor=planner, application=app, accept=True)
+    before = _events()
+    joint_consent_decide(actor=varde, application=app, accept=True)
+    assert _events() == before + 1
     assert application_for(varde, app.pk) == app
     assert sorted(m.authority_code for m in app.municipalities.all()) == ["0561", "0573"]
+    with pytest.raises(IllegalTransition):
+        joint_consent_decide(actor=varde, application=app, accept=False)
+    assert consent_requests(varde) == []
+
+
+def test_declined_co_applicant_stays_out(
+    planner: User, open_round: ApplicationRound, make_user: Callable[..., User], org: Callable
+) -> None:
+    app = application_create(
+        actor=planner,
+        application_round=open_round,
+        name="Fælles park",
+        geometry=area(),
+        answers=FULL_ANSWERS,
+        co_municipality_codes=["0573"],
+    )
+    varde = make_user(Role.MUNICIPAL_PLANNER, org("0573"))
+    joint_consent_decide(actor=varde, application=app, accept=False)
+    with pytest.raises(NotFound):
+        application_for(varde, app.pk)
+    application_submit(actor=planner, application=app)  # answered: may be submitted
+    assert [m.authority_code for m in app.municipalities.all()] == ["0561"]
 
 
 def test_submit_screens_and_stores_report_with_one_event(
@@ -228,6 +268,8 @@ def test_commands(planner: User, screener: User, draft: ParkApplication) -> None
     from django.core.management import call_command
 
     application_submit(actor=planner, application=draft)
+    meet_all_conditions(screener, draft)
+    decide_politically(screener, draft.round)
     decision_record(
         actor=screener, application=draft, designated=True, decided_on=date.today(), reasons="ok"
     )

@@ -43,6 +43,8 @@ def send(request: Conditional) -> int:
             content_type="application/json",
             headers={"Authorization": f"Bearer {request.token}", "If-Match": str(request.version)},
         )
+        if response.status_code >= 500:
+            print(response.content[:2000].decode(errors="replace"), file=sys.stderr)
         return int(response.status_code)
     finally:
         connection.close()
@@ -74,6 +76,9 @@ def main(db_file: str, spec: str, n: str) -> None:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    settings.RODLOEBER_PLAN_SAMPLES = 100  # as the parent test: re-planning is not under test
     request = Conditional(**json.loads(spec))
     print(json.dumps(fire(int(n), lambda: send(request))))
 

@@ -88,6 +88,7 @@ def _fire(request: Conditional, tmp_path: Path) -> list[int]:
         check=False,
     )
     assert out.returncode == 0, out.stderr[-3000:]
+    _STDERR["last"] = out.stderr
     codes: list[int] = json.loads(out.stdout.strip().splitlines()[-1])
     if connection.vendor == "sqlite":
         copy = sqlite3.connect(db_file)
@@ -98,6 +99,7 @@ def _fire(request: Conditional, tmp_path: Path) -> list[int]:
 
 
 _EVENTS: dict[str, int] = {}
+_STDERR: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("key", sorted(CONDITIONAL))
@@ -108,7 +110,7 @@ def test_concurrent_conditional_writes_give_one_200_and_412s(
     request, version_now = CONDITIONAL[key]()
     events_before = AuditEvent.objects.count()
     codes = _fire(request, tmp_path)
-    assert codes == [200] + [412] * (N - 1), codes
+    assert codes == [200] + [412] * (N - 1), (codes, _STDERR.get("last", "")[-3000:])
     if connection.vendor == "sqlite":  # the writes went to the copied file
         assert _EVENTS[request.path] == events_before + 1
     else:

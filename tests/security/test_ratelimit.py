@@ -12,7 +12,7 @@ from django.test import Client
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
 from rodloeber.audit.models import AuditEvent
-from rodloeber.core.ratelimit import MESSAGE_DA, MESSAGE_EN, ROUTES, hit
+from rodloeber.web.ratelimit import MESSAGE_DA, MESSAGE_EN, ROUTES, hit
 from tests.cases import factories as f
 from tests.conftest import PASSWORD
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.config.test_settings import GOOD_ENV, _run
 
 HIT = (
-    "from rodloeber.core.ratelimit import hit; "
+    "from rodloeber.web.ratelimit import hit; "
     "print(' '.join(str(hit('login', 'a192.0.2.7').count) for _ in range({n})))"
 )
 

@@ -68,7 +68,17 @@ ENTITLED: dict[str, frozenset[str]] = {
 }
 #: Objects that are public by nature (open data): visible, but not editable by outsiders.
 PUBLIC_KINDS = frozenset(
-    {"land_area", "park", "layer", "tile", "schedule", "number", "fmt", "invitation_secret"}
+    {
+        "land_area",
+        "park",
+        "park_round",
+        "layer",
+        "tile",
+        "schedule",
+        "number",
+        "fmt",
+        "invitation_secret",
+    }
 )
 
 
@@ -169,6 +179,7 @@ def build_world() -> World:
         "park_app": park_app.pk,
         "park_attachment": park_attachment.pk,
         "park": park.pk,
+        "park_round": rnd.pk,
         "land_area": land.pk,
         "schedule": str(case.public_id),
     }
@@ -187,6 +198,8 @@ PARAM_KINDS: list[tuple[str, str, str]] = [
     ("pk", "/industriparker/ansoegninger/", "park_app"),
     ("app_id", "", "park_app"),
     ("pk", "/industriparker/park/", "park"),
+    ("pk", "/industriparker/runder/", "park_round"),
+    ("round_id", "", "park_round"),
     ("att_id", "", "park_attachment"),
     ("park_id", "", "park"),
     ("pk", "/kort/omraade/", "land_area"),

@@ -36,7 +36,7 @@ def test_english_page_has_english_dates(client: Client) -> None:
 
 
 def test_svg_download_carries_its_own_styles(client: Client) -> None:
-    from rodloeber.web.gantt import gantt_stylesheet
+    from rodloeber.core.gantt import gantt_stylesheet
 
     response = client.get(
         "/procesplan?example=electrolyser_esbjerg&clock_start=2026-03-02&format=svg"
@@ -96,3 +96,9 @@ def test_english_explanations(client: Client) -> None:
     ).content.decode()
     assert "Measures that make the plan fit the cap" in body and "Early scoping meeting" in body
     assert "on the critical path in" in body
+
+
+def test_embedded_gantt_has_no_inline_style(client: Client) -> None:
+    """The page's CSP blocks inline <style>; gantt.css carries the chart's rules."""
+    body = client.get("/procesplan").content.decode()
+    assert 'class="rl-gantt"' in body and "<style" not in body

@@ -9,16 +9,17 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rodloeber.accounts.administration_service import (
+    invitation_accept,
     invitation_create,
     invitation_for,
     invitation_revoke,
@@ -29,6 +30,7 @@ from rodloeber.accounts.administration_service import (
 from rodloeber.accounts.errors import AccountError
 from rodloeber.accounts.models import Invitation, Organisation, User
 from rodloeber.accounts.roles import OrgKind, Role
+from rodloeber.core.page_errors import error_message
 
 #: At most this many organisations in one list (refine the search beyond that).
 LIST_LIMIT = 100
@@ -46,7 +48,7 @@ def _admin(request: HttpRequest) -> User:
 
 
 def _text(exc: AccountError) -> str:
-    return exc.message(get_language() or "da")
+    return error_message(exc)
 
 
 @login_required
@@ -161,10 +163,6 @@ def set_active(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def accept(request: HttpRequest, secret: str) -> HttpResponse:
     """/konto/invitation/<secret>: the invited person chooses a user name and password."""
-    from django.contrib.auth import login
-
-    from rodloeber.accounts.administration_service import invitation_accept
-
     inv = invitation_for(secret)
     if inv is None:
         return render(request, "administration/invitation_invalid.html", status=404)

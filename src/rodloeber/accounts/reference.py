@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from rodloeber.accounts.roles import OrgKind
+from rodloeber.domain.catalogue import load_catalogue
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 KOMMUNER_GEOJSON = PACKAGE_DIR / "layers" / "data" / "kommuner.geojson"
@@ -39,17 +40,20 @@ class ReferenceAuthority:
 
 @cache
 def municipalities() -> tuple[ReferenceAuthority, ...]:
-    """The 98 municipalities with DAGI codes, e.g. ``0561`` Esbjerg Kommune."""
+    """The 98 municipalities with DAGI codes and official names, e.g. ``0561``
+    Esbjerg Kommune, ``0101`` Københavns Kommune (catalogue authorities.yaml)."""
     data = json.loads(KOMMUNER_GEOJSON.read_text(encoding="utf-8"))
+    catalogue = load_catalogue()
     result = []
     for feature in data["features"]:
         p = feature["properties"]
+        name, name_en = catalogue.municipality_name(p["kode"], p["navn"])
         result.append(
             ReferenceAuthority(
                 kind=OrgKind.MUNICIPALITY,
                 code=p["kode"],
-                name=f"{p['navn']} Kommune",
-                name_en=f"{p['navn']} Municipality",
+                name=name,
+                name_en=name_en,
                 region_code=p["regionskode"],
                 region_name=p["regionsnavn"],
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,6 +21,7 @@ from rodloeber.accounts.errors import AccountError
 from rodloeber.accounts.models import ApiToken, Organisation, User
 from rodloeber.accounts.reference import ReferenceAuthority, municipalities, state_authorities
 from rodloeber.accounts.roles import CASE_MANAGER_AUTHORITY_CODE, ROLE_ORG_KINDS, OrgKind, Role
+from rodloeber.accounts.token_scopes import ALL_SCOPES, DEFAULT_LIFETIME, check_scopes
 from rodloeber.audit.services import record_event
 from rodloeber.domain.identifiers import cvr_problem, normalise_cvr
 
@@ -194,11 +196,29 @@ def _digest(secret: str) -> str:
 
 
 def token_create(
-    *, actor: User | None, user: User, name: str, expires_at: datetime | None = None
+    *,
+    actor: User | None,
+    user: User,
+    name: str,
+    expires_at: datetime | None = None,
+    scopes: Sequence[str] | None = None,
 ) -> tuple[ApiToken, str]:
-    """Create a personal API token; returns the row and the secret (shown once)."""
+    """Create a personal API token; returns the row and the secret (shown once).
+
+    ``scopes`` (read or write per area, ``token_scopes.ALL_SCOPES`` when not
+    given); ``expires_at`` defaults to 90 days from now (issue #20).
+    """
     if not user.is_active:
         raise AccountError("user_inactive", "Brugeren er deaktiveret.", "The user is deactivated.")
+    chosen = check_scopes(ALL_SCOPES if scopes is None else scopes)
+    now = timezone.now()
+    expires_at = expires_at or now + DEFAULT_LIFETIME
+    if expires_at <= now:
+        raise AccountError(
+            "token_expiry_past",
+            "Udløbstidspunktet skal ligge i fremtiden.",
+            "The expiry must lie in the future.",
+        )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
@@ -207,13 +227,20 @@ def token_create(
             prefix=secret[: len(TOKEN_PREFIX) + 6],
             digest=_digest(secret),
             expires_at=expires_at,
+            scopes=chosen,
         )
         record_event(
             action="token.create",
             actor=actor,
             subject=token,
             organisation=user.organisation,
-            after={"user": user.username, "name": token.name, "prefix": token.prefix},
+            after={
+                "user": user.username,
+                "name": token.name,
+                "prefix": token.prefix,
+                "scopes": chosen,
+                "expires_at": expires_at.isoformat(),
+            },
         )
     return token, secret
 
@@ -238,7 +265,13 @@ def token_revoke(*, actor: User | None, token: ApiToken) -> ApiToken:
 
 
 def token_authenticate(secret: str) -> User | None:
-    """Resolve a bearer token to its active user, or ``None``.
+    """The active user of a bearer token, or ``None`` (scopes: :func:`token_lookup`)."""
+    token = token_lookup(secret)
+    return token.user if token is not None else None
+
+
+def token_lookup(secret: str) -> ApiToken | None:
+    """Resolve a bearer token to its active, unexpired token row, or ``None``.
 
     ``last_used_at`` is bookkeeping, not a business change, so it is not
     audited (it would double the audit volume for every API call). It is
@@ -259,4 +292,4 @@ def token_authenticate(secret: str) -> User | None:
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= TOKEN_LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token

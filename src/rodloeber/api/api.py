@@ -26,6 +26,7 @@ from rodloeber.checks.api.router import router as checks_router
 from rodloeber.landmap.api.router import router as land_router
 from rodloeber.layers.api.router import router as screening_router
 from rodloeber.parks.api.files import router as park_files_router
+from rodloeber.parks.api.procedure import router as park_procedure_router
 from rodloeber.parks.api.router import router as parks_router
 from rodloeber.reports.api.router import router as statistics_router
 
@@ -85,4 +86,5 @@ api.add_router("/", cases_router)
 api.add_router("/", land_router)
 api.add_router("/", parks_router)
 api.add_router("/", park_files_router)
+api.add_router("/", park_procedure_router)
 api.add_router("/", statistics_router)

@@ -9,17 +9,25 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
 from rodloeber.accounts.models import User
-from rodloeber.accounts.services import token_authenticate
+from rodloeber.accounts.services import token_lookup
+from rodloeber.accounts.token_scopes import ScopeError, allows, required_scope
 
 
 class TokenAuth(HttpBearer):
-    openapi_description = "Personal API token: `rodloeber token create USER`."
+    openapi_description = (
+        "Personal API token: `rodloeber token create USER [--scope cases:read …] [--days 90]`. "
+        "Scopes: read or write per area (cases, parks, land, statistics); "
+        "a request outside the token's scopes answers 403 (`token_scope`)."
+    )
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        user = token_authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
+        row = token_lookup(token)
+        if row is None:
+            return None
+        if not allows(row.scopes, str(request.method), request.path):
+            raise ScopeError(required_scope(str(request.method), request.path) or "")
+        request.user = row.user
+        return row.user
 
 
 class SessionAuthWithUser(SessionAuth):

@@ -119,6 +119,15 @@ register("parks.application_update", "Industriparkansøgning gemt", "Park applic
 register("parks.application_submit", "Industriparkansøgning indsendt", "Park application submitted")
 register("parks.rescreen", "Screening gentaget", "Screening repeated")
 register("parks.evaluate", "Vurdering registreret", "Evaluation recorded")
+register("parks.round_step", "Trin i udpegningsforløbet registreret", "Procedure step recorded")
+register("parks.dialogue", "Dialog med kommune registreret", "Dialogue with municipality logged")
+register("parks.sunset_extend", "Solnedgang forlænget", "Sunset extended")
+register("parks.joint_consent", "Svar på fælles ansøgning", "Joint application answered")
+register(
+    "parks.condition_assess",
+    "Betingelse i § 13, stk. 1, vurderet",
+    "Condition of § 13(1) assessed",
+)
 register("parks.decision", "Ministerens afgørelse registreret", "Minister's decision recorded")
 register("parks.local_plan", "Lokalplan vedtaget", "Local plan adopted")
 register("parks.open", "Industripark åbnet for virksomheder", "Industrial park opened")
@@ -138,6 +147,8 @@ register(
     "Action refused (too many requests)",
 )
 register("ops.backup", "Sikkerhedskopi taget", "Backup taken")
+register("audit.anchor", "Revisionsspor forankret", "Audit chain anchored")
+register("ops.media_orphans_deleted", "Forældreløse filer slettet", "Orphan files deleted")
 register("ops.restore", "Sikkerhedskopi genindlæst", "Backup restored")
 
 # NemLog-in / MitID Erhverv log-in (SAML, ADR 0013)

@@ -45,6 +45,8 @@ class AuditEvent(models.Model):
     request_id = models.CharField(max_length=64, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    #: Which key signed the HMAC (rodloeber.audit.keys); "" = plain SHA-256, before keys.
+    key_id = models.CharField(max_length=16, blank=True, default="")
 
     objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()
 
@@ -73,7 +75,7 @@ class AuditEvent(models.Model):
 
     def chained_content(self) -> dict[str, Any]:
         """The fields the hash covers (everything but the hashes themselves)."""
-        return {
+        content: dict[str, Any] = {
             "seq": self.seq,
             "occurred_at": self.occurred_at.isoformat(),
             "actor_id": self.actor_id,
@@ -86,6 +88,9 @@ class AuditEvent(models.Model):
             "after": self.after,
             "request_id": self.request_id,
         }
+        if self.key_id:  # unkeyed events keep the content they were hashed with
+            content["key_id"] = self.key_id
+        return content
 
 
 class AuditChainHead(models.Model):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils import timezone
 from rodloeber.audit.actions import get_action
 from rodloeber.audit.context import current_request_id
 from rodloeber.audit.hashing import GENESIS_HASH, event_digest
+from rodloeber.audit.keys import current_key, key_for
 from rodloeber.audit.models import AuditChainHead, AuditEvent
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ def record_event(
     _check_lengths(subject_type=subject_type, subject_id=subject_id, actor_label=actor_label)
     before, after = _jsonable(before), _jsonable(after)
     head = _lock_head()
+    key_id, key = current_key()
     event = AuditEvent(
         seq=head.last_seq + 1,
         occurred_at=timezone.now(),
@@ -64,9 +67,10 @@ def record_event(
         after=after,
         request_id=current_request_id(),
         prev_hash=head.last_hash,
+        key_id=key_id,
     )
     # Normalise the timestamp to what the database will store (microseconds, UTC).
-    event.hash = event_digest(event.prev_hash, event.chained_content())
+    event.hash = event_digest(event.prev_hash, event.chained_content(), key)
     event.save(force_insert=True)
     AuditChainHead.objects.filter(pk=head.pk).update(last_seq=event.seq, last_hash=event.hash)
     return event
@@ -112,13 +116,21 @@ class VerifyResult:
         return not self.problems
 
 
-def verify_chain(batch_size: int = 2000) -> VerifyResult:
-    """Walk the whole chain: recompute each hash, check each link and that no
-    sequence number is missing, and compare the end with the chain head."""
+def verify_chain(batch_size: int = 2000, anchors: bool = True) -> VerifyResult:
+    """Walk the whole chain: recompute each HMAC with its key, check each link and
+    that no sequence number is missing, compare the end with the chain head, and
+    (``anchors``) compare with the anchors written outside the database.
+
+    Events without a key id (plain SHA-256, from before issue #20) are accepted
+    only up to ``RODLOEBER_AUDIT_UNKEYED_UNTIL`` (0 on new installations) and
+    before the first keyed event: otherwise someone rewrote them without the key.
+    """
     problems: list[ChainProblem] = []
     expected_prev = GENESIS_HASH
     expected_seq = 1
     checked = 0
+    keyed_seen = False
+    unkeyed_until = int(getattr(settings, "RODLOEBER_AUDIT_UNKEYED_UNTIL", 0) or 0)
     for event in _iter_events(batch_size):
         checked += 1
         if event.seq != expected_seq:
@@ -127,8 +139,20 @@ def verify_chain(batch_size: int = 2000) -> VerifyResult:
             )
         if event.prev_hash != expected_prev:
             problems.append(ChainProblem(event.seq, "link to the previous event is broken"))
-        if event_digest(event.prev_hash, event.chained_content()) != event.hash:
+        key = key_for(event.key_id) if event.key_id else None
+        if event.key_id and key is None:
+            problems.append(ChainProblem(event.seq, f"unknown audit key '{event.key_id}'"))
+        elif not event.key_id and (keyed_seen or event.seq > unkeyed_until):
+            problems.append(
+                ChainProblem(
+                    event.seq,
+                    "unkeyed event (rewritten without the key?); a chain from before keys "
+                    "sets RODLOEBER_AUDIT_UNKEYED_UNTIL",
+                )
+            )
+        elif event_digest(event.prev_hash, event.chained_content(), key) != event.hash:
             problems.append(ChainProblem(event.seq, "content does not match its hash (changed)"))
+        keyed_seen = keyed_seen or bool(event.key_id)
         expected_prev = event.hash
         expected_seq = event.seq + 1
     head = AuditChainHead.objects.filter(pk=1).first()
@@ -136,6 +160,10 @@ def verify_chain(batch_size: int = 2000) -> VerifyResult:
         problems.append(
             ChainProblem(head.last_seq, "the newest events are missing (chain head does not match)")
         )
+    if anchors:
+        from rodloeber.audit.anchors import verify_anchors
+
+        problems.extend(ChainProblem(seq, text) for seq, text in verify_anchors())
     return VerifyResult(checked=checked, problems=problems)
 
 

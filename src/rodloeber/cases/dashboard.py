@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from rodloeber.accounts.models import User
 from rodloeber.cases.models import (
@@ -18,6 +18,7 @@ from rodloeber.cases.models import (
     Pause,
     PermitStatus,
 )
+from rodloeber.cases.search import search_cases
 from rodloeber.cases.services.assignment import case_managers, workloads
 
 #: A case is at risk when P(decided within the cap) is below this.
@@ -87,12 +88,7 @@ def filter_cases(qs: QuerySet[Case], f: CaseFilters, today: date) -> list[Case]:
     if f.contact_person_id is not None:
         qs = qs.filter(contact_person_id=f.contact_person_id)
     if f.q:
-        qs = qs.filter(
-            Q(title__icontains=f.q)
-            | Q(reference__icontains=f.q)
-            | Q(company__name__icontains=f.q)
-            | Q(company__cvr=f.q)
-        )
+        qs = search_cases(qs, f.q)
     if f.kommune_kode:
         qs = qs.filter(facts__site__kommune_kode=f.kommune_kode)
     if f.authority_code:

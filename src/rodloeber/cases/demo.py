@@ -9,8 +9,6 @@ Needs the reference authorities and ``accounts.demo.demo_load()`` first.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -18,7 +16,6 @@ from typing import Any
 from rodloeber.accounts.models import Organisation, User
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import company_create, user_create
-from rodloeber.cases import planning
 from rodloeber.cases.models import Case, Milestone, Permit
 from rodloeber.cases.services.callin import callin_decide, callin_request
 from rodloeber.cases.services.completeness import (
@@ -35,6 +32,9 @@ from rodloeber.domain.identifiers import cvr_problem
 
 #: Every demo date is an offset from this day.
 REFERENCE_DATE = date(2026, 10, 1)
+#: Monte Carlo samples per re-plan while loading demo cases (fewer than a live
+#: re-plan's RODLOEBER_PLAN_SAMPLES: the demo needs plausible, not precise, odds).
+DEMO_PLAN_SAMPLES = 300
 
 _SITE = {
     "kommune_kode": "0561",
@@ -165,16 +165,6 @@ _EXTRA_COMPANIES = (
 )
 
 
-@contextmanager
-def _few_samples(n: int) -> Iterator[None]:
-    old = planning.SAMPLES_OVERRIDE
-    planning.SAMPLES_OVERRIDE = n
-    try:
-        yield
-    finally:
-        planning.SAMPLES_OVERRIDE = old
-
-
 def _demo_cvrs(n: int) -> list[str]:
     """Valid (modulus 11) CVR numbers in NemLog-in's 9xxxxxxx test range."""
     out: list[str] = []
@@ -247,6 +237,7 @@ def _progress(case: Case, manager: User, until: date, revise: bool) -> None:
                 expected_version=m.version,
                 actual=m.forecast,
                 today=until,
+                plan_samples=DEMO_PLAN_SAMPLES,
             )
             done += 1
     if revise:
@@ -264,6 +255,7 @@ def _progress(case: Case, manager: User, until: date, revise: bool) -> None:
                 forecast=m2.forecast + timedelta(days=45),
                 reason="Høringssvar kræver supplerende støjberegning (demo)",
                 today=until,
+                plan_samples=DEMO_PLAN_SAMPLES,
             )
 
 
@@ -306,7 +298,12 @@ def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
     ack = sub + timedelta(days=14)
     override = "" if case.eligible else "Virksomheden ligger i en kommunal industripark (demo)."
     case = case_acknowledge(
-        actor=manager, case=case, on=ack, eligibility_override=override, today=REFERENCE_DATE
+        actor=manager,
+        case=case,
+        on=ack,
+        eligibility_override=override,
+        today=REFERENCE_DATE,
+        plan_samples=DEMO_PLAN_SAMPLES,
     )
     _progress(case, manager, min(REFERENCE_DATE, ack + timedelta(days=60)), s.stage == "revised")
     if s.stage in ("progress", "revised", "paused", "paused_long", "overdue"):
@@ -320,6 +317,7 @@ def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
             reason="applicant_supplementing",
             note="Afventer supplerende miljøoplysninger fra ansøger (demo).",
             on=max(start, ack + timedelta(days=1)),
+            plan_samples=DEMO_PLAN_SAMPLES,
         )
     elif s.stage in ("extended", "extension_pending"):
         permit = _first_permit(case, "environmental_approval")
@@ -338,6 +336,7 @@ def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
                 approve=True,
                 reason="Begrundet i sagens kompleksitet (NZIA art. 9, stk. 6).",
                 today=REFERENCE_DATE - timedelta(days=20),
+                plan_samples=DEMO_PLAN_SAMPLES,
             )
     elif s.stage == "called_in":
         permit = _first_permit(case, "building_permit", "water_abstraction_permit")
@@ -359,6 +358,7 @@ def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
                 outcome="granted",
                 on=ack + timedelta(days=150 + 10 * n),
                 today=REFERENCE_DATE,
+                plan_samples=DEMO_PLAN_SAMPLES,
             )
 
 
@@ -370,10 +370,9 @@ def cases_demo_load() -> int:
     applicants = _company_users()
     existing = set(Case.objects.filter(synthetic=True).values_list("title", flat=True))
     created = 0
-    with _few_samples(300):
-        for i, s in enumerate(SCENARIOS):
-            if s.title in existing:
-                continue
-            _load_one(i, s, applicants[s.company % len(applicants)], manager)
-            created += 1
+    for i, s in enumerate(SCENARIOS):
+        if s.title in existing:
+            continue
+        _load_one(i, s, applicants[s.company % len(applicants)], manager)
+        created += 1
     return created

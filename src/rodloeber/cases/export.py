@@ -6,11 +6,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
+from django.http import HttpResponse
 from openpyxl import Workbook
 
 from rodloeber.core.spreadsheet import neutralise
+from rodloeber.core.web import CSV, XLSX, download_response
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("reference", "Sagsnummer / reference"),
@@ -73,3 +76,12 @@ def to_xlsx(data: Sequence[list[Any]]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def export_response(summaries: Iterable[dict[str, Any]], fmt: str, on: date) -> HttpResponse:
+    """The case list as a download (``fmt`` "xlsx", else CSV), never cached: it
+    holds only cases the caller may see. One answer for the page and the API."""
+    data = rows(summaries)
+    if fmt == "xlsx":
+        return download_response(to_xlsx(data), XLSX, f"sager-{on.isoformat()}.xlsx", private=True)
+    return download_response(to_csv(data), CSV, f"sager-{on.isoformat()}.csv", private=True)

@@ -20,7 +20,6 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
-from django.utils.translation import get_language
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
@@ -41,6 +40,7 @@ from rodloeber.cases.models import (
 from rodloeber.cases.selectors import is_authority_caseworker, is_case_manager, visible_cases
 from rodloeber.cases.serialize import milestone_dict
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
+from rodloeber.core.web import page_language
 from rodloeber.domain.tasks import DUE_SOON_DAYS, Task, TaskKind, sort_tasks
 
 #: At most this many tasks per source (bounded work per request).
@@ -56,12 +56,8 @@ def _url(case_id: int, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _english() -> bool:
-    return (get_language() or "da").startswith("en")
-
-
 def _permit_name(name_da: str, name_en: str) -> str:
-    return (name_en or name_da) if _english() else name_da
+    return (name_en or name_da) if page_language() == "en" else name_da
 
 
 def _my_cases(user: User) -> QuerySet[Case]:
@@ -86,7 +82,7 @@ def _milestone_tasks(user: User, cases: QuerySet[Case], today: date) -> list[Tas
         return []
     out = []
     for m in qs.select_related("permit", "permit__case").order_by("forecast")[:PER_SOURCE]:
-        label = milestone_dict(m, today)["label_en" if _english() else "label_da"]
+        label = milestone_dict(m, today)["label_en" if page_language() == "en" else "label_da"]
         case = m.permit.case
         out.append(
             Task(

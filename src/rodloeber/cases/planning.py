@@ -45,14 +45,11 @@ from rodloeber.domain.planning import Pause as DomainPause
 GUIDANCE_DAYS = 30
 
 
-#: Set by bulk loaders (demo data) to use fewer Monte Carlo samples.
-SAMPLES_OVERRIDE: int | None = None
-
-
-def plan_samples() -> int:
-    """Monte Carlo samples per re-plan (``RODLOEBER_PLAN_SAMPLES``, default 1000)."""
-    if SAMPLES_OVERRIDE is not None:
-        return SAMPLES_OVERRIDE
+def plan_samples(n_samples: int | None = None) -> int:
+    """Monte Carlo samples per re-plan: ``n_samples`` when a caller passes one (the
+    demo loader passes fewer), else ``RODLOEBER_PLAN_SAMPLES`` (default 1000)."""
+    if n_samples is not None:
+        return n_samples
     return int(getattr(settings, "RODLOEBER_PLAN_SAMPLES", 1000))
 
 
@@ -198,7 +195,9 @@ def case_regime_code(case: Case) -> str | None:
     )
 
 
-def compute_plan(case: Case, *, as_of: date | None, baseline: bool = False) -> Plan:
+def compute_plan(
+    case: Case, *, as_of: date | None, baseline: bool = False, n_samples: int | None = None
+) -> Plan:
     """Build the case's plan; ``baseline=True`` ignores all updates and pauses.
 
     Coordinated procedures and the regime's clock exclusions come from
@@ -218,9 +217,11 @@ def compute_plan(case: Case, *, as_of: date | None, baseline: bool = False) -> P
         extensions=() if baseline else domain_extensions(case),
         updates=() if baseline else _updates(permits),
         as_of=None if baseline else as_of,
-        baseline=None if baseline else compute_plan(case, as_of=None, baseline=True),
+        baseline=(
+            None if baseline else compute_plan(case, as_of=None, baseline=True, n_samples=n_samples)
+        ),
         extension_rules=extension_rules_for(case.cap_regime),
-        n_samples=plan_samples(),
+        n_samples=plan_samples(n_samples),
         coordinated=[x for p in procedures for x in p.links],
         clock_excluded=excluded,
     )
@@ -237,9 +238,9 @@ def _snapshot(case: Case, plan: Plan, kind: str) -> PlanSnapshot:
     )
 
 
-def freeze_baseline(case: Case) -> PlanSnapshot:
+def freeze_baseline(case: Case, *, n_samples: int | None = None) -> PlanSnapshot:
     """Compute the first plan, freeze it as the baseline and create milestones."""
-    plan = compute_plan(case, as_of=None, baseline=True)
+    plan = compute_plan(case, as_of=None, baseline=True, n_samples=n_samples)
     snap = _snapshot(case, plan, PlanSnapshot.BASELINE)
     by_code = {p.code: p for p in plan.permits}
     rows = []
@@ -268,10 +269,10 @@ def _store_current(case: Case, plan: Plan) -> None:
     case.save(update_fields=["p_within_cap", "cap_deadline", "expected_end", "updated_at"])
 
 
-def replan(case: Case, *, today: date) -> Plan:
+def replan(case: Case, *, today: date, n_samples: int | None = None) -> Plan:
     """Recompute the current plan and move the engine's forecasts (not the
     authority's own forecasts or actual dates; versions are not bumped)."""
-    plan = compute_plan(case, as_of=today)
+    plan = compute_plan(case, as_of=today, n_samples=n_samples)
     dates = {(p.code, m.kind): m.date for p in plan.permits for m in p.milestones}
     changed = []
     for m in Milestone.objects.filter(permit__case=case).select_related("permit"):

@@ -8,6 +8,7 @@ from typing import Any
 
 from rodloeber.accounts.models import User
 from rodloeber.cases.models import (
+    CallIn,
     Case,
     CaseStatus,
     Milestone,
@@ -226,8 +227,6 @@ def case_detail(case: Case, user: User, today: date) -> dict[str, Any]:
 
 
 def _call_ins(case: Case) -> list[Any]:
-    from rodloeber.cases.models import CallIn
-
     return list(
         CallIn.objects.filter(permit__case=case)
         .select_related("from_org", "to_org")

@@ -16,7 +16,6 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from rodloeber.accounts.reference import municipalities
-from rodloeber.checks.geo import kommune_at, kommune_in_text
 from rodloeber.checks.questions import (
     CHOICE,
     INT,
@@ -35,6 +34,7 @@ from rodloeber.checks.questions import (
 from rodloeber.checks.steps import QUESTIONS, STEPS, field_for_path
 from rodloeber.domain.catalogue import load_catalogue
 from rodloeber.domain.facts import FactsError, parse_project_facts
+from rodloeber.layers.kommune_lookup import kommune_at, kommune_in_text
 
 Answers = dict[str, str | list[str]]
 UNKNOWN_SUFFIX = "__unknown"

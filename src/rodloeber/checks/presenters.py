@@ -15,13 +15,14 @@ from rodloeber.checks.graph import layout
 from rodloeber.checks.guidance import matched_guidance
 from rodloeber.domain.catalogue import load_catalogue
 
-LEVEL_ORDER = ("state", "municipal", "museum", "company", "embedded")
+LEVEL_ORDER = ("state", "regional", "municipal", "museum", "company", "embedded")
 CRITERION_STEP = {"A": 1, "B1": 1, "B2": 3, "C": 2, "production_company": 3}
 
 
 def _level_label(level: str) -> str:
     labels = {
         "state": _("State authority"),
+        "regional": _("Region"),
         "municipal": _("Municipality"),
         "museum": _("Museum"),
         "company": _("The company itself (milestone, not a permit)"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rodloeber.checks import views
+from rodloeber.checks import rules_view, views
 
 app_name = "checks"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     path("gemte", views.saved_list, name="saved_list"),
     path("gemte/<int:pk>", views.saved_detail, name="saved_detail"),
     path("kommune", views.kommune_lookup, name="kommune_lookup"),
+    path("regler/aabne-spoergsmaal", rules_view.open_legal_questions, name="open_questions"),
 ]

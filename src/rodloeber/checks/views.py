@@ -15,9 +15,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,18 +24,15 @@ from rodloeber.accounts.models import User
 from rodloeber.checks.answers import Answers, answers_from_post, convert, kommune_label
 from rodloeber.checks.computation import run_check
 from rodloeber.checks.form_view import hidden_answers, question_context
-from rodloeber.checks.geo import kommune_at, kommune_in_text
 from rodloeber.checks.parks import match_site, parks_at
 from rodloeber.checks.presenters import result_context
 from rodloeber.checks.selectors import may_save_checks, saved_check_get, saved_checks_visible_to
 from rodloeber.checks.services import saved_check_create
 from rodloeber.checks.steps import STEPS, step
+from rodloeber.core.web import page_language
+from rodloeber.layers.kommune_lookup import kommune_at, kommune_in_text
 
 SESSION_KEY = "rodloeber.check.answers"
-
-
-def _language() -> str:
-    return "en" if (get_language() or "da").startswith("en") else "da"
 
 
 def _answers(request: HttpRequest) -> Answers:
@@ -56,12 +52,9 @@ def _steps_nav(current: int | None) -> list[dict[str, Any]]:
     ]
 
 
-def plan_preview_url() -> str | None:
-    """The lead's process-plan preview (web:plan_preview), if it exists yet."""
-    try:
-        return reverse("web:plan_preview")
-    except NoReverseMatch:
-        return None
+def plan_preview_url() -> str:
+    """The lead's process-plan preview (web:plan_preview)."""
+    return reverse("web:plan_preview")
 
 
 def _render_step(
@@ -69,7 +62,7 @@ def _render_step(
 ) -> HttpResponse:
     current = step(number)
     assert current is not None
-    language = _language()
+    language = page_language()
     questions = [
         question_context(q, answers, errors.get(q.name, ""), language) for q in current.questions
     ]
@@ -99,7 +92,9 @@ def step_view(request: HttpRequest, number: int) -> HttpResponse:
         return redirect("checks:step", 1)
     if request.method == "GET":
         answers = _answers(request)
-        errors = convert(answers, _language()).errors_for(current) if "fejl" in request.GET else {}
+        errors = (
+            convert(answers, page_language()).errors_for(current) if "fejl" in request.GET else {}
+        )
         return _render_step(request, number, answers, errors)
     answers = answers_from_post(request.POST, current, _answers(request))
     request.session[SESSION_KEY] = answers
@@ -108,7 +103,7 @@ def step_view(request: HttpRequest, number: int) -> HttpResponse:
         return redirect("checks:step", int(goto))
     if request.POST.get("nav") == "back":
         return redirect("checks:step", max(number - 1, 1))
-    errors = convert(answers, _language()).errors_for(current)
+    errors = convert(answers, page_language()).errors_for(current)
     if errors:
         return _render_step(request, number, answers, errors)
     if number < len(STEPS):
@@ -120,7 +115,7 @@ def step_view(request: HttpRequest, number: int) -> HttpResponse:
 def result(request: HttpRequest) -> HttpResponse:
     """The answer: eligibility, cap, permits by authority, EU guidance, assumptions."""
     answers = _answers(request)
-    language = _language()
+    language = page_language()
     conversion = convert(answers, language)
     for s in STEPS:
         if conversion.errors_for(s):
@@ -155,7 +150,7 @@ def save(request: HttpRequest) -> HttpResponse:
     if not may_save_checks(user):
         raise PermissionDenied
     answers = _answers(request)
-    conversion = convert(answers, _language())
+    conversion = convert(answers, page_language())
     if conversion.errors:
         return redirect("checks:result")
     address = answers.get("site_address", "")
@@ -194,7 +189,7 @@ def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
     saved = saved_check_get(user, pk)
-    context = result_context(saved.facts, saved.result, _language())
+    context = result_context(saved.facts, saved.result, page_language())
     site = saved.facts.get("site") if isinstance(saved.facts, dict) else None
     context.update(
         {
@@ -215,7 +210,7 @@ def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def kommune_lookup(request: HttpRequest) -> HttpResponse:
     """htmx fragment: the municipality of a map point or named in an address."""
-    language = _language()
+    language = page_language()
     code: str | None = None
     message = ""
     lon, lat = request.GET.get("site_lon", ""), request.GET.get("site_lat", "")

@@ -5,7 +5,7 @@ from rodloeber.api.api import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("konto/nemlogin/", include("rodloeber.saml.urls")),
-    path("konto/", include("rodloeber.accounts.urls")),
+    path("konto/", include("rodloeber.web.account_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tiles/", include("rodloeber.layers.tile_urls")),
     path("tjek/", include("rodloeber.checks.urls")),

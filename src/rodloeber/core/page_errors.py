@@ -18,16 +18,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.translation import get_language
 
+from rodloeber.core.web import page_language
 from rodloeber.domain.errors import DomainError
 
 View = Callable[..., HttpResponse]
 
-
-def page_language() -> str:
-    """ "en" on English pages, otherwise "da" (the active Django language)."""
-    return "en" if (get_language() or "da").startswith("en") else "da"
+__all__ = [
+    "error_message",
+    "errors_to_messages",
+    "page_language",
+    "page_status",
+    "raise_for_page",
+]
 
 
 def error_message(exc: DomainError) -> str:

@@ -20,8 +20,6 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from django.utils import timezone
 
-from rodloeber.accounts.models import Organisation
-
 _ZIP_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -32,6 +30,15 @@ _ZIP_TYPES = {
 _TEXT_TYPES = {"txt": "text/plain", "csv": "text/csv"}
 #: What :func:`sniff_content_type` accepts, for messages.
 ALLOWED_TYPES = "PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, TXT, CSV"
+#: Every content type :func:`sniff_content_type` can store, so a download serves
+#: one of these (declared in the OpenAPI schema of the download operations).
+STORED_CONTENT_TYPES = (
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    *_ZIP_TYPES.values(),
+    *_TEXT_TYPES.values(),
+)
 
 
 def sniff_content_type(filename: str, head: bytes) -> str | None:
@@ -146,7 +153,7 @@ class UploadedDocument(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, related_name="+"
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -102,6 +102,9 @@ class Catalogue:
     permit_types: Mapping[str, PermitType]
     authorities: Mapping[str, Authority]
     municipality_name_exceptions: Mapping[str, str]
+    municipality_name_exceptions_en: Mapping[str, str]
+    regions: Mapping[str, Authority]
+    kommune_regions: Mapping[str, str]
     nzia_technologies: Mapping[str, NetZeroTechnology]
     crma_stages: Mapping[str, CrmaStage]
     crma_materials: Mapping[str, CrmaMaterial]
@@ -117,6 +120,16 @@ class Catalogue:
     eligibility_preconditions: Mapping[str, RuleData]
     navigator_rules: Mapping[str, RuleData]
     eu_guidance: Mapping[str, EuGuidance]
+
+    def municipality_name(self, code: str, dagi_name: str) -> tuple[str, str]:
+        """Official (da, en) name of a municipality from its DAGI code and name,
+        e.g. ("Esbjerg Kommune", "Esbjerg Municipality"); irregular names
+        (Københavns Kommune, Høje-Taastrup Kommune, Bornholms Regionskommune)
+        come from authorities.yaml."""
+        base = dagi_name.removesuffix(" Kommune")
+        da = self.municipality_name_exceptions.get(code, f"{base} Kommune")
+        en = self.municipality_name_exceptions_en.get(code, f"{base} Municipality")
+        return da, en
 
     def rule(self, code: str) -> RuleData:
         """Navigator rule data by code."""
@@ -234,6 +247,22 @@ def _load(directory: Path) -> Catalogue:
             adata.get("municipality_name_exceptions", {}), "", "municipality_name_exceptions"
         ).items()
     }
+    exceptions_en = {
+        str(k): str(v)
+        for k, v in ar.mapping(
+            adata.get("municipality_name_exceptions_en", {}), "", "municipality_name_exceptions_en"
+        ).items()
+    }
+    regions = _unique(
+        ar, [parse_authority(ar, m) for m in ar.entries(adata, "regions")], "code", "code"
+    )
+    kommune_regions = {
+        str(k): str(v)
+        for k, v in ar.mapping(adata.get("kommune_regions", {}), "", "kommune_regions").items()
+    }
+    for kode, region in kommune_regions.items():
+        if region not in regions:
+            ar.problem(kode, "kommune_regions", f"unknown region '{region}'")
     for permit in permits.values():
         if permit.authority_code and permit.authority_code not in authorities:
             pr.problem(
@@ -370,6 +399,9 @@ def _load(directory: Path) -> Catalogue:
         permit_types=permits,
         authorities=authorities,
         municipality_name_exceptions=exceptions,
+        municipality_name_exceptions_en=exceptions_en,
+        regions=regions,
+        kommune_regions=kommune_regions,
         nzia_technologies=techs,
         crma_stages=stages,
         crma_materials=materials,

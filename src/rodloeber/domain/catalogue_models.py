@@ -11,10 +11,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-AuthorityLevel = Literal["state", "municipal", "company", "museum", "embedded"]
-AUTHORITY_LEVELS: tuple[str, ...] = ("state", "municipal", "company", "museum", "embedded")
+AuthorityLevel = Literal["state", "regional", "municipal", "company", "museum", "embedded"]
+AUTHORITY_LEVELS: tuple[str, ...] = (
+    "state",
+    "regional",
+    "municipal",
+    "company",
+    "museum",
+    "embedded",
+)
 AUTHORITY_RULES: tuple[str, ...] = (
     "site_kommune",
+    "site_region",
     "fixed",
     "environmental_listing",
     "follows_environmental",
@@ -103,6 +111,9 @@ class PermitType:
     appeal_period_days: int | None
     source_note: str
     verified: bool
+    #: The region (regionsrådet) decides instead when the project extracts raw
+    #: materials on land (råstofloven § 7; e.g. the EIA for extraction).
+    regional_for_extraction: bool = False
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def parse_permit_type(
     )
     rule = r.choice(m, "authority_rule", entry, AUTHORITY_RULES)
     authority_code = r.opt_string(m, "authority_code", entry)
-    if rule not in ("site_kommune",) and not authority_code:
+    if rule not in ("site_kommune", "site_region") and not authority_code:
         r.problem(entry, "authority_code", f"is required for authority_rule '{rule}'")
     target = r.opt_integer(m, "service_target_days", entry)
     if target is not None and target <= 0:
@@ -132,6 +132,7 @@ def parse_permit_type(
         appeal_period_days=appeal.period_days,
         source_note=r.string(m, "source_note", entry),
         verified=r.boolean(m, "verified", entry),
+        regional_for_extraction=bool(r.opt_boolean(m, "regional_for_extraction", entry)),
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from rodloeber.domain.catalogue import default_catalogue_dir, load_catalogue
 from rodloeber.domain.catalogue_reader import CatalogueError, CatalogueProblem
 from rodloeber.domain.planning.links import LinkType
 
@@ -253,8 +254,6 @@ def _measure(
 @cache
 def load_coordination(directory: Path | None = None) -> Coordination:
     """The packaged coordination catalogue, validated against the main catalogue."""
-    from rodloeber.domain.catalogue import default_catalogue_dir, load_catalogue
-
     folder = directory or default_catalogue_dir()
     data = yaml.safe_load((folder / FILE).read_text(encoding="utf-8"))
     cat = load_catalogue()

@@ -10,7 +10,13 @@ optimality with HiGHS; never greedy. Formulation
     subject to Σ x_i = n
                Σ_{i in region r} x_i <= k          for every region r
                x_i + x_j <= 1                      for every pair closer than d
+               x_i = 0                             for every i not eligible
                x_i ∈ {0, 1}
+
+Eligibility is a hard constraint, never a weight: an area may be designated
+only if every condition in § 13 stk. 1 nr. 1-5 is met (and no stk. 2
+exclusion applies), so an ineligible candidate's variable is fixed to 0 and
+scores only rank among the eligible (docs/adr/0019-park-conditions-and-procedure.md).
 
 The swap analysis re-solves with one excluded area forced in (x_j = 1) and
 reports how much the optimum drops. Framework-free: no Django imports.
@@ -60,6 +66,7 @@ class Candidate:
     region: str = ""
     x: float = 0.0
     y: float = 0.0
+    eligible: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,10 +99,11 @@ class SelectionResult:
     swaps: tuple[Swap, ...] = field(default_factory=tuple)
     conflicts: int = 0
     solver: str = ""
+    ineligible: tuple[str, ...] = ()
 
     def explanation(self, language: str = "en") -> str:
         if language == "da":
-            rules = [f"præcis {self.n} områder"]
+            rules = [f"præcis {self.n} områder", "alle betingelser i § 13, stk. 1, opfyldt"]
             if self.max_per_region is not None:
                 rules.append(f"højst {self.max_per_region} pr. region")
             if self.min_distance_km > 0:
@@ -104,7 +112,7 @@ class SelectionResult:
                 f"Optimal udvælgelse (heltalsprogrammering, {self.solver}): "
                 f"samlet score {self.objective:g} under betingelserne " + ", ".join(rules) + "."
             )
-        rules_en = [f"exactly {self.n} areas"]
+        rules_en = [f"exactly {self.n} areas", "every condition of § 13(1) met"]
         if self.max_per_region is not None:
             rules_en.append(f"at most {self.max_per_region} per region")
         if self.min_distance_km > 0:
@@ -147,6 +155,7 @@ def _solve(
     max_per_region: int | None,
     pairs: Sequence[tuple[int, int]],
     forced: int | None = None,
+    eligible: Sequence[bool] | None = None,
 ) -> tuple[list[int], float] | None:
     """Solve the 0-1 programme; None when infeasible."""
     size = len(scores)
@@ -166,7 +175,11 @@ def _solve(
     if forced is not None:
         lower[forced] = 1.0
     lp.col_lower_ = lower
-    lp.col_upper_ = np.ones(size)
+    # Hard constraint: x_i = 0 for an ineligible candidate (upper bound 0).
+    upper = np.ones(size)
+    if eligible is not None:
+        upper[[i for i in range(size) if not eligible[i]]] = 0.0
+    lp.col_upper_ = upper
     lp.row_lower_ = np.array([r[1] for r in rows], dtype=np.float64)
     lp.row_upper_ = np.array([r[2] for r in rows], dtype=np.float64)
     starts, index = [0], []
@@ -210,11 +223,39 @@ def select(
         raise SelectionError(
             "duplicate_ids", "Hver ansøgning må kun indgå én gang.", "Each id may appear once."
         )
-    if n < 1 or n > len(candidates):
+    eligible = [bool(c.eligible) for c in candidates]
+    count = sum(eligible)
+    if not candidates:
         raise SelectionError(
-            "bad_n",
-            f"Antal områder skal være mellem 1 og {len(candidates)}.",
-            f"The number of areas must be between 1 and {len(candidates)}.",
+            "no_candidates",
+            "Der er ingen indsendte ansøgninger at vælge imellem. Vent på, at kommunerne "
+            "indsender, eller vælg ansøgninger på listen.",
+            "There are no submitted applications to choose from. Wait for municipalities "
+            "to submit, or tick applications in the list.",
+        )
+    if count == 0:
+        raise SelectionError(
+            "none_eligible",
+            "Ingen af ansøgningerne kan udvælges: et område kan kun udpeges, når alle fem "
+            "betingelser i § 13, stk. 1, er opfyldt og det ikke er omfattet af stk. 2. "
+            "Vurdér betingelserne på hver ansøgnings side først.",
+            "None of the applications can be selected: an area may be designated only when "
+            "all five conditions of § 13(1) are met and § 13(2) does not exclude it. Assess "
+            "the conditions on each application's page first.",
+        )
+    if n < 1:
+        raise SelectionError(
+            "bad_n", "Antal områder skal være mindst 1.", "The number of areas must be at least 1."
+        )
+    if n > count:
+        raise SelectionError(
+            "too_few_eligible",
+            f"Der kan vælges højst {count} område(r): kun {count} af {len(candidates)} "
+            f"ansøgninger opfylder alle betingelser i § 13, stk. 1. Sænk antallet eller "
+            "vurdér de resterende betingelser.",
+            f"At most {count} area(s) can be chosen: only {count} of {len(candidates)} "
+            "applications meet every condition of § 13(1). Lower the number or assess the "
+            "remaining conditions.",
         )
     if max_per_region is not None and max_per_region < 1:
         raise SelectionError(
@@ -233,7 +274,7 @@ def select(
     for i, c in enumerate(candidates):
         groups.setdefault(c.region, []).append(i)
     pairs = conflicting_pairs(candidates, min_distance_km, distance)
-    solved = _solve(scores, n, groups, max_per_region, pairs)
+    solved = _solve(scores, n, groups, max_per_region, pairs, eligible=eligible)
     if solved is None:
         raise SelectionError(
             "infeasible",
@@ -245,12 +286,12 @@ def select(
     chosen_idx, objective = solved
     chosen_set = set(chosen_idx)
     excluded = sorted(
-        (i for i in range(len(candidates)) if i not in chosen_set),
+        (i for i in range(len(candidates)) if i not in chosen_set and eligible[i]),
         key=lambda i: (-scores[i], ids[i]),
     )
     swaps = []
     for j in excluded[: max(swap_count, 0)]:
-        forced = _solve(scores, n, groups, max_per_region, pairs, forced=j)
+        forced = _solve(scores, n, groups, max_per_region, pairs, forced=j, eligible=eligible)
         if forced is None:
             swaps.append(Swap(ids[j], scores[j], None))
             continue
@@ -267,4 +308,5 @@ def select(
         swaps=tuple(swaps),
         conflicts=len(pairs),
         solver=solver_version(),
+        ineligible=tuple(ids[i] for i in range(len(candidates)) if not eligible[i]),
     )

@@ -19,12 +19,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from shapely.geometry import box
 
+from rodloeber.core.page_errors import error_message
+from rodloeber.core.web import XLSX, download_response, page_language
 from rodloeber.domain.errors import DomainError
 from rodloeber.landmap.importing import ACCEPTED_SUFFIXES, ACCEPTED_TYPES, land_import
+from rodloeber.landmap.infrastructure import infrastructure_index
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.rows import COLUMN_LABELS, TEMPLATE_COLUMNS
 from rodloeber.landmap.services import area_update, may_edit
@@ -121,10 +123,8 @@ def land_import_view(request: HttpRequest) -> HttpResponse:
                 )
                 report = result.summary()
             except DomainError as exc:
-                error = (
-                    exc.message_en if (get_language() or "").startswith("en") else exc.message_da
-                )
-    lang = "en" if (get_language() or "").startswith("en") else "da"
+                error = error_message(exc)
+    lang = page_language()
     refused = request.method == "POST" and (bool(error) or not form.is_valid())
     return render(
         request,
@@ -148,8 +148,6 @@ def _example_row(komnr: str) -> list[str]:
     (0561). The geometry is WKT in EPSG:25832 at a point inside the
     municipality's outline (kommuner layer).
     """
-    from rodloeber.landmap.infrastructure import infrastructure_index
-
     values = dict(_EXAMPLE, komnr=komnr)
     outline = next((g for g, code in infrastructure_index().kommuner if code == komnr), None)
     if outline is not None:
@@ -172,7 +170,7 @@ def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
         writer = csv.writer(buf, delimiter=";")
         writer.writerow(TEMPLATE_COLUMNS)
         writer.writerow(example)
-        response = HttpResponse(("\ufeff" + buf.getvalue()).encode(), content_type="text/csv")
+        data, content_type = ("\ufeff" + buf.getvalue()).encode(), "text/csv"
     else:
         from openpyxl import Workbook
 
@@ -188,9 +186,5 @@ def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
             help_sheet.append([name, *COLUMN_LABELS[name]])
         out = io.BytesIO()
         wb.save(out)
-        response = HttpResponse(
-            out.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="erhvervsarealer-skabelon.{fmt}"'
-    return response
+        data, content_type = out.getvalue(), XLSX
+    return download_response(data, content_type, f"erhvervsarealer-skabelon.{fmt}")

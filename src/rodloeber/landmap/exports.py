@@ -20,6 +20,7 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 
 from rodloeber.core.spreadsheet import neutralise
+from rodloeber.core.web import download_response
 from rodloeber.landmap.geofiles import CRS_CHOICES, to_gpkg, to_shapefile_zip
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.serialize import COLUMNS, feature_collection, properties
@@ -125,7 +126,4 @@ def export_response(
         data = _csv(areas)
     else:
         data = _xlsx(areas)
-    response = HttpResponse(data, content_type=FORMATS[fmt])
-    filename = _FILENAMES.get(fmt, f"erhvervsarealer.{fmt}")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download_response(data, FORMATS[fmt], _FILENAMES.get(fmt, f"erhvervsarealer.{fmt}"))

@@ -31,7 +31,8 @@ from shapely.geometry.base import BaseGeometry
 from rodloeber.audit.services import record_event
 from rodloeber.domain.geodata.crs import normalise_crs, to_internal
 from rodloeber.domain.geodata.errors import GeodataError
-from rodloeber.domain.screening import GeometryLimits
+from rodloeber.domain.screening import GeometryError, check_complexity
+from rodloeber.landmap.infrastructure import infrastructure_index
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.rows import RowError, clean_row, column_label, row_geometry
 from rodloeber.landmap.services import check_may_edit, derived_fields
@@ -141,16 +142,10 @@ def _check_geometry(geom: BaseGeometry) -> None:
         raise _geometry_error(
             f"har over {MAX_VERTICES} punkter", f"has more than {MAX_VERTICES} vertices"
         )
-    parts = shapely.get_parts(geom)
-    holes = int(shapely.get_num_interior_rings(parts).sum())
-    limits = GeometryLimits()  # the screening limits: a stored area is screened later
-    if len(parts) > limits.max_parts or holes > limits.max_holes:
-        raise RowError(
-            f"geometrien har {len(parts)} dele og {holes} huller; "
-            f"højst {limits.max_parts} dele og {limits.max_holes} huller",
-            f"the geometry has {len(parts)} parts and {holes} holes; "
-            f"at most {limits.max_parts} parts and {limits.max_holes} holes",
-        )
+    try:  # the screening limits: a stored area is screened later (issue #20)
+        check_complexity([geom])
+    except GeometryError as exc:
+        raise RowError(exc.message_da, exc.message_en) from exc
     if not geom.is_valid:
         reason = shapely.is_valid_reason(geom)
         raise _geometry_error(f"er ugyldig ({reason})", f"is invalid ({reason})")
@@ -174,8 +169,6 @@ def _check_municipality(geom: BaseGeometry, komnr: str) -> None:
     Uses the kommuner layer of the distance index; when it has no outline for
     ``komnr`` nothing is refused (no check without data).
     """
-    from rodloeber.landmap.infrastructure import infrastructure_index
-
     pairs = infrastructure_index().kommuner
     own = [g for g, code in pairs if code == komnr]
     if not own:

@@ -19,6 +19,8 @@ from rodloeber.domain.geo import ReferenceLayer
 from rodloeber.domain.geodata.crs import to_internal
 from rodloeber.domain.geodata.table import FeatureTable
 from rodloeber.domain.landdistance import InfrastructureIndex
+from rodloeber.layers import bundled
+from rodloeber.layers.loading import get_layer
 from rodloeber.layers.screening_service import unavailable_errors
 
 __all__ = ["infrastructure_index", "layer_or_bundled", "reset_infrastructure"]
@@ -31,8 +33,6 @@ _index: InfrastructureIndex | None = None
 
 
 def _bundled(name: str) -> FeatureTable:
-    from rodloeber.layers import bundled
-
     builders: dict[str, Callable[[], FeatureTable]] = {
         "grid_substations": bundled.grid_substations,
         "towns": bundled.towns,
@@ -45,8 +45,6 @@ def _bundled(name: str) -> FeatureTable:
 
 def layer_or_bundled(name: str) -> tuple[list[BaseGeometry], list[Row]]:
     """Geometries (EPSG:25832) and attribute rows of a reference layer."""
-    from rodloeber.layers.loading import get_layer
-
     try:
         layer: ReferenceLayer = get_layer(name)
         rows = [dict(r) for r in layer.attributes] or [{} for _ in layer.geometries]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rodloeber.domain.geo import Provenance, ReferenceLayer
 from rodloeber.layers.errors import layer_not_found
+from rodloeber.layers.models import Layer
 from rodloeber.layers.paths import layer_path
 from rodloeber.layers.storage import read_provenance, read_table
 
@@ -62,8 +63,6 @@ def get_layer(name: str) -> ReferenceLayer:
 
 def list_layers() -> list[Provenance]:
     """Provenance of every registered layer, by name (from the registry table)."""
-    from rodloeber.layers.models import Layer
-
     return [layer.provenance() for layer in Layer.objects.order_by("name")]
 
 

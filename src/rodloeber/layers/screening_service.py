@@ -25,6 +25,8 @@ from rodloeber.domain.screening import (
     parse_area,
     screen,
 )
+from rodloeber.layers.errors import LayerError
+from rodloeber.layers.loading import get_layer
 
 __all__ = [
     "MAX_BODY_BYTES",
@@ -72,8 +74,6 @@ _loader: LayerLoader | None = None
 
 
 def _default_loader(name: str) -> ReferenceLayer:
-    from rodloeber.layers.loading import get_layer  # the layer registry (layers app)
-
     return get_layer(name)
 
 
@@ -94,12 +94,7 @@ def reset_index() -> None:
 
 def unavailable_errors() -> tuple[type[Exception], ...]:
     """Exceptions that mean "this layer is not loaded" (not a programming error)."""
-    errors: tuple[type[Exception], ...] = (KeyError, LookupError, FileNotFoundError, ImportError)
-    try:
-        from rodloeber.layers.errors import LayerError
-    except ImportError:
-        return errors
-    return (*errors, LayerError)
+    return (KeyError, LookupError, FileNotFoundError, LayerError)
 
 
 def _load(names: Iterable[str]) -> list[ReferenceLayer]:

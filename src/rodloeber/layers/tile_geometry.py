@@ -47,21 +47,21 @@ def polygonal_part(geoms: NDArray[np.object_]) -> NDArray[np.object_]:
 def snap_to_grid(geoms: NDArray[np.object_]) -> NDArray[np.object_]:
     """Geometries in tile units rounded to whole units, polygons valid (MVT 2.1 4.3.4.4).
 
-    ``set_precision`` snap-rounds with a topology-aware overlay, so rings that
-    would cross or touch after rounding are merged or split and parts that
-    collapse below one unit disappear; invalid input (``clip_by_rect`` is a
-    fast clip without validity guarantee) is repaired first.
+    Fast path: round the coordinates. Only polygons that rounding made
+    invalid (rings crossing or touching) are snapped again with
+    ``set_precision``, a topology-aware snap-rounding overlay in which rings
+    that would cross are merged or split and parts that collapse below one
+    unit disappear; invalid input (``clip_by_rect`` is a fast clip without a
+    validity guarantee) is repaired first.
     """
     geoms = np.asarray(geoms, dtype=object)
-    try:
-        snapped = shapely.set_precision(geoms, 1.0)
-    except shapely.errors.GEOSException:
-        snapped = np.empty(len(geoms), dtype=object)
-        for i, geom in enumerate(geoms.tolist()):
-            try:
-                snapped[i] = shapely.set_precision(geom, 1.0)
-            except shapely.errors.GEOSException:
-                snapped[i] = shapely.set_precision(valid_geometries(np.array([geom]))[0], 1.0)
+    rounded = np.asarray(shapely.transform(geoms, np.rint), dtype=object)
     polygonal = shapely.get_dimensions(geoms) == 2
-    snapped[polygonal] = valid_geometries(polygonal_part(snapped[polygonal]))
-    return np.asarray(snapped, dtype=object)
+    bad = np.flatnonzero(polygonal & ~shapely.is_valid(rounded))
+    for i in bad.tolist():
+        try:
+            snapped = shapely.set_precision(geoms[i], 1.0)
+        except shapely.errors.GEOSException:
+            snapped = shapely.set_precision(valid_geometries(geoms[i : i + 1])[0], 1.0)
+        rounded[i] = valid_geometries(polygonal_part(np.array([snapped], dtype=object)))[0]
+    return rounded

@@ -23,6 +23,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_safe
 
+from rodloeber.core.web import etag_matches, not_modified
+from rodloeber.layers.loading import list_layers
 from rodloeber.layers.screening_service import unavailable_errors
 from rodloeber.layers.tiles import BASEMAP, MAX_ZOOM, get_tile, layer_info
 
@@ -81,10 +83,6 @@ def _extra_tile(source: ExtraTileSource, z: int, x: int, y: int) -> tuple[bytes,
 
 
 def _layer_names() -> list[str]:
-    try:
-        from rodloeber.layers.loading import list_layers
-    except ImportError:
-        return [BASEMAP]
     return [BASEMAP, *(p.name for p in list_layers())]
 
 
@@ -101,14 +99,13 @@ def tile_response(
     drops the body).
     """
     headers = {"ETag": etag, "Cache-Control": cache_control, "Access-Control-Allow-Origin": "*"}
-    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
-        response = HttpResponse(status=304, headers=headers)
-    elif not data:
+    if etag_matches(request, etag):
+        return not_modified(headers)
+    if not data:
         response = HttpResponse(status=204, headers=headers)
-    else:
-        return HttpResponse(data, content_type=MVT_CONTENT_TYPE, headers=headers)
-    del response["Content-Type"]  # no body
-    return response
+        del response["Content-Type"]  # no body
+        return response
+    return HttpResponse(data, content_type=MVT_CONTENT_TYPE, headers=headers)
 
 
 @require_safe

@@ -31,6 +31,7 @@ from shapely.geometry import box
 
 from rodloeber.domain.geo import INTERNAL_CRS, Provenance, ReferenceLayer
 from rodloeber.domain.screening.index import subdivide
+from rodloeber.layers.loading import get_layer
 from rodloeber.layers.mvt import encode_layer
 from rodloeber.layers.tile_geometry import snap_to_grid, valid_geometries
 
@@ -62,8 +63,6 @@ _loader: LayerLoader | None = None
 
 
 def _default_loader(name: str) -> ReferenceLayer:
-    from rodloeber.layers.loading import get_layer
-
     return get_layer(name)
 
 

@@ -37,6 +37,7 @@ from django.utils import timezone
 
 from rodloeber.audit.services import record_event
 from rodloeber.layers.paths import layers_dir
+from rodloeber.layers.screening_service import reset_index
 from rodloeber.ops.dbcopy import DB_MEMBER, BackupError, check_dump, dump, load, row_counts_live
 
 __all__ = ["BackupError", "backup", "read_manifest", "restore"]
@@ -214,6 +215,4 @@ def restore(path: Path) -> dict[str, Any]:
 
 
 def _forget_layer_caches() -> None:
-    from rodloeber.layers.screening_service import reset_index
-
     reset_index()

@@ -36,7 +36,7 @@ from shapely.validation import explain_validity
 
 from rodloeber.domain.geodata.crs import normalise_crs, to_internal
 from rodloeber.domain.geodata.errors import GeodataError
-from rodloeber.domain.screening import to_exchange
+from rodloeber.domain.screening import GeometryError, check_complexity, to_exchange
 from rodloeber.layers.readers import read_any, sniff
 from rodloeber.layers.safezip import ZipLimits
 from rodloeber.parks.screening import check_area
@@ -189,6 +189,10 @@ def _area_from(geoms: list[Any], crs: str | None) -> AreaUpload:
                 f"Feature {number} is a {geom.geom_type}; the area must be a Polygon or "
                 "MultiPolygon.",
             )
+    try:  # parts and holes before any geometry work (issue #20)
+        check_complexity(present)
+    except GeometryError as exc:
+        raise _error(exc.code, exc.message_da, exc.message_en) from exc
     notes: list[Note] = []
     flat = shapely.force_2d(np.asarray(present, dtype=object))
     internal = to_internal(flat, source)

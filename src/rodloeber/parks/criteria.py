@@ -104,6 +104,18 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question("water", "Vand: nu og planlagt", "Water: now and planned", _NR + "3"),
     Question(
+        "wastewater",
+        "Spildevand: afledning og rensning, nu og planlagt",
+        "Wastewater: drainage and treatment, now and planned",
+        _NR + "3; aftalen af 21. nov. 2024, pkt. 9-10",
+    ),
+    Question(
+        "waste",
+        "Affald: håndtering og kapacitet, nu og planlagt",
+        "Waste: handling and capacity, now and planned",
+        _NR + "3; aftalen af 21. nov. 2024, pkt. 10",
+    ),
+    Question(
         "heating", "Varme: nu og planlagt", "Heating: now and planned", _NR + "3", required=False
     ),
     Question("gas", "Gas: nu og planlagt", "Gas: now and planned", _NR + "3", required=False),

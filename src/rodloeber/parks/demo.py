@@ -2,9 +2,13 @@
 
 The spring 2025 round with the real applicant municipalities from
 ``layers/data/industrial_park_applicants_2025.csv`` and the 11 parks designated
-on 28 October 2025 (``industrial_parks_2025.csv``). The polygons are
-SYNTHETIC: a square of plausible size near the municipality's largest town,
-clipped to the municipality. They are not the real boundaries.
+on 28 October 2025 (``industrial_parks_2025.csv``), the round's public facts
+(29 municipalities, 31 applications, 11 parks; ``parks/data/round_2025.yaml``,
+each with its source) and the agreement parties' political decision. The
+polygons are SYNTHETIC: a square of plausible size near the municipality's
+largest town, clipped to the municipality; sizes are the published ones
+(Næstved 207 ha, Lolland 780 ha) or a synthetic 150 ha. They are not the real
+boundaries, and applications that are not public are not invented.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ import logging
 import math
 from datetime import date, datetime, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from django.db import transaction
 from django.utils import timezone
 from shapely.geometry import Point, box, mapping, shape
@@ -34,11 +40,14 @@ from rodloeber.parks.models import (
     ApplicationStatus,
     Park,
     ParkApplication,
+    RoundStep,
+    RoundStepKind,
     ScreeningRecord,
 )
 from rodloeber.parks.screening import screen_area
 
 logger = logging.getLogger(__name__)
+ROUND_FACTS = Path(__file__).resolve().parent / "data" / "round_2025.yaml"
 DATA = KOMMUNER_GEOJSON.parent
 ROUND_TITLE = "Nationale industriparker, ansøgningsrunde forår 2025 (syntetiske demodata)"
 DEMO_ROUND_TITLE = "Demo-ansøgningsrunde (syntetiske demodata)"
@@ -138,7 +147,9 @@ def parks_demo_load() -> int:
                 "ansøgerkommunerne er de offentligt kendte."
             ),
             synthetic=True,
+            public_facts=round_facts()["facts"],
         )
+        _political_decision(rnd)
         ApplicationRound.objects.get_or_create(
             title=DEMO_ROUND_TITLE,
             defaults={
@@ -188,6 +199,29 @@ def parks_demo_load() -> int:
             after={"applications_created": created},
         )
     return created
+
+
+@cache
+def round_facts() -> dict[str, Any]:
+    """The public facts of the 2025 round, each with its source (never estimated)."""
+    data: dict[str, Any] = yaml.safe_load(ROUND_FACTS.read_text(encoding="utf-8"))
+    return data
+
+
+def _political_decision(rnd: ApplicationRound) -> None:
+    """The agreement parties' decision of 28 Oct 2025 (public; the earlier steps'
+    dates are not, so they are not recorded rather than invented)."""
+    decision = round_facts()["political_decision"]
+    RoundStep.objects.create(
+        round=rnd,
+        kind=RoundStepKind.POLITICAL_DECISION,
+        happened_on=date.fromisoformat(decision["happened_on"]),
+        details={
+            "decided_by": decision["decided_by"],
+            "parks_count": int(decision["parks_count"]),
+        },
+        note=f"{decision['note_da']} {decision['source']}",
+    )
 
 
 def _screen(app: ParkApplication) -> None:

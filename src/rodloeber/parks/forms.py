@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rodloeber.accounts.reference import municipalities
+from rodloeber.core.web import page_language
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.geodata.errors import GeodataError
 from rodloeber.parks.area_upload import (
@@ -17,12 +17,9 @@ from rodloeber.parks.area_upload import (
     read_area_file,
     read_area_text,
 )
+from rodloeber.parks.conditions import CONDITIONS
 from rodloeber.parks.criteria import QUESTIONS, rules
-from rodloeber.parks.models import AttachmentKind
-
-
-def _english() -> bool:
-    return (get_language() or "da").startswith("en")
+from rodloeber.parks.models import AttachmentKind, ConditionState, EvidenceKind
 
 
 class DkfdsForm(forms.Form):
@@ -76,7 +73,7 @@ class ApplicationForm(DkfdsForm):
         ]
         for q in QUESTIONS:
             field: forms.Field
-            label = q.label("en" if _english() else "da")
+            label = q.label("en" if page_language() == "en" else "da")
             help_text = q.legal_basis
             if q.kind == "date":
                 field = forms.DateField(
@@ -114,7 +111,7 @@ class ApplicationForm(DkfdsForm):
                 self.area = read_area_text(text)
         except DomainError as exc:
             field = "geometry_file" if upload is not None else "geometry_text"
-            self.add_error(field, exc.message_en if _english() else exc.message_da)
+            self.add_error(field, exc.message_en if page_language() == "en" else exc.message_da)
             return data
         if self.area is None:
             if self.require_geometry:
@@ -127,7 +124,7 @@ class ApplicationForm(DkfdsForm):
         return data
 
     def area_notes(self) -> list[str]:
-        lang = "en" if _english() else "da"
+        lang = "en" if page_language() == "en" else "da"
         return [n.text(lang) for n in self.area.notes] if self.area else []
 
     def answers(self) -> dict[str, str]:
@@ -148,10 +145,37 @@ class EvaluationForm(DkfdsForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        en = _english()
+        en = page_language() == "en"
         self.fields["criterion"].choices = [  # type: ignore[attr-defined]
             (c.code, f"{c.title('en' if en else 'da')} ({c.legal_basis}, × {c.weight:g})")
             for c in rules().criteria
+        ]
+        self.dkfds()
+
+
+class ConditionForm(DkfdsForm):
+    """A finding on one condition of § 13 stk. 1 (met / not met / not yet known)."""
+
+    number = forms.TypedChoiceField(label=_("Condition"), coerce=int)
+    state = forms.ChoiceField(label=_("Finding"), choices=ConditionState.choices)
+    evidence_kind = forms.ChoiceField(
+        label=_("Evidence from"),
+        choices=[("", "–"), *EvidenceKind.choices],
+        required=False,
+    )
+    evidence = forms.CharField(
+        label=_("Evidence"),
+        help_text=_("Which screening item, answer or note shows it; required unless unknown."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        lang = page_language()
+        self.fields["number"].choices = [  # type: ignore[attr-defined]
+            (c.number, f"{c.legal_basis}: {c.title(lang)}") for c in CONDITIONS
         ]
         self.dkfds()
 
@@ -169,6 +193,13 @@ class DecisionForm(DkfdsForm):
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
     contact_name = forms.CharField(label=_("Contact person"), required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    sunset_years = forms.IntegerField(
+        label=_("Sunset period (years)"),
+        help_text=_("The agreement sets five years; the period is set per park."),
+        min_value=1,
+        max_value=15,
+        initial=5,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -18,19 +18,25 @@ from django.utils import timezone
 
 from rodloeber.accounts.models import User
 from rodloeber.audit.services import record_event
+from rodloeber.parks.conditions import eligibility_of
 from rodloeber.parks.errors import Forbidden, IllegalTransition, ParkError
 from rodloeber.parks.models import ApplicationStatus, Park, ParkApplication, ParkStatus
+from rodloeber.parks.procedure import require_political_decision
 from rodloeber.parks.selectors import active_parks, is_screener, may_manage_park
 
+#: Default sunset period: "en solnedgangsklausul på fem år" (the agreement of
+#: 21 Nov 2024, ¶ 15), "the exact period to be settled with the municipalities":
+#: so it is set per park at designation and can be extended with a reason.
 SUNSET_YEARS = 5
+MAX_SUNSET_YEARS = 15
 
 
-def sunset_date(designated_on: date) -> date:
-    """Five years after designation (29 February → 28 February)."""
+def sunset_date(designated_on: date, years: int = SUNSET_YEARS) -> date:
+    """``years`` after designation (29 February → 28 February)."""
     try:
-        return designated_on.replace(year=designated_on.year + SUNSET_YEARS)
+        return designated_on.replace(year=designated_on.year + years)
     except ValueError:
-        return designated_on.replace(year=designated_on.year + SUNSET_YEARS, day=28)
+        return designated_on.replace(year=designated_on.year + years, day=28)
 
 
 def decision_record(
@@ -42,12 +48,22 @@ def decision_record(
     reasons: str,
     contact_name: str = "",
     contact_email: str = "",
+    sunset_years: int = SUNSET_YEARS,
 ) -> ParkApplication:
-    """Record the Business Minister's decision (erhvervsministerens afgørelse)."""
+    """Record the Business Minister's decision (erhvervsministerens afgørelse).
+
+    Designating needs every condition of § 13 stk. 1 met and the round's
+    political decision recorded, and never more parks than it decided."""
     if not is_screener(actor):
         raise Forbidden()
     if application.status != ApplicationStatus.SUBMITTED:
         raise IllegalTransition(application.status, "decision")
+    if not 1 <= int(sunset_years) <= MAX_SUNSET_YEARS:
+        raise ParkError(
+            "sunset_years_range",
+            f"Solnedgangsperioden skal være mellem 1 og {MAX_SUNSET_YEARS} år (standard 5).",
+            f"The sunset period must be between 1 and {MAX_SUNSET_YEARS} years (default 5).",
+        )
     reasons = (reasons or "").strip()
     if not reasons:
         raise ParkError("required", "Angiv en begrundelse.", "Enter the reasons.")
@@ -70,6 +86,9 @@ def decision_record(
             "The area overlaps land covered by § 13(2) and cannot be designated without "
             "a new screening or a changed boundary.",
         )
+    if designated:
+        _require_conditions_met(application)
+        require_political_decision(application)
     with transaction.atomic():
         old = application.status
         application.status = (
@@ -84,7 +103,8 @@ def decision_record(
             park = Park.objects.create(
                 application=application,
                 designated_on=decided_on,
-                sunset_on=sunset_date(decided_on),
+                sunset_years=int(sunset_years),
+                sunset_on=sunset_date(decided_on, int(sunset_years)),
                 contact_name=contact_name,
                 contact_email=contact_email,
             )
@@ -98,9 +118,24 @@ def decision_record(
                 "decided_on": decided_on.isoformat(),
                 "reasons": reasons,
                 "park_id": park.pk if park else None,
+                "sunset_on": park.sunset_on.isoformat() if park else None,
             },
         )
     return application
+
+
+def _require_conditions_met(application: ParkApplication) -> None:
+    """§ 13 stk. 1: "kan … udpege …, hvis" nr. 1-5 are all met (a requirement, not a weight)."""
+    states = {a.number: a.state for a in application.conditions.all()}
+    result = eligibility_of(states, excluded=False)
+    if not result.eligible:
+        raise ParkError(
+            "conditions_not_met",
+            "Området kan kun udpeges, når alle betingelser i § 13, stk. 1, er opfyldt. "
+            + " ".join(result.reasons_da),
+            "The area can be designated only when every condition of § 13(1) is met. "
+            + " ".join(result.reasons_en),
+        )
 
 
 def _move(park: Park, to: str, action: str) -> str:

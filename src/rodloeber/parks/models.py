@@ -31,6 +31,8 @@ class ApplicationRound(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     synthetic = models.BooleanField(default=False)
+    #: Published facts about the round, each with its source (parks/data/round_2025.yaml).
+    public_facts = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-deadline"]
@@ -201,6 +203,8 @@ class Park(models.Model):
         max_length=24, choices=ParkStatus.choices, default=ParkStatus.RESERVED
     )
     designated_on = models.DateField()
+    #: The sunset period set for this park (agreement ¶ 15: five years by default).
+    sunset_years = models.PositiveSmallIntegerField(default=5)
     sunset_on = models.DateField()
     local_plan_id = models.CharField(max_length=64, blank=True)
     local_plan_adopted_on = models.DateField(null=True, blank=True)
@@ -245,3 +249,85 @@ class SunsetReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.park_id}: {self.threshold_days} days before {self.sunset_on}"
+
+
+class ConditionState(models.TextChoices):
+    MET = "met", _("Met")
+    NOT_MET = "not_met", _("Not met")
+    UNKNOWN = "unknown", _("Not yet known")
+
+
+class EvidenceKind(models.TextChoices):
+    SCREENING = "screening", _("Screening item")
+    MUNICIPAL_ANSWER = "municipal_answer", _("Municipality's answer")
+    EVALUATOR_NOTE = "evaluator_note", _("Evaluator's note")
+
+
+class ConditionAssessment(models.Model):
+    """A state evaluator's finding on one condition of § 13 stk. 1 nr. 1-5
+    (betingelse opfyldt / ikke opfyldt / endnu ikke kendt) with its evidence.
+
+    An area may be designated only when all five are met (see
+    :mod:`rodloeber.parks.conditions`); scores only rank among those.
+    """
+
+    application = models.ForeignKey(
+        ParkApplication, on_delete=models.CASCADE, related_name="conditions"
+    )
+    number = models.PositiveSmallIntegerField()
+    state = models.CharField(
+        max_length=10, choices=ConditionState.choices, default=ConditionState.UNKNOWN
+    )
+    evidence_kind = models.CharField(max_length=20, choices=EvidenceKind.choices, blank=True)
+    evidence = models.TextField(blank=True)
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["application_id", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "number"], name="one_assessment_per_condition"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"§ 13 stk. 1 nr. {self.number}: {self.state}"
+
+
+from rodloeber.parks.models_procedure import (  # noqa: E402  (registered with Django)
+    ROUND_STEP_ORDER,
+    ConsentState,
+    DialogueEntry,
+    DialogueKind,
+    JointConsent,
+    RoundStep,
+    RoundStepKind,
+    SunsetExtension,
+)
+
+__all__ = [
+    "ROUND_STEP_ORDER",
+    "ApplicationAttachment",
+    "ApplicationRound",
+    "ApplicationStatus",
+    "AttachmentKind",
+    "ConditionAssessment",
+    "ConditionState",
+    "ConsentState",
+    "DialogueEntry",
+    "DialogueKind",
+    "Evaluation",
+    "EvidenceKind",
+    "JointConsent",
+    "Park",
+    "ParkApplication",
+    "ParkStatus",
+    "RoundStep",
+    "RoundStepKind",
+    "ScreeningRecord",
+    "SunsetExtension",
+    "SunsetReminder",
+]

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rodloeber.checks.geo import kommune_index
 from rodloeber.domain.screening import AreaOfInterest, GeometryLimits, parse_area, to_exchange
 from rodloeber.domain.screening.errors import GeometryError
+from rodloeber.layers.kommune_lookup import kommune_index
 from rodloeber.layers.screening_service import screen_geojson
 
 

@@ -2,8 +2,10 @@
 
 Scores are the weighted evaluation totals; regions come from the screening
 (or the lead municipality); distances are between the areas themselves
-(shortest gap between polygons in EPSG:25832). Areas whose latest screening
-reports a § 13 stk. 2 exclusion are left out and listed as ineligible.
+(shortest gap between polygons in EPSG:25832). An application is eligible
+only when all five conditions of § 13 stk. 1 are met and its latest screening
+reports no stk. 2 exclusion (:mod:`rodloeber.parks.conditions`); ineligible
+ones are fixed out of the model (a hard constraint) and listed with reasons.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from rodloeber.accounts.models import User
 from rodloeber.domain.selection import Candidate, SelectionResult, select
+from rodloeber.parks.conditions import Eligibility, application_eligibility
 from rodloeber.parks.errors import Forbidden, NotFound
 from rodloeber.parks.models import ParkApplication
 from rodloeber.parks.screening import check_area
@@ -28,6 +31,7 @@ class SelectionOutcome:
     result: SelectionResult
     scores: dict[int, float]
     ineligible: list[int] = field(default_factory=list)
+    reasons: dict[int, Eligibility] = field(default_factory=dict)
 
     def to_dict(self, language: str = "en") -> dict[str, Any]:
         return {
@@ -38,6 +42,9 @@ class SelectionOutcome:
             "explanation_da": self.result.explanation("da"),
             "explanation_en": self.result.explanation("en"),
             "ineligible": self.ineligible,
+            "ineligible_reasons": {
+                str(k): list(v.reasons(language)) for k, v in self.reasons.items()
+            },
             "swaps": [
                 {**s.to_dict(), "id": int(s.id), "leaves": [int(x) for x in s.leaves]}
                 for s in self.result.swaps
@@ -58,24 +65,32 @@ def run_selection(
     if not is_screener(actor):
         raise Forbidden()
     ids = list(dict.fromkeys(int(i) for i in application_ids))
-    apps = list(visible_applications(actor).filter(pk__in=ids).prefetch_related("evaluations"))
+    apps = list(
+        visible_applications(actor).filter(pk__in=ids).prefetch_related("evaluations", "conditions")
+    )
     if len(apps) != len(ids):
         raise NotFound()
     scores: dict[int, float] = {}
     shapes: dict[str, BaseGeometry] = {}
     candidates: list[Candidate] = []
-    ineligible: list[int] = []
+    reasons: dict[int, Eligibility] = {}
     for app in sorted(apps, key=lambda a: a.pk):
         scores[app.pk] = total_score(app)
-        latest = app.latest_screening()
-        if latest is not None and latest.excluded:
-            ineligible.append(app.pk)
-            continue
+        eligibility = application_eligibility(app)
+        if not eligibility.eligible:
+            reasons[app.pk] = eligibility
         geom = check_area(app.geometry).geometry
         shapes[str(app.pk)] = geom
         c = geom.centroid
         candidates.append(
-            Candidate(str(app.pk), scores[app.pk], _region(app), float(c.x), float(c.y))
+            Candidate(
+                str(app.pk),
+                scores[app.pk],
+                _region(app),
+                float(c.x),
+                float(c.y),
+                eligible=eligibility.eligible,
+            )
         )
 
     def gap_km(a: Candidate, b: Candidate) -> float:
@@ -88,7 +103,9 @@ def run_selection(
         min_distance_km=min_distance_km,
         distance=gap_km,
     )
-    return SelectionOutcome(result=result, scores=scores, ineligible=ineligible)
+    return SelectionOutcome(
+        result=result, scores=scores, ineligible=sorted(reasons), reasons=reasons
+    )
 
 
 def _region(app: ParkApplication) -> str:

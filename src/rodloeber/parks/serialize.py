@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from rodloeber.parks.conditions import application_eligibility, condition_rows
 from rodloeber.parks.models import Park, ParkApplication
 from rodloeber.parks.services import total_score
 
 
-def application_dict(app: ParkApplication, *, with_geometry: bool = True) -> dict[str, Any]:
+def application_dict(
+    app: ParkApplication, *, with_geometry: bool = True, language: str = "da"
+) -> dict[str, Any]:
     latest = app.latest_screening()
+    eligibility = application_eligibility(app)
     data: dict[str, Any] = {
         "id": app.pk,
         "name": app.name,
@@ -28,6 +32,18 @@ def application_dict(app: ParkApplication, *, with_geometry: bool = True) -> dic
             {"criterion": e.criterion, "score": e.score, "justification": e.justification}
             for e in app.evaluations.all()
         ],
+        "conditions": condition_rows(app, language),
+        "dialogue": [
+            {
+                "kind": e.kind,
+                "municipality": e.municipality.authority_code,
+                "happened_on": e.happened_on,
+                "text": e.text,
+            }
+            for e in app.dialogue.select_related("municipality")
+        ],
+        "eligible": eligibility.eligible,
+        "eligibility_reasons": list(eligibility.reasons(language)),
         "screening": latest.report if latest else None,
         "screening_layer_versions": latest.layer_versions if latest else {},
         "synthetic": app.synthetic,
@@ -48,7 +64,16 @@ def park_dict(park: Park) -> dict[str, Any]:
         "municipality": app.lead_municipality.name,
         "area_ha": app.area_ha,
         "designated_on": park.designated_on,
+        "sunset_years": park.sunset_years,
         "sunset_on": park.sunset_on,
+        "sunset_extensions": [
+            {
+                "previous_sunset_on": e.previous_sunset_on,
+                "sunset_on": e.sunset_on,
+                "reason": e.reason,
+            }
+            for e in park.extensions.all()
+        ],
         "local_plan_id": park.local_plan_id,
         "local_plan_url": park.local_plan_url,
         "local_plan_adopted_on": park.local_plan_adopted_on,

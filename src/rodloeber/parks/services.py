@@ -22,7 +22,9 @@ from rodloeber.parks.errors import Forbidden, IllegalTransition, ParkError
 from rodloeber.parks.models import (
     ApplicationRound,
     ApplicationStatus,
+    ConsentState,
     Evaluation,
+    JointConsent,
     ParkApplication,
     ScreeningRecord,
 )
@@ -145,7 +147,11 @@ def application_create(
             answers=cleaned,
             created_by=actor,
         )
-        app.municipalities.set([lead, *co])
+        # Co-applicants join only when they accept (JointConsent); until then the
+        # application is not theirs.
+        app.municipalities.set([lead])
+        for other in co:
+            JointConsent.objects.create(application=app, municipality=other)
         _store_screening(app, "draft")
         app.save()
         record_event(
@@ -155,7 +161,8 @@ def application_create(
             after={
                 "name": name,
                 "area_ha": app.area_ha,
-                "municipalities": [lead.authority_code, *(o.authority_code for o in co)],
+                "municipalities": [lead.authority_code],
+                "consent_requested": [o.authority_code for o in co],
             },
         )
     return app
@@ -220,6 +227,17 @@ def application_submit(*, actor: User, application: ParkApplication) -> ParkAppl
     if not application.round.is_open():
         raise ParkError(
             "round_closed", "Ansøgningsfristen er overskredet.", "The deadline has passed."
+        )
+    waiting = list(
+        application.consents.filter(state=ConsentState.PENDING).select_related("municipality")
+    )
+    if waiting:
+        names = ", ".join(c.municipality.name for c in waiting)
+        raise ParkError(
+            "consent_pending",
+            f"En fælles ansøgning kan først indsendes, når medansøgerne har svaret: {names}.",
+            f"A joint application can be submitted only when the co-applicants have "
+            f"answered: {names}.",
         )
     missing = missing_answers(application.answers)
     if missing:

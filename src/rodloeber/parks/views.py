@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rodloeber.accounts.models import User
 from rodloeber.parks.errors import ParkError
 from rodloeber.parks.lifecycle import park_adopt_local_plan, park_cease, park_open
 from rodloeber.parks.models import ApplicationRound, Park, ParkStatus
+from rodloeber.parks.procedure import park_extend_sunset
+from rodloeber.parks.procedure_forms import ExtendSunsetForm
+from rodloeber.parks.procedure_views import procedure_rows
 from rodloeber.parks.selectors import (
     is_administrator,
     is_planner,
@@ -81,6 +86,9 @@ def park_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_manage": may_manage,
         "may_cease": isinstance(user, User) and is_screener(user),
         "status": ParkStatus,
+        "extensions": park.extensions.all(),
+        "procedure": procedure_rows(park.application.round),
+        "extend_form": ExtendSunsetForm(),
     }
     return render(request, "parks/park_detail.html", context)
 
@@ -108,4 +116,10 @@ def _park_step(request: HttpRequest, user: User, park: Park) -> HttpResponse:
         park_open(actor=user, park=park, opened_on=on)
     elif step == "cease":
         park_cease(actor=user, park=park, ceased_on=on, reason=request.POST.get("reason", ""))
+    elif step == "extend":
+        form = ExtendSunsetForm(request.POST)
+        if not form.is_valid():
+            raise ValueError(_("Enter the new sunset date and the reason."))
+        park_extend_sunset(actor=user, park=park, **form.cleaned_data)
+        messages.success(request, _("The sunset was extended."))
     return post_redirect(request, "parks:park", park.pk)

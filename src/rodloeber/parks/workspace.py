@@ -17,20 +17,23 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from rodloeber.accounts.models import User
+from rodloeber.core.web import CSV, XLSX, download_response
 from rodloeber.domain.errors import DomainError
 from rodloeber.parks import export
+from rodloeber.parks.conditions import application_eligibility, condition_assess, condition_rows
 from rodloeber.parks.criteria import QUESTIONS, rules
 from rodloeber.parks.forms import (
     ApplicationForm,
     AttachmentForm,
+    ConditionForm,
     DecisionForm,
     EvaluationForm,
     RoundForm,
-    SelectionForm,
 )
 from rodloeber.parks.lifecycle import decision_record
 from rodloeber.parks.models import ApplicationRound, ApplicationStatus, ParkApplication
-from rodloeber.parks.selection import run_selection
+from rodloeber.parks.procedure import consent_requests, dialogue_add, joint_consent_decide
+from rodloeber.parks.procedure_forms import DialogueForm
 from rodloeber.parks.selectors import (
     application_for,
     is_administrator,
@@ -48,6 +51,8 @@ from rodloeber.parks.services import (
     round_open,
     total_score,
 )
+from rodloeber.parks.stages import application_stages
+from rodloeber.parks.supply import supply_rows
 from rodloeber.parks.web_common import (
     form_invalid,
     handle_errors,
@@ -66,14 +71,29 @@ def _user(request: HttpRequest) -> User:
 
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
+    """The workspace's list; a planner also answers requests to join a joint application."""
     user = _user(request)
+    if request.method == "POST":
+        return _consent_answer(request, user)
     apps = visible_applications(user).prefetch_related("evaluations")
     open_rounds = [r for r in ApplicationRound.objects.all() if r.is_open()]
-    return render(
-        request,
-        "parks/application_list.html",
-        {"apps": apps, "is_planner": is_planner(user), "open_rounds": open_rounds},
-    )
+    context = {
+        "apps": apps,
+        "is_planner": is_planner(user),
+        "open_rounds": open_rounds,
+        "requests": consent_requests(user),
+    }
+    return render(request, "parks/application_list.html", context)
+
+
+@handle_errors
+def _consent_answer(request: HttpRequest, user: User) -> HttpResponse:
+    app = ParkApplication.objects.filter(pk=request.POST.get("application", "") or 0).first()
+    if app is None or request.POST.get("answer") not in ("accept", "decline"):
+        raise Http404
+    joint_consent_decide(actor=user, application=app, accept=request.POST["answer"] == "accept")
+    messages.success(request, _("Your answer to the joint application was saved."))
+    return post_redirect(request, "parks:applications")
 
 
 @login_required
@@ -232,6 +252,23 @@ def application_page(
         "may_edit": may_edit(user, app),
         "is_screener": is_screener(user),
         "evaluation_form": EvaluationForm(),
+        "conditions": condition_rows(app, lang),
+        "stages": application_stages(app),
+        "consents": app.consents.select_related("municipality"),
+        "supply": supply_rows(app.answers, _report_of(app), lang),
+        "dialogue": app.dialogue.select_related("municipality", "author"),
+        "dialogue_form": _dialogue_form(app),
+        "may_dialogue": app.status == ApplicationStatus.SUBMITTED
+        and (
+            is_screener(user)
+            or (
+                is_planner(user)
+                and any(m.pk == user.organisation_id for m in app.municipalities.all())
+            )
+        ),
+        "eligibility": (eligibility := application_eligibility(app)),
+        "eligibility_reasons": eligibility.reasons(lang),
+        "condition_form": ConditionForm(),
         "attachments": app.attachments.select_related("organisation"),
         "attachment_form": attachment_form or AttachmentForm(),
         "decision_form": DecisionForm(),
@@ -258,6 +295,18 @@ def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> Ht
             )
         evaluation_save(actor=user, application=app, **form.cleaned_data)
         messages.success(request, _("The score was saved."))
+    elif action == "condition":
+        cform = ConditionForm(request.POST)
+        if not cform.is_valid():
+            raise ValueError(_("Choose the condition and the finding."))
+        condition_assess(actor=user, application=app, **cform.cleaned_data)
+        messages.success(request, _("The finding was saved."))
+    elif action == "dialogue":
+        dialogue = _dialogue_form(app, request.POST)
+        if not dialogue.is_valid():
+            raise ValueError(_("Choose the kind, the date and write the text."))
+        dialogue_add(actor=user, application=app, **dialogue.cleaned_data)
+        messages.success(request, _("The dialogue entry was saved."))
     elif action == "decide":
         dform = DecisionForm(request.POST)
         if not dform.is_valid():
@@ -269,18 +318,14 @@ def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> Ht
     return post_redirect(request, "parks:application", app.pk)
 
 
-@login_required
-def screening_report(request: HttpRequest, pk: int) -> HttpResponse:
-    """Printable screening report (the latest, or ?id= an older one)."""
-    app = _visible(_user(request), pk)
-    record = app.screenings.filter(pk=request.GET.get("id") or 0).first() or app.latest_screening()
-    if record is None:
-        raise Http404
-    return render(
-        request,
-        "parks/screening_report.html",
-        {"app": app, "record": record, "report": record.report, "lang": language()},
-    )
+def _report_of(app: ParkApplication) -> dict[str, Any] | None:
+    latest = app.latest_screening()
+    return latest.report if latest is not None else None
+
+
+def _dialogue_form(app: ParkApplication, data: Any = None) -> DialogueForm:
+    municipalities = [(str(m.authority_code), m.name) for m in app.municipalities.all()]
+    return DialogueForm(data, municipalities=municipalities)
 
 
 @login_required
@@ -294,16 +339,11 @@ def comparison(request: HttpRequest) -> HttpResponse:
     lang = language()
     fmt = request.GET.get("format")
     if fmt == "csv":
-        response = HttpResponse(export.to_csv(rows, lang), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="industriparker.csv"'
-        return response
+        return download_response(export.to_csv(rows, lang), CSV, "industriparker.csv", private=True)
     if fmt == "xlsx":
-        response = HttpResponse(
-            export.to_xlsx(rows, lang),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return download_response(
+            export.to_xlsx(rows, lang), XLSX, "industriparker.xlsx", private=True
         )
-        response["Content-Disposition"] = 'attachment; filename="industriparker.xlsx"'
-        return response
     columns = [
         ("name", _("Name")),
         ("municipality", _("Municipalities")),
@@ -319,30 +359,6 @@ def comparison(request: HttpRequest) -> HttpResponse:
         "criteria": [c.title(lang) for c in rules().criteria],
     }
     return render(request, "parks/comparison.html", context)
-
-
-@login_required
-def selection(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    if not is_screener(user):
-        raise Http404
-    apps = list(visible_applications(user).filter(status=ApplicationStatus.SUBMITTED))
-    form = SelectionForm(request.POST or None)
-    outcome: dict[str, Any] | None = None
-    if request.method == "POST" and form.is_valid():
-        ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()] or [a.pk for a in apps]
-        try:
-            outcome = run_selection(actor=user, application_ids=ids, **form.cleaned_data).to_dict(
-                language()
-            )
-        except DomainError as exc:
-            form.add_error(None, message_of(exc))
-    names = {a.pk: a.name for a in apps}
-    return render(
-        request,
-        "parks/selection.html",
-        {"form": form, "apps": apps, "outcome": outcome, "names": names},
-    )
 
 
 @login_required

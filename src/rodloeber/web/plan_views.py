@@ -15,16 +15,17 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from rodloeber.checks.computation import run_plan_preview
+from rodloeber.core.gantt import gantt_download, gantt_inline
+from rodloeber.core.web import ICS, download_response, page_language
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
 from rodloeber.domain.plan_preview import PlanPreview
 from rodloeber.domain.planning import gantt_table_rows, plan_to_ics
-from rodloeber.web.gantt import gantt_download, gantt_inline
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 DEFAULT_EXAMPLE = "electrolyser_esbjerg"
@@ -68,7 +69,7 @@ def _inputs(request: HttpRequest) -> tuple[dict[str, Any] | None, str, str, list
 
 @require_http_methods(["GET", "POST"])
 def plan_preview(request: HttpRequest) -> HttpResponse:
-    lang = "en" if (get_language() or "da").startswith("en") else "da"
+    lang = page_language()
     facts, clock_text, example, errors = _inputs(request)
     context: dict[str, Any] = {
         "examples": [(key, EXAMPLE_LABELS.get(key, key)) for key in examples()],
@@ -91,12 +92,10 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
         ]
         return render(request, "web/plan_preview.html", context, status=400)
     except DomainError as exc:
-        context["errors"] = [exc.message_en if lang == "en" else exc.message_da]
+        context["errors"] = [exc.message(lang)]
         return render(request, "web/plan_preview.html", context, status=400)
     if request.GET.get("format") == "ics" or request.POST.get("format") == "ics":
-        response = HttpResponse(plan_to_ics(preview.plan, lang=lang), content_type="text/calendar")
-        response["Content-Disposition"] = 'attachment; filename="procesplan.ics"'
-        return response
+        return download_response(plan_to_ics(preview.plan, lang=lang), ICS, "procesplan.ics")
     plan = preview.plan
     if request.GET.get("format") == "svg" or request.POST.get("format") == "svg":
         return gantt_download(plan, lang=lang, filename="procesplan.svg")

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from rodloeber.accounts.models import User
 from rodloeber.cases.inbox import tasks_for
+from rodloeber.layers.loading import list_layers
 from rodloeber.web.inbox import task_rows
 from rodloeber.web.navigation import role_tasks
 
@@ -24,8 +25,6 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 def data_sources(request: HttpRequest) -> HttpResponse:
     """Attribution for bundled data and the provenance of every registered layer."""
-    from rodloeber.layers.loading import list_layers
-
     return render(request, "web/data_sources.html", {"layers": list_layers()})
 
 

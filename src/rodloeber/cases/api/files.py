@@ -13,7 +13,13 @@ from ninja.files import UploadedFile
 
 from rodloeber.accounts.current import caller
 from rodloeber.cases.access import access_log_record
-from rodloeber.cases.api.schemas import DocumentOut, MessageIn, MessageOut, NoticeOut
+from rodloeber.cases.api.schemas import (
+    DocumentOut,
+    MessageIn,
+    MessageOut,
+    NoticeOut,
+    ScheduleOut,
+)
 from rodloeber.cases.errors import CaseError, NotFound
 from rodloeber.cases.models import AccessWhat, Case, Document, Message, Notice
 from rodloeber.cases.selectors import case_for, document_for, visible_cases
@@ -23,8 +29,9 @@ from rodloeber.cases.services.documents import (
     message_mark_read,
     message_post,
 )
-from rodloeber.core.api_errors import ERRORS
-from rodloeber.core.uploads import private_download
+from rodloeber.core.api_errors import ERRORS, ErrorOut
+from rodloeber.core.uploads import STORED_CONTENT_TYPES, private_download
+from rodloeber.core.web import file_responses
 
 router = Router(tags=["documents and messages"])
 
@@ -91,6 +98,11 @@ def upload_document(
     "/documents/{int:document_id}/download",
     summary="Download a document",
     operation_id="document_download",
+    openapi_extra=file_responses(
+        "application/octet-stream",
+        *STORED_CONTENT_TYPES,
+        description="The document, in the type it was stored with",
+    ),
 )
 def download_document(request: HttpRequest, document_id: int) -> Any:
     """Parties of the case only; others get 404."""
@@ -189,7 +201,7 @@ def notices(request: HttpRequest, unread: bool = False) -> Any:
 @router.get(
     "/schedules/{uuid:public_id}",
     auth=None,
-    response={200: dict[str, Any], 404: dict[str, Any]},
+    response={200: ScheduleOut, 404: ErrorOut},
     summary="A published schedule (public, NZIA art. 9(11))",
     operation_id="schedule_get",
 )
@@ -198,7 +210,7 @@ def public_schedule(request: HttpRequest, public_id: uuid.UUID) -> Any:
     beyond the project title. 404 until the case manager publishes it."""
     case = Case.objects.filter(public_id=public_id, schedule_published_at__isnull=False).first()
     if case is None:
-        return Status(404, {"detail": "Not found."})
+        raise NotFound()
     permits = []
     for p in case.permits.prefetch_related("milestones").select_related("owner"):
         permits.append(

@@ -23,10 +23,11 @@ from rodloeber.cases.dashboard import (
     workload_table,
 )
 from rodloeber.cases.errors import NotFound
-from rodloeber.cases.export import rows, to_csv, to_xlsx
+from rodloeber.cases.export import export_response
 from rodloeber.cases.selectors import is_case_manager, visible_cases
 from rodloeber.cases.serialize import case_summary
 from rodloeber.core.api_errors import ERRORS
+from rodloeber.core.web import CSV, XLSX, file_responses
 
 router = Router(tags=["cases"])
 
@@ -95,23 +96,14 @@ class ExportQuery(ListQuery):
 
 
 @router.get(
-    "/cases/export", summary="Export the case list (CSV or XLSX)", operation_id="cases_export"
+    "/cases/export",
+    summary="Export the case list (CSV or XLSX)",
+    operation_id="cases_export",
+    openapi_extra=file_responses(CSV, XLSX, description="The case list"),
 )
 def export_cases(request: HttpRequest, filters: Query[ExportQuery]) -> HttpResponse:
     """The filtered case list as CSV (semicolon, UTF-8 with BOM) or XLSX; only
     cases the caller may see."""
     summaries = _summaries(request, filters)
-    data = rows(summaries)
     access_log_many(viewer=caller(request), cases=[s["id"] for s in summaries], what="export")
-    stamp = today().isoformat()
-    if filters.format == "xlsx":
-        response = HttpResponse(
-            to_xlsx(data),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="sager-{stamp}.xlsx"'
-    else:
-        response = HttpResponse(to_csv(data), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="sager-{stamp}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return export_response(summaries, filters.format, today())

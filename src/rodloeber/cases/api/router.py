@@ -23,6 +23,7 @@ from rodloeber.cases.api.schemas import (
     AcknowledgeIn,
     CaseCreateIn,
     CaseOut,
+    CasePlanOut,
     CaseSummaryOut,
     DraftCreateIn,
     DraftUpdateIn,
@@ -328,7 +329,10 @@ def foreign_investor(request: HttpRequest, case_id: int, payload: ForeignInvesto
 
 
 @router.get(
-    "/cases/{int:case_id}/plan", response={200: dict[str, Any], **ERRORS}, operation_id="case_plan"
+    "/cases/{int:case_id}/plan",
+    response={200: CasePlanOut, **ERRORS},
+    summary="The case's process plan and its baseline",
+    operation_id="case_plan",
 )
 def case_plan(request: HttpRequest, case_id: int) -> Any:
     """The current process plan and the frozen baseline (Plan contract shape)."""

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from rodloeber.checks.api.schemas import PlanOut
+
 
 class CompanyOut(Schema):
     name: str
@@ -279,3 +281,39 @@ class NoticeOut(Schema):
     body: str
     created_at: str
     read_at: str | None
+
+
+class CasePlanOut(Schema):
+    """The case's current process plan and its frozen baseline (the Plan shape of
+    ``POST /plans/preview``; the baseline is null until the clock starts)."""
+
+    current: PlanOut
+    baseline: PlanOut | None
+
+
+class ScheduleMilestoneOut(Schema):
+    kind: str
+    planned: str
+    forecast: str
+    actual: str | None
+
+
+class SchedulePermitOut(Schema):
+    name_da: str
+    name_en: str
+    authority: str
+    status: str
+    milestones: list[ScheduleMilestoneOut]
+
+
+class ScheduleOut(Schema):
+    """A published timetable (NZIA art. 9(11)): no company data beyond the title."""
+
+    title: str
+    reference: str
+    clock_start: str | None
+    cap_months: int | None
+    cap_deadline: str | None
+    published_at: str | None
+    as_of: str
+    permits: list[SchedulePermitOut]

@@ -129,6 +129,7 @@ def case_acknowledge(
     on: date,
     eligibility_override: str = "",
     today: date | None = None,
+    plan_samples: int | None = None,
 ) -> Case:
     """Acknowledge completeness: the clock starts on ``on``; permits are created
     from the navigator with their competent authorities and the plan's
@@ -168,7 +169,7 @@ def case_acknowledge(
                 case=case, organisation_id=org_id, role=PartyRole.AUTHORITY
             )
         ClockEvent.objects.create(case=case, kind=ClockEventKind.STARTED, on=on)
-        snapshot = freeze_baseline(case)
+        snapshot = freeze_baseline(case, n_samples=plan_samples)
         late = (on - received).days > ACKNOWLEDGE_WITHIN_DAYS
         event = record_event(
             action="case.acknowledge",

@@ -94,6 +94,7 @@ def extension_decide(
     approve: bool,
     reason: str,
     today: date | None = None,
+    plan_samples: int | None = None,
 ) -> ExtensionRequest:
     """The case manager approves or rejects an extension request, with reasons."""
     require_case_manager(actor)
@@ -126,7 +127,7 @@ def extension_decide(
             ClockEvent.objects.create(
                 case=case, kind=ClockEventKind.EXTENDED, on=on, note=f"+{request.months}: {text}"
             )
-            replan(case, today=on)
+            replan(case, today=on, n_samples=plan_samples)
         event = record_event(
             action="extension.decide",
             actor=actor,

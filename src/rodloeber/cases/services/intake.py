@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
 
-from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -29,6 +28,7 @@ from rodloeber.cases.services.assignment import assign_contact, pick_contact_per
 from rodloeber.cases.services.common import local_today, lock_case, move
 from rodloeber.cases.services.foreign import join_invest_in_denmark
 from rodloeber.checks.computation import run_check
+from rodloeber.checks.models import SavedCheck
 from rodloeber.domain.plan_preview import plan_cap
 
 
@@ -59,14 +59,7 @@ def _require_company_user(actor: User, company_cvr: str) -> None:
 
 def _saved_check(actor: User, saved_check_id: int) -> tuple[dict[str, Any], str]:
     """Facts and title of a saved check (app ``rodloeber.checks``) of the actor's company."""
-    if not apps.is_installed("rodloeber.checks"):
-        raise CaseError(
-            "saved_checks_unavailable",
-            "Gemte tjek er ikke tilgængelige.",
-            "Saved checks are not available.",
-        )
-    model = apps.get_model("checks", "SavedCheck")
-    saved = model.objects.filter(pk=saved_check_id, company_id=actor.organisation_id).first()
+    saved = SavedCheck.objects.filter(pk=saved_check_id, company_id=actor.organisation_id).first()
     if saved is None:
         raise NotFound()
     return dict(saved.facts), str(saved.title)

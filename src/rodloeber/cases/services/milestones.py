@@ -33,6 +33,7 @@ def milestone_update(
     forecast: date | None = None,
     reason: str = "",
     today: date | None = None,
+    plan_samples: int | None = None,
 ) -> Milestone:
     """Record an actual date or a revised forecast (with a reason) and re-plan."""
     now = today or local_today()
@@ -85,7 +86,7 @@ def milestone_update(
             raise StaleVersion(before.version)
         fresh = Milestone.objects.select_related("permit").get(pk=milestone.pk)
         if not permit.is_guidance:
-            replan(case, today=now)
+            replan(case, today=now, n_samples=plan_samples)
         event = record_event(
             action="milestone.update",
             actor=actor,

@@ -51,7 +51,13 @@ def _check_reason(reason: str) -> bool:
 
 
 def permit_pause(
-    *, actor: User, permit: Permit, reason: str, note: str = "", on: date | None = None
+    *,
+    actor: User,
+    permit: Permit,
+    reason: str,
+    note: str = "",
+    on: date | None = None,
+    plan_samples: int | None = None,
 ) -> Pause:
     """Pause a permit with a reason code from the controlled list (PAUSE_REASONS)."""
     stops = _check_reason(reason)
@@ -81,7 +87,7 @@ def permit_pause(
             ClockEvent.objects.create(
                 case=case, kind=ClockEventKind.STOPPED, on=start, note=f"{permit.code}: {reason}"
             )
-        replan(case, today=start)
+        replan(case, today=start, n_samples=plan_samples)
         event = record_event(
             action="permit.pause",
             actor=actor,
@@ -100,7 +106,14 @@ def permit_pause(
     return pause
 
 
-def permit_resume(*, actor: User, permit: Permit, note: str = "", on: date | None = None) -> Pause:
+def permit_resume(
+    *,
+    actor: User,
+    permit: Permit,
+    note: str = "",
+    on: date | None = None,
+    plan_samples: int | None = None,
+) -> Pause:
     """Resume a paused permit (the clock runs again from ``on``)."""
     resume = on or local_today()
     with transaction.atomic():
@@ -121,7 +134,7 @@ def permit_resume(*, actor: User, permit: Permit, note: str = "", on: date | Non
             ClockEvent.objects.create(
                 case=case, kind=ClockEventKind.RESUMED, on=resume, note=permit.code
             )
-        replan(case, today=resume)
+        replan(case, today=resume, n_samples=plan_samples)
         event = record_event(
             action="permit.resume",
             actor=actor,
@@ -154,6 +167,7 @@ def permit_record_decision(
     appeal_period_end: date | None = None,
     note: str = "",
     today: date | None = None,
+    plan_samples: int | None = None,
 ) -> Permit:
     """Record the authority's decision; the case is decided when all permits are."""
     now = today or local_today()
@@ -204,7 +218,7 @@ def permit_record_decision(
             case.decided_on = on
             case.save(update_fields=["status", "decided_on", "updated_at"])
             ClockEvent.objects.create(case=case, kind=ClockEventKind.ENDED, on=on)
-        replan(case, today=on)
+        replan(case, today=on, n_samples=plan_samples)
         event = record_event(
             action="permit.decision",
             actor=actor,

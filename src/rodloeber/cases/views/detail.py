@@ -45,10 +45,10 @@ from rodloeber.cases.serialize import case_detail
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
 from rodloeber.cases.views.common import visible_case
 from rodloeber.cases.views.plan import current_plan, plan_context
+from rodloeber.core.gantt import gantt_download
 from rodloeber.core.page_errors import page_language as lang
 from rodloeber.core.page_errors import raise_for_page
 from rodloeber.domain.planning import add_months
-from rodloeber.web.gantt import gantt_download
 
 #: NZIA art. 9(11): the detailed schedule within 2 months of the clock start
 #: (caps.yaml clock rule schedule_two_months, verified).

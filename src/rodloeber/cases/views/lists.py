@@ -25,7 +25,7 @@ from rodloeber.cases.dashboard import (
     risk_flags,
     workload_table,
 )
-from rodloeber.cases.export import rows, to_csv, to_xlsx
+from rodloeber.cases.export import export_response
 from rodloeber.cases.models import CaseStatus, Notice, Permit
 from rodloeber.cases.selectors import is_case_manager, visible_cases
 from rodloeber.cases.serialize import case_summary
@@ -131,17 +131,5 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest) -> HttpResponse:
     """/sager/eksport?format=csv|xlsx: the filtered list the caller may see."""
     summaries, _values = _summaries(request)
-    data = rows(summaries)
     access_log_many(viewer=caller(request), cases=[s["id"] for s in summaries], what="export")
-    stamp = timezone.localdate().isoformat()
-    if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            to_xlsx(data),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="sager-{stamp}.xlsx"'
-    else:
-        response = HttpResponse(to_csv(data), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="sager-{stamp}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return export_response(summaries, request.GET.get("format", "csv"), timezone.localdate())

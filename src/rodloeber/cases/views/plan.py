@@ -13,11 +13,11 @@ from typing import Any
 from rodloeber.cases.models import Case, PlanSnapshot
 from rodloeber.cases.plan_alerts import plan_alert_for_case
 from rodloeber.cases.planning import case_cap
+from rodloeber.core.gantt import gantt_inline
 from rodloeber.domain.planning import Plan, gantt_table_rows
 from rodloeber.domain.planning.clock import ClockStatus
 from rodloeber.domain.planning.forecast import MilestoneDate
 from rodloeber.domain.planning.plan import PlannedPermit
-from rodloeber.web.gantt import gantt_inline
 
 
 def _d(value: Any) -> date | None:

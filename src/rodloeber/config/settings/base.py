@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "rodloeber.accounts.middleware.SessionLifetimeMiddleware",
-    "rodloeber.core.ratelimit.RateLimitMiddleware",  # 429 per RODLOEBER_RATE_LIMITS
+    "rodloeber.web.ratelimit.RateLimitMiddleware",  # 429 per RODLOEBER_RATE_LIMITS
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -214,8 +214,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Rate limits (rodloeber.core.ratelimit): scope -> (requests, window seconds), counted
+# Rate limits (rodloeber.web.ratelimit): scope -> (requests, window seconds), counted
 # per user (or client address when anonymous) in the cache. 429 beyond the limit.
+# Audit chain (issue #20, docs/operations.md "Audit chain keys"): HMAC keys from the
+# environment, never the database; anchors appended to a file outside the database.
+RODLOEBER_AUDIT_KEY = os.environ.get("RODLOEBER_AUDIT_KEY", "")
+RODLOEBER_AUDIT_OLD_KEYS = os.environ.get("RODLOEBER_AUDIT_OLD_KEYS", "")
+# Events up to this number may be unkeyed (written before keys existed); 0 = none.
+RODLOEBER_AUDIT_UNKEYED_UNTIL = int(os.environ.get("RODLOEBER_AUDIT_UNKEYED_UNTIL", "0"))
+RODLOEBER_AUDIT_ANCHOR_FILE = os.environ.get(
+    "RODLOEBER_AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anchors.jsonl")
+)
+RODLOEBER_AUDIT_SEALED_LOGS: tuple[str, ...] = ("cases.AccessLog",)
 RODLOEBER_RATE_LIMITS_ENABLED = os.environ.get("RODLOEBER_RATE_LIMITS", "1") == "1"
 RODLOEBER_RATE_LIMIT_CACHE = "default"  # production: a cache shared by all workers
 # Reverse proxies in front of the app (0 = none). Rate limits and log-in throttling

@@ -22,3 +22,5 @@ RODLOEBER_STATISTICS_CACHE_SECONDS = 0  # tests change data and read figures at 
 # Rate limits are off by default in tests (every test client shares one address);
 # tests/security/test_ratelimit.py switches them on.
 RODLOEBER_RATE_LIMITS_ENABLED = False
+# No anchor file unless a test sets one (tests/audit/test_keyed_chain.py).
+RODLOEBER_AUDIT_ANCHOR_FILE = ""

@@ -24,14 +24,10 @@ def municipality_name(
     """'Esbjerg Kommune' from a DAGI name; irregular names from the catalogue."""
     if code is None:
         return Text("Kommunen (kommunekode ikke oplyst)", "The municipality (code not stated)")
-    if code in catalogue.municipality_name_exceptions:
-        name = catalogue.municipality_name_exceptions[code]
-        return Text(name, name)
     navn = kommune_names.get(code)
-    if not navn:
+    if not navn and code not in catalogue.municipality_name_exceptions:
         return Text(f"Kommunen (kode {code})", f"The municipality (code {code})")
-    base = navn.removesuffix(" Kommune")
-    return Text(f"{base} Kommune", f"{base} Municipality")
+    return Text(*catalogue.municipality_name(code, navn or ""))
 
 
 def environmental_is_state(facts: ProjectFacts, catalogue: Catalogue) -> bool:
@@ -42,6 +38,21 @@ def environmental_is_state(facts: ProjectFacts, catalogue: Catalogue) -> bool:
     )
 
 
+def region_authority(kommune_kode: str | None, catalogue: Catalogue) -> ResolvedAuthority:
+    """Regionsrådet of the region the site's municipality lies in."""
+    region = catalogue.regions.get(catalogue.kommune_regions.get(kommune_kode or "", ""))
+    if region is None:
+        return ResolvedAuthority(
+            "regional",
+            Text(
+                "Regionsrådet i den region, hvor grunden ligger (kommunekode ikke oplyst)",
+                "The regional council where the site lies (municipality code not stated)",
+            ),
+            None,
+        )
+    return ResolvedAuthority("regional", Text(region.name_da, region.name_en), region.code)
+
+
 def resolve_authority(
     permit: PermitType,
     facts: ProjectFacts,
@@ -50,6 +61,10 @@ def resolve_authority(
 ) -> ResolvedAuthority:
     """Apply the permit type's ``authority_rule`` to the facts."""
     rule = permit.authority_rule
+    if rule == "site_region" or (
+        permit.regional_for_extraction and facts.crma_stage == "extraction"
+    ):
+        return region_authority(facts.site.kommune_kode, catalogue)
     kommune = ResolvedAuthority(
         "municipal",
         municipality_name(facts.site.kommune_kode, kommune_names, catalogue),

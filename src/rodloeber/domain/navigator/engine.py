@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     proj.grid,
     proj.hydrogen,
     proj.co2_storage,
+    proj.raw_materials,
     proj.fdi,
 )
 

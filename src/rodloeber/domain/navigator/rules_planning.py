@@ -6,7 +6,8 @@ from rodloeber.domain.navigator.context import RuleContext, numbers
 
 
 def rural_zone(ctx: RuleContext) -> None:
-    """Landzone + building or change of use -> landzonetilladelse (planloven § 35)."""
+    """Landzone + building or change of use -> landzonetilladelse (planloven § 35),
+    or - when a new lokalplan is needed anyway - its alternative."""
     rule = ctx.rule("rural_zone")
     site, build = ctx.facts.site, ctx.building()
     if build is False:
@@ -17,7 +18,14 @@ def rural_zone(ctx: RuleContext) -> None:
         return
     if site.zone != "landzone" or site.local_plan_bonus_effect:
         return
-    if site.local_plan_allows_use and site.local_plan_bonus_effect is None:
+    if site.local_plan_allows_use is False:
+        # A new lokalplan normally moves the site to byzone (planloven § 45) or has
+        # bonus effect (§ 15, stk. 4): the rural zone permit is the alternative,
+        # not a further step.
+        ctx.possible(
+            "rural_zone_permit", rule.text("alternative"), rule.code, alternative_to="local_plan"
+        )
+    elif site.local_plan_allows_use and site.local_plan_bonus_effect is None:
         ctx.possible("rural_zone_permit", rule.text("possible_bonus"), rule.code)
         ctx.assume("site.local_plan_bonus_effect", rule.text("assumption_bonus"), rule.code)
     elif build:

@@ -78,6 +78,13 @@ def co2_storage(ctx: RuleContext) -> None:
         ctx.assume("co2_storage", rule.text("assumption"), rule.code)
 
 
+def raw_materials(ctx: RuleContext) -> None:
+    """Extraction of raw materials -> råstoftilladelse from the region (råstofloven § 7)."""
+    rule = ctx.rule("raw_materials")
+    if ctx.facts.crma_stage == "extraction":
+        ctx.require("raw_material_extraction_permit", rule.text("required"), rule.code)
+
+
 def fdi(ctx: RuleContext) -> None:
     """Foreign investor in a sensitive sector -> investeringsscreening."""
     rule = ctx.rule("fdi")

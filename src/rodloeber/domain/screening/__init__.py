@@ -20,6 +20,7 @@ from rodloeber.domain.screening.errors import BodyTooLarge, GeometryError, Scree
 from rodloeber.domain.screening.geometry import (
     AreaOfInterest,
     GeometryLimits,
+    check_complexity,
     parse_area,
     to_exchange,
     to_internal,
@@ -51,6 +52,7 @@ __all__ = [
     "ScreeningReport",
     "ScreeningSettings",
     "build_index",
+    "check_complexity",
     "label_of",
     "parse_area",
     "screen",

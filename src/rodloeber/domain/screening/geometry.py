@@ -9,6 +9,7 @@ longitude, latitude). Output is a valid shapely geometry in EPSG:25832
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,14 @@ from shapely.geometry.base import BaseGeometry
 from rodloeber.domain.geo import EXCHANGE_CRS, INTERNAL_CRS
 from rodloeber.domain.screening.errors import GeometryError
 
-__all__ = ["AreaOfInterest", "GeometryLimits", "parse_area", "to_exchange", "to_internal"]
+__all__ = [
+    "AreaOfInterest",
+    "GeometryLimits",
+    "check_complexity",
+    "parse_area",
+    "to_exchange",
+    "to_internal",
+]
 
 ACCEPTED_CRS_NAMES = frozenset(
     {
@@ -181,6 +189,33 @@ def _walk_positions(
 
     walk(coords, depth)
     return positions, len(positions)
+
+
+def check_complexity(geoms: Sequence[BaseGeometry], limits: GeometryLimits | None = None) -> None:
+    """Parts and holes of already-read geometries, counted before any other work.
+
+    For files read by shapely/GDAL (park area files, land imports); GeoJSON
+    bodies are counted while their nesting is walked (:func:`parse_area`).
+    """
+    limits = limits or GeometryLimits()
+    parts = shapely.get_parts(np.asarray(geoms, dtype=object))
+    if len(parts) > limits.max_parts:
+        raise _error(
+            "too_many_parts",
+            f"Geometrien har {len(parts)} dele; højst {limits.max_parts} er tilladt. "
+            "Send de sammenhængende arealer hver for sig, eller forenkl geometrien.",
+            f"The geometry has {len(parts)} parts; at most {limits.max_parts} are allowed. "
+            "Send separate areas one by one, or simplify the geometry.",
+        )
+    holes = int(shapely.get_num_interior_rings(parts).sum())
+    if holes > limits.max_holes:
+        raise _error(
+            "too_many_holes",
+            f"Geometrien har {holes} huller (indre ringe); højst {limits.max_holes}; "
+            "forenkl den, fx ved at udelade små huller.",
+            f"The geometry has {holes} holes (interior rings); at most {limits.max_holes}; "
+            "simplify it, e.g. by leaving out small holes.",
+        )
 
 
 def _malformed() -> GeometryError:

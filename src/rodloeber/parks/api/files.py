@@ -15,7 +15,8 @@ from ninja.files import UploadedFile
 
 from rodloeber.accounts.current import caller
 from rodloeber.core.api_errors import ERRORS
-from rodloeber.core.uploads import private_download
+from rodloeber.core.uploads import STORED_CONTENT_TYPES, private_download
+from rodloeber.core.web import file_responses
 from rodloeber.parks.area_upload import MAX_AREA_FILE_BYTES, read_area_file
 from rodloeber.parks.attachments import (
     MAX_ATTACHMENT_BYTES,
@@ -105,6 +106,11 @@ def upload_attachment(
     response={200: None, **ERRORS},
     summary="Download an attachment",
     operation_id="park_attachment_download",
+    openapi_extra=file_responses(
+        "application/octet-stream",
+        *STORED_CONTENT_TYPES,
+        description="The attachment, in the type it was stored with",
+    ),
 )
 def download_attachment(request: HttpRequest, att_id: int) -> Any:
     """The applying municipalities and, once submitted, state screeners; others 404."""

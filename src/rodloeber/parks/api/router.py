@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 from rodloeber.accounts.current import caller
 from rodloeber.core.api_errors import ERRORS, wants_english
 from rodloeber.layers.api.router import ScreeningReportOut
+from rodloeber.parks.api.schemas import ConditionOut, DialogueOut, SunsetExtensionOut
 from rodloeber.parks.errors import NotFound, ParkError
 from rodloeber.parks.lifecycle import (
     decision_record,
@@ -84,6 +85,10 @@ class ApplicationOut(Schema):
     decided_on: date | None
     total_score: float
     evaluations: list[EvaluationOut]
+    conditions: list[ConditionOut]
+    dialogue: list[DialogueOut]
+    eligible: bool = Field(..., description="All of § 13 stk. 1 met and no stk. 2 exclusion")
+    eligibility_reasons: list[str]
     screening: ScreeningReportOut | None
     screening_layer_versions: dict[str, str]
     synthetic: bool
@@ -102,6 +107,7 @@ class ParkDecisionIn(Schema):
     reasons: str = Field(..., max_length=10000)
     contact_name: str = ""
     contact_email: str = ""
+    sunset_years: int = Field(5, ge=1, le=15, description="Sunset period set for this park")
 
 
 class SelectionIn(Schema):
@@ -126,6 +132,7 @@ class SelectionOut(Schema):
     explanation_da: str
     explanation_en: str
     ineligible: list[int]
+    ineligible_reasons: dict[str, list[str]]
     swaps: list[SwapOut]
     solver: str
 
@@ -139,7 +146,9 @@ class ParkOut(Schema):
     municipality: str
     area_ha: float
     designated_on: date
+    sunset_years: int
     sunset_on: date
+    sunset_extensions: list[SunsetExtensionOut]
     local_plan_id: str
     local_plan_url: str
     local_plan_adopted_on: date | None = None
@@ -271,6 +280,7 @@ def record_decision(request: HttpRequest, app_id: int, payload: ParkDecisionIn) 
         reasons=payload.reasons,
         contact_name=payload.contact_name,
         contact_email=payload.contact_email,
+        sunset_years=payload.sunset_years,
     )
     return application_dict(app)
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
+from rodloeber.reports.api.schemas import StatisticsOut
 from rodloeber.reports.statistics import public_payload
 
 router = Router(tags=["statistics"])
@@ -16,7 +17,7 @@ router = Router(tags=["statistics"])
 @router.get(
     "/statistics",
     auth=None,
-    response=dict[str, Any],
+    response=StatisticsOut,
     summary="Public statistics (suppressed; no confidential data)",
     operation_id="statistics",
 )

@@ -11,13 +11,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rodloeber.core.page_errors import error_message
+from rodloeber.core.web import CSV, XLSX, download_response, page_language
 from rodloeber.reports import evaluation
 from rodloeber.reports.access import can_enter_spending, require_reader, require_spending_entry
 from rodloeber.reports.figures import Scope, min_group_size
 from rodloeber.reports.models import BudgetLine, BudgetSpend
 from rodloeber.reports.services import BudgetError, budget_spend_record
 from rodloeber.reports.variance import totals, variance_rows, years
-from rodloeber.reports.views.public import XLSX, _download, lang
 from rodloeber.reports.yearly import yearly_report
 
 
@@ -44,7 +45,7 @@ def yearly(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": list(range(2024, timezone.localdate().year + 1)),
             "min_group": min_group_size(),
-            "lang": lang(),
+            "lang": page_language(),
             "generated": timezone.localtime(),
         },
     )
@@ -55,7 +56,9 @@ def evaluation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     require_reader(request.user)
     scope = Scope.default()
     if fmt == "xlsx":
-        return _download(evaluation.to_xlsx(scope), XLSX, "evaluering-2027.xlsx")
+        return download_response(
+            evaluation.to_xlsx(scope), XLSX, "evaluering-2027.xlsx", private=True
+        )
     if fmt != "csv":  # the name promises the type: only .csv and .xlsx exist
         raise Http404
     level = request.GET.get("niveau", "sager")
@@ -65,7 +68,7 @@ def evaluation_export(request: HttpRequest, fmt: str) -> HttpResponse:
         body = evaluation.to_csv(evaluation.PERMIT_COLUMNS, evaluation.permit_rows(scope))
     else:
         raise Http404
-    return _download(body, "text/csv; charset=utf-8", f"evaluering-2027-{level}.csv")
+    return download_response(body, CSV, f"evaluering-2027-{level}.csv", private=True)
 
 
 def budget(request: HttpRequest) -> HttpResponse:
@@ -79,7 +82,7 @@ def budget(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "years": years(),
             "total": totals(rows),
-            "lang": lang(),
+            "lang": page_language(),
             "may_enter": can_enter_spending(request.user),
             "history": BudgetSpend.objects.select_related("line", "entered_by")[:20],
         },
@@ -109,7 +112,7 @@ def spending_entry(request: HttpRequest) -> HttpResponse:
                     note=values["note"],
                 )
             except BudgetError as exc:
-                msg = exc.message_en if lang() == "en" else exc.message_da
+                msg = error_message(exc)
                 errors[exc.field or "amount_mdkk"] = msg
             else:
                 messages.success(request, _("The spending was recorded."))
@@ -117,6 +120,12 @@ def spending_entry(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/spending_form.html",
-        {"leaves": leaves, "years": years(), "errors": errors, "values": values, "lang": lang()},
+        {
+            "leaves": leaves,
+            "years": years(),
+            "errors": errors,
+            "values": values,
+            "lang": page_language(),
+        },
         status=422 if errors else 200,
     )

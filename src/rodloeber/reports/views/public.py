@@ -11,8 +11,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
+from rodloeber.cases.views.plan import current_plan, plan_context
+from rodloeber.core.gantt import gantt_download
+from rodloeber.core.web import CSV, XLSX, download_response, page_language
 from rodloeber.reports import tables
 from rodloeber.reports.access import can_read_reports
 from rodloeber.reports.charts import render_chart
@@ -25,10 +27,6 @@ from rodloeber.reports.published import (
 )
 from rodloeber.reports.statistics import computed_figures, figure_by_key, public_figures
 from rodloeber.reports.tables import Figure, cell_text
-
-
-def lang() -> str:
-    return "en" if (get_language() or "da").startswith("en") else "da"
 
 
 def figure_context(fig: Figure, language: str) -> dict[str, Any]:
@@ -59,7 +57,7 @@ def figure_context(fig: Figure, language: str) -> dict[str, Any]:
 
 def statistics_page(request: HttpRequest) -> HttpResponse:
     """/statistik — the public statistics."""
-    language = lang()
+    language = page_language()
     generated_at, figures = computed_figures(Scope.default())
     return render(
         request,
@@ -77,32 +75,23 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def figure_csv(request: HttpRequest, key: str) -> HttpResponse:
     fig = figure_by_key(key, Scope.default())
     if fig is None:
         raise Http404
-    return _download(tables.to_csv(fig, lang()), "text/csv; charset=utf-8", f"{key}.csv")
+    return download_response(tables.to_csv(fig, page_language()), CSV, f"{key}.csv")
 
 
 def figure_xlsx(request: HttpRequest, key: str) -> HttpResponse:
     fig = figure_by_key(key, Scope.default())
     if fig is None:
         raise Http404
-    return _download(tables.to_xlsx([fig], lang()), XLSX, f"{key}.xlsx")
+    return download_response(tables.to_xlsx([fig], page_language()), XLSX, f"{key}.xlsx")
 
 
 def all_xlsx(request: HttpRequest) -> HttpResponse:
     figs = public_figures(Scope.default())
-    return _download(tables.to_xlsx(figs, lang()), XLSX, "statistik.xlsx")
+    return download_response(tables.to_xlsx(figs, page_language()), XLSX, "statistik.xlsx")
 
 
 def schedule_list(request: HttpRequest) -> HttpResponse:
@@ -113,13 +102,10 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
 
 def schedule_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """/statistik/tidsplaner/<uuid> — one published timetable and its changes."""
-    from rodloeber.cases.views.plan import current_plan, plan_context
-    from rodloeber.web.gantt import gantt_download
-
     case = published_case(Scope.default(), public_id)
     if case is None:
         raise Http404
-    language = lang()
+    language = page_language()
     if request.GET.get("format") == "svg":
         plan = current_plan(case)
         if plan is None:

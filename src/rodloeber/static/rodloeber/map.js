@@ -1,5 +1,7 @@
 /* Rød Løber map component (kortkomponent): MapLibre + vector tiles from /tiles/.
    Markup: web/templates/web/components/map.html. No build step, no framework.
+   MapLibre itself is loaded here after the first paint (not by a <script> tag), and
+   with data-url-state the view is kept in the URL fragment (#kort=z/lat/lon).
    Layer toggles are real checkboxes with labels outside the canvas; synthetic
    layers are labelled "syntetiske demodata" in the toggle and the attribution. */
 (function () {
@@ -105,6 +107,29 @@
     list.appendChild(li);
   }
 
+  // The view in the URL fragment: #kort=zoom/lat/lon (other fragment parts are kept).
+  function readView() {
+    var m = /(?:^#|&)kort=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(window.location.hash);
+    if (!m) { return null; }
+    var z = Number(m[1]), lat = Number(m[2]), lon = Number(m[3]);
+    if (!(z >= 0 && z <= 18 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180)) { return null; }
+    return { zoom: z, center: [lon, lat] };
+  }
+
+  function setHashPart(key, value) {
+    var parts = window.location.hash.replace(/^#/, "").split("&").filter(function (p) {
+      return p && p.indexOf(key + "=") !== 0;
+    });
+    if (value !== null && value !== undefined && value !== "") { parts.unshift(key + "=" + value); }
+    var url = window.location.pathname + window.location.search + (parts.length ? "#" + parts.join("&") : "");
+    window.history.replaceState(window.history.state, "", url);
+  }
+
+  function writeView(map) {
+    var c = map.getCenter();
+    setHashPart("kort", map.getZoom().toFixed(2) + "/" + c.lat.toFixed(5) + "/" + c.lng.toFixed(5));
+  }
+
   function build(el, layers) {
     var lang = el.dataset.lang === "en" ? "en" : "da";
     var wanted = split(el.dataset.layers);
@@ -115,12 +140,21 @@
     var overlays = layers.filter(function (l) {
       return l.name !== "basemap" && (!wanted.length || wanted.indexOf(l.name) >= 0);
     });
-    var map = new window.maplibregl.Map({
-      container: canvas, style: buildStyle(basemap, overlays, visible), bounds: DENMARK,
-      attributionControl: false, maxZoom: 18, cooperativeGestures: true
-    });
+    // In-map layer panel: closed at start on narrow screens, where it would cover the map.
+    var panel = el.querySelector("[data-rl-map-panel]");
+    if (panel && window.matchMedia("(max-width: 767px)").matches) { panel.open = false; }
+    var view = el.dataset.urlState ? readView() : null;
+    var options = {
+      container: canvas, style: buildStyle(basemap, overlays, visible),
+      attributionControl: false, maxZoom: 18, cooperativeGestures: !el.dataset.urlState,
+      fadeDuration: 0
+    };
+    if (view) { options.center = view.center; options.zoom = view.zoom; } else { options.bounds = DENMARK; }
+    var map = new window.maplibregl.Map(options);
+    map.rlFromUrl = !!view;
+    if (el.dataset.urlState) { map.on("moveend", function () { writeView(map); }); }
     map.addControl(new window.maplibregl.NavigationControl({ showCompass: false }), "top-right");
-    map.addControl(new window.maplibregl.AttributionControl({ compact: false }), "bottom-right");
+    map.addControl(new window.maplibregl.AttributionControl({ compact: true }), "bottom-right");
     map.addControl(new window.maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
     overlays.forEach(function (layer, i) {
       toggle(list, map, layer, i, lang, visible.indexOf(layer.name) >= 0, canvas.id);
@@ -141,6 +175,12 @@
     el.rlMap = map;
     map.on("load", function () {
       map.resize();
+      // the compact attribution starts open; keep it as the (i) button so it covers
+      // neither the map nor the scale bar (the full text is one click away)
+      el.querySelectorAll(".maplibregl-ctrl-attrib.maplibregl-compact-show").forEach(function (a) {
+        a.classList.remove("maplibregl-compact-show");
+        a.removeAttribute("open");
+      });
       el.dispatchEvent(new CustomEvent("rl-map:ready", { detail: { map: map } }));
     });
   }
@@ -150,27 +190,62 @@
     if (s) { s.textContent = el.dataset.lang === "en" ? en : da; }
   }
 
+  // MapLibre (1 MB) is loaded once, by this script, after the page's first paint.
+  var maplibreLoading = null;
+
+  function loadMaplibre(el) {
+    if (window.maplibregl) { return Promise.resolve(); }
+    if (!maplibreLoading) {
+      maplibreLoading = new Promise(function (resolve, reject) {
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = el.dataset.maplibreCss;
+        document.head.appendChild(css);
+        var js = document.createElement("script");
+        js.src = el.dataset.maplibreJs;
+        js.async = true;
+        js.onload = function () { resolve(); };
+        js.onerror = reject;
+        document.head.appendChild(js);
+      });
+    }
+    return maplibreLoading;
+  }
+
   function init(el) {
     if (el.dataset.rlMapReady) { return; }
     el.dataset.rlMapReady = "1";
-    if (!window.maplibregl) {
-      status(el, "Kortet kunne ikke indlæses.", "The map could not be loaded.");
-      return;
-    }
-    fetch(el.dataset.layersUrl, { credentials: "same-origin" })
-      .then(function (r) { return r.json(); })
-      .then(function (data) { build(el, data.layers || []); })
+    var layers = fetch(el.dataset.layersUrl, { credentials: "same-origin" })
+      .then(function (r) { return r.json(); });
+    Promise.all([loadMaplibre(el), layers])
+      .then(function (done) { build(el, done[1].layers || []); })
       .catch(function () {
-        status(el, "Kortlagene kunne ikke hentes.", "The map layers could not be fetched.");
+        status(el, "Kortet kunne ikke indlæses.", "The map could not be loaded.");
       });
   }
 
-  function initAll() { document.querySelectorAll("[data-rl-map]").forEach(init); }
+  // A map is built when it comes near the viewport: a map further down a page costs
+  // nothing until the reader scrolls to it.
+  function initAll() {
+    var maps = document.querySelectorAll("[data-rl-map]");
+    if (!("IntersectionObserver" in window)) { maps.forEach(init); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { observer.unobserve(entry.target); init(entry.target); }
+      });
+    }, { rootMargin: "200px" });
+    maps.forEach(function (el) { observer.observe(el); });
+  }
 
-  window.RodLoeberMap = { init: init, initAll: initAll };
+  // After the first paint: two animation frames after the document is parsed.
+  function afterFirstPaint(fn) {
+    window.requestAnimationFrame(function () { window.requestAnimationFrame(fn); });
+  }
+
+  window.RodLoeberMap = { init: init, initAll: initAll, setHashPart: setHashPart };
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", initAll);
+    document.addEventListener("DOMContentLoaded", function () { afterFirstPaint(initAll); });
   } else {
-    initAll();
+    afterFirstPaint(initAll);
   }
 })();

@@ -18,9 +18,9 @@ from rodloeber.api.management.commands._facts_cli import (
     read_json,
 )
 from rodloeber.checks.computation import run_plan_preview
+from rodloeber.core.gantt import gantt_stylesheet
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.planning import plan_to_ics, render_gantt_svg
-from rodloeber.web.gantt import gantt_stylesheet
 
 
 def _date(raw: str) -> date:

@@ -1,4 +1,8 @@
-"""Log-in and log-out pages (/konto/log-ind, /konto/log-ud)."""
+"""Log-in and log-out pages (/konto/log-ind, /konto/log-ud).
+
+In ``web`` because they join two apps: local accounts (``accounts``) and
+NemLog-in (``saml``), which itself builds on ``accounts``.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from rodloeber.accounts.demo import demo_logins
 from rodloeber.accounts.forms import LoginForm
 from rodloeber.saml.conf import saml_enabled
+from rodloeber.saml.views import sp_logout_response
 
 
 class LoginView(auth_views.LoginView):
@@ -29,7 +34,5 @@ class LoginView(auth_views.LoginView):
 class LogoutView(auth_views.LogoutView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # A NemLog-in session also ends at NemLog-in (single log-out).
-        from rodloeber.saml.views import sp_logout_response
-
         response = sp_logout_response(request)
         return response if response is not None else super().post(request, *args, **kwargs)

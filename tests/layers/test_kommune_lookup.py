@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rodloeber.checks.geo import kommune_at, kommune_in_text
+from rodloeber.layers.kommune_lookup import kommune_at, kommune_in_text
 
 
 @pytest.mark.parametrize(

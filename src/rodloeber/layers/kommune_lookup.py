@@ -3,6 +3,9 @@
 Offline there is no geocoder: a point is looked up by point-in-polygon
 against the bundled DAGI kommune boundaries, and an address is only searched
 for a municipality name written in it.
+
+Lives in ``layers`` (reference geodata) so that both the check (/tjek) and
+the industrial parks use it without depending on each other.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from rodloeber.accounts.models import ApiToken
 from rodloeber.audit.services import record_event
 from rodloeber.core.api_errors import error_body, wants_english
 from rodloeber.core.clientaddr import client_address
@@ -76,8 +77,6 @@ def _token_user_id(request: HttpRequest) -> int | None:
     scheme, _, secret = auth.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         return None
-    from rodloeber.accounts.models import ApiToken
-
     digest = hashlib.sha256(secret.strip().encode("utf-8")).hexdigest()
     token = ApiToken.objects.filter(digest=digest).select_related("user").first()
     if token is None or not token.is_active() or not token.user.is_active:

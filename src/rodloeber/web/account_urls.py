@@ -1,6 +1,9 @@
+"""URLs of /konto/ (namespace ``accounts``): log-in, log-out and accepting an invitation."""
+
 from django.urls import path
 
-from rodloeber.accounts import admin_views, views
+from rodloeber.accounts import admin_views
+from rodloeber.web import login_views as views
 
 app_name = "accounts"
 urlpatterns = [

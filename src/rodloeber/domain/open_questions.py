@@ -1,0 +1,168 @@
+"""Open legal questions (åbne juridiske spørgsmål): every catalogue rule still
+marked unverified, what it decides and the consequence if it is wrong.
+
+Case managers read this list (page ``/tjek/regler/aabne-spoergsmaal`` and its
+CSV). ``decides`` says whether the rule can decide a cap or eligibility on its
+own; the engines make sure none does (an unverified cap regime is only shown
+as "may be shorter"), and a test keeps this list honest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rodloeber.domain.catalogue import Catalogue, Text
+
+__all__ = ["OpenQuestion", "open_questions"]
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """One unverified rule: where it is, what it decides, the consequence if wrong."""
+
+    file: str
+    code: str
+    title: Text
+    decides: Text
+    consequence: Text
+    source_note: str
+    decides_cap_or_eligibility: bool
+
+    def row(self, language: str) -> dict[str, str]:
+        """A flat row for the page and the CSV, in ``language`` (da/en)."""
+        en = language == "en"
+        return {
+            "file": self.file,
+            "code": self.code,
+            "title": self.title.en if en else self.title.da,
+            "decides": self.decides.en if en else self.decides.da,
+            "consequence": self.consequence.en if en else self.consequence.da,
+            "source_note": self.source_note,
+        }
+
+
+CAP_DECIDES = Text(
+    "Sagsbehandlingsfristen: vises kun som »kan være kortere«, afgør ikke fristen.",
+    "The time cap: only shown as 'may be shorter', never decides the cap.",
+)
+CAP_WRONG = Text(
+    "Hvis reglen bekræftes, kan fristen blive kortere; én rettelse i caps.yaml (verified: true).",
+    "If confirmed, the cap may become shorter; one edit in caps.yaml (verified: true).",
+)
+CLOCK_DECIDES = Text(
+    "Vejledningstekst om, hvilke perioder der ikke tæller med i fristen.",
+    "Guidance text on which periods do not count toward the cap.",
+)
+CLOCK_WRONG = Text(
+    "Fristberegningen i planen kan blive for lang eller for kort.",
+    "The cap date in the plan may be too late or too early.",
+)
+ETS_DECIDES = Text(
+    "Om drivhusgastilladelsen (CO2-kvoteloven) vises som nødvendig.",
+    "Whether the greenhouse gas permit (EU ETS) is shown as needed.",
+)
+ETS_WRONG = Text(
+    "En kvotetilladelse kan mangle eller vises unødigt; kan påvirke kriterium B2 (statslig "
+    "tilladelse).",
+    "An ETS permit may be missing or shown needlessly; can affect criterion B2 (state permit).",
+)
+IED_DECIDES = Text(
+    "Listepunktets tekst, om staten er godkendelsesmyndighed, og om det peger på ETS.",
+    "The listing's text, whether the state approves it, and whether it points to the ETS.",
+)
+IED_WRONG = Text(
+    "Forkert godkendelsesmyndighed (stat/kommune) i navigatoren; kan påvirke kriterium B2.",
+    "Wrong approving authority (state/municipality) in the navigator; can affect criterion B2.",
+)
+PERMIT_DECIDES = Text(
+    "Tilladelsens data: hjemmel, myndighed, servicemål, varighed og klageadgang.",
+    "The permit's data: legal basis, authority, service target, duration and appeal.",
+)
+PERMIT_WRONG = Text(
+    "Procesplanen og klageoplysningerne kan være forkerte; tilladelsens myndighedsniveau tæller "
+    "i kriterium B2.",
+    "The process plan and appeal details may be wrong; the permit's authority level counts in "
+    "criterion B2.",
+)
+SEVESO_DECIDES = Text(
+    "Tærskler for risikovirksomheder (risikobekendtgørelsen).",
+    "Thresholds for risk establishments (Seveso).",
+)
+SEVESO_WRONG = Text(
+    "En risikovurdering kan mangle eller vises unødigt.",
+    "A Seveso risk assessment may be missing or shown needlessly.",
+)
+GUIDANCE_DECIDES = Text("Vejledningstekst om EU-regler.", "Guidance text on EU rules.")
+GUIDANCE_WRONG = Text(
+    "Virksomheden kan få en upræcis vejledning; ingen afgørelse afhænger af teksten.",
+    "The company may get imprecise guidance; no decision depends on the text.",
+)
+
+
+def open_questions(cat: Catalogue) -> tuple[OpenQuestion, ...]:
+    """Every catalogue entry marked ``verified: false``, grouped by file."""
+    out: list[OpenQuestion] = []
+    if not cat.simple_case.verified:
+        out.append(
+            OpenQuestion(
+                "caps.yaml",
+                "simple_case",
+                Text("Definition af en enkel sag (L 206)", 'Definition of a "simple case" (L 206)'),
+                CAP_DECIDES,
+                CAP_WRONG,
+                cat.simple_case.source_note,
+                False,
+            )
+        )
+    for r in cat.cap_regimes:
+        if not r.verified:
+            title = Text(r.label_da, r.label_en)
+            out.append(
+                OpenQuestion(
+                    "caps.yaml", r.code, title, CAP_DECIDES, CAP_WRONG, r.source_note, False
+                )
+            )
+    for c in cat.clock_rules:
+        if not c.verified:
+            title = Text(c.text_da, c.text_en)
+            out.append(
+                OpenQuestion("caps.yaml", c.code, title, CLOCK_DECIDES, CLOCK_WRONG, "", False)
+            )
+    for a in cat.ets_activities.values():
+        if not a.verified:
+            title = Text(a.name_da, a.name_en)
+            out.append(
+                OpenQuestion("ets.yaml", a.key, title, ETS_DECIDES, ETS_WRONG, a.source_note, False)
+            )
+    for code, listing in cat.ied_listings.items():
+        if not listing.verified:
+            title = Text(listing.text_da, listing.text_en)
+            note = listing.source_note
+            out.append(
+                OpenQuestion("ied_listings.yaml", code, title, IED_DECIDES, IED_WRONG, note, False)
+            )
+    for p in cat.permit_types.values():
+        if not p.verified:
+            title = Text(p.name_da, p.name_en)
+            note = p.source_note
+            out.append(
+                OpenQuestion(
+                    "permit_types.yaml", p.code, title, PERMIT_DECIDES, PERMIT_WRONG, note, False
+                )
+            )
+    for s in cat.seveso_substances.values():
+        if not s.verified:
+            title = Text(s.name_da, s.name_en)
+            note = s.source_note
+            out.append(
+                OpenQuestion("seveso.yaml", s.key, title, SEVESO_DECIDES, SEVESO_WRONG, note, False)
+            )
+    for g in cat.eu_guidance.values():
+        if not g.verified:
+            title = Text(g.title_da, g.title_en)
+            out.append(
+                OpenQuestion(
+                    "eu_guidance.yaml", g.key, title, GUIDANCE_DECIDES, GUIDANCE_WRONG, "", False
+                )
+            )
+    return tuple(out)
