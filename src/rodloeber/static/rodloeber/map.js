@@ -162,16 +162,6 @@
     // The toggles can make the grid row (and so the canvas) taller than when the map
     // measured it; MapLibre ignores its ResizeObserver's first report, so resize now.
     map.resize();
-    // A vector tile the server has no data for answers 404 (outside the bundled
-    // extent): MapLibre would log it as a console error although nothing is wrong.
-    // Any other map error is still reported on the console.
-    map.on("error", function (e) {
-      var err = e && e.error;
-      if (err && err.status === 404 && e.tile) { return; }
-      // MapLibre's own log shows only a minified class name; say what failed.
-      console.error("Kortfejl / map error (" + (e.sourceId || "map") + "): " +
-        (err && err.message ? err.message : String(err || e)));
-    });
     el.rlMap = map;
     map.on("load", function () {
       map.resize();
@@ -224,18 +214,7 @@
       });
   }
 
-  // A map is built when it comes near the viewport: a map further down a page costs
-  // nothing until the reader scrolls to it.
-  function initAll() {
-    var maps = document.querySelectorAll("[data-rl-map]");
-    if (!("IntersectionObserver" in window)) { maps.forEach(init); return; }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) { observer.unobserve(entry.target); init(entry.target); }
-      });
-    }, { rootMargin: "200px" });
-    maps.forEach(function (el) { observer.observe(el); });
-  }
+  function initAll() { document.querySelectorAll("[data-rl-map]").forEach(init); }
 
   // After the first paint: two animation frames after the document is parsed.
   function afterFirstPaint(fn) {
