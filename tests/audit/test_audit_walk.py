@@ -86,6 +86,8 @@ _HELPER = "helper called inside a service's transaction; the service records the
 _READ = "reads or computes only; stores nothing"
 #: Public functions of service modules that are not write services (name -> why).
 NOT_SERVICES: dict[str, str] = {
+    "rodloeber.cases.services.intake:store_check": "sets the stored check on a case inside "
+    "the calling service's transaction (submit, strategic recognition); writes nothing itself",
     "rodloeber.accounts.administration_service:require_administrator": _READ
     + " (permission check)",
     "rodloeber.accounts.administration_service:roles_for": _READ,
@@ -485,6 +487,20 @@ SCENARIOS: list[Scenario] = [
         lambda w: _c(f"{CP}:permit_record_decision")(
             actor=w.mst, permit=w.approval, outcome="granted", on=timezone.localdate()
         ),
+    ),
+    Scenario(
+        "rodloeber.cases.services.strategic:case_strategic_recognition_record",
+        "case.strategic_recognition",
+        lambda w: _c("rodloeber.cases.services.strategic:case_strategic_recognition_record")(
+            actor=w.manager,
+            case=w.case2,
+            regime="nzia",
+            decided_on=timezone.localdate(),
+            decided_by="Europa-Kommissionen",
+            reference="C(2026) 1 (test)",
+            in_permitting_when_recognised=None,
+        ),
+        setup=_second_case,
     ),
     Scenario(
         f"{CC}:case_reject",

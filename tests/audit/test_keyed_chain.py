@@ -19,7 +19,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from rodloeber.audit.anchors import anchor
+from rodloeber.audit.anchoring import anchor
 from rodloeber.audit.hashing import GENESIS_HASH, canonical_json, event_digest
 from rodloeber.audit.keys import key_for
 from rodloeber.audit.models import AuditChainHead, AuditEvent

@@ -111,6 +111,9 @@ def _walk(page: Any, base: str, *, english: bool) -> None:
         "[data-permit=ets_permit]"
     ).inner_text()
     _shot(page, f"tjek-result-{'en' if english else 'da'}", "#precondition-heading")
+    # the process-plan preview is always offered (no "if the route exists yet" guard)
+    assert page.locator(".rl-check-next form[action$='/procesplan'] #clock-start").count() == 1
+    _shot(page, f"tjek-next-{'en' if english else 'da'}", ".rl-check-next")
     _axe(page)
 
 

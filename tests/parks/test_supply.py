@@ -50,3 +50,12 @@ def test_wastewater_and_waste_answers_are_required_and_shown(
     client.force_login(planner)
     page = client.get(f"/industriparker/ansoegninger/{app.pk}").content.decode()
     assert "Intet nationalt kortlag: kommunens svar er dokumentationen." in page
+
+
+@pytest.mark.django_db
+def test_screening_tables_show_labels_not_keys(planner: User, draft: ParkApplication) -> None:
+    client = Client()
+    client.force_login(planner)
+    page = client.get(f"/industriparker/ansoegninger/{draft.pk}/screening").content.decode()
+    assert "Beskyttet natur (§ 3)" in page and "El (elnet)" in page
+    assert ">section3<" not in page and "substation_400kv" not in page

@@ -83,6 +83,11 @@ register("check.save", "Tjek gemt som kladde", "Check saved as draft")
 register("case.draft_create", "Ansøgningskladde oprettet", "Application draft created")
 register("case.draft_update", "Ansøgningskladde gemt", "Application draft saved")
 register("case.submit", "Ansøgning indsendt", "Application submitted")
+register(
+    "case.strategic_recognition",
+    "Anerkendelse som strategisk projekt registreret",
+    "Strategic-project recognition recorded",
+)
 register("case.withdraw", "Ansøgning trukket tilbage", "Application withdrawn")
 register("case.reassign", "Kontaktperson skiftet", "Contact person reassigned")
 register("case.request_info", "Manglende oplysninger anmodet", "Missing information requested")

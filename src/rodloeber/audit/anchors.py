@@ -1,6 +1,7 @@
 """Anchors of the audit chain outside the database (forankring), and read-log seals.
 
-``anchor()`` (``rodloeber audit anchor``, run from cron every few minutes)
+``anchor()`` (:mod:`rodloeber.audit.anchoring`; ``rodloeber audit anchor``, run from
+cron every few minutes)
 
 1. seals the read logs named in ``RODLOEBER_AUDIT_SEALED_LOGS`` (the case
    read log, ``cases.AccessLog``): an HMAC over every row added since the
@@ -24,21 +25,17 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
 
 from rodloeber.audit.hashing import canonical_json
-from rodloeber.audit.keys import current_key, key_for
+from rodloeber.audit.keys import key_for
 from rodloeber.audit.models import AuditEvent
-from rodloeber.audit.services import record_event
 
-__all__ = ["anchor", "anchor_file", "verify_anchors"]
+__all__ = ["anchor_file", "verify_anchors"]
 
 log = logging.getLogger("rodloeber.audit.anchor")
 ACTION = "audit.anchor"
@@ -72,52 +69,6 @@ def _last_sealed_id(label: str) -> int:
 
 def _line_mac(key: bytes, seq: int, hash_: str, at: str) -> str:
     return hmac.new(key, f"{seq}|{hash_}|{at}".encode(), hashlib.sha256).hexdigest()
-
-
-def anchor() -> dict[str, Any]:
-    """Seal the read logs, then write the chain head outside the database."""
-    key_id, key = current_key()
-    with transaction.atomic():
-        seals: dict[str, dict[str, Any]] = {}
-        for model in _sealed_models():
-            label = model._meta.label_lower
-            first = _last_sealed_id(label)
-            last = model.objects.order_by("-pk").values_list("pk", flat=True).first() or first
-            count, digest = _rows_digest(model, first, last, key)
-            seals[label] = {
-                "from_id": first,
-                "to_id": last,
-                "count": count,
-                "hmac": digest,
-                "key_id": key_id,
-            }
-        event = record_event(
-            action=ACTION,
-            actor=None,
-            actor_label="cli",
-            subject_type="audit.chain",
-            after={"seals": seals},
-        )
-    at = timezone.now().isoformat()
-    line = {
-        "seq": event.seq,
-        "hash": event.hash,
-        "key_id": key_id,
-        "at": at,
-        "mac": _line_mac(key, event.seq, event.hash, at),
-    }
-    text = json.dumps(line, sort_keys=True)
-    path = anchor_file()
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
-        try:
-            os.write(fd, (text + "\n").encode())
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    log.info("audit anchor %s", text)
-    return line
 
 
 def _check_seals(event: AuditEvent) -> list[tuple[int, str]]:

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from rodloeber.audit.actions import get_action
+from rodloeber.audit.anchors import verify_anchors
 from rodloeber.audit.context import current_request_id
 from rodloeber.audit.hashing import GENESIS_HASH, event_digest
 from rodloeber.audit.keys import current_key, key_for
@@ -161,8 +162,6 @@ def verify_chain(batch_size: int = 2000, anchors: bool = True) -> VerifyResult:
             ChainProblem(head.last_seq, "the newest events are missing (chain head does not match)")
         )
     if anchors:
-        from rodloeber.audit.anchors import verify_anchors
-
         problems.extend(ChainProblem(seq, text) for seq, text in verify_anchors())
     return VerifyResult(checked=checked, problems=problems)
 

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
 
+from rodloeber.domain.catalogue_integrity import check_permit_graph, unique_by
 from rodloeber.domain.catalogue_models import (
     Authority,
     CapRegime,
@@ -36,6 +36,7 @@ from rodloeber.domain.catalogue_models import (
 from rodloeber.domain.catalogue_parsers import (
     parse_authority,
     parse_clock_rule,
+    parse_crma_material,
     parse_ets,
     parse_guidance,
     parse_listing,
@@ -76,7 +77,6 @@ __all__ = [
     "load_catalogue",
 ]
 
-T = TypeVar("T")
 
 FILES = (
     "permit_types.yaml",
@@ -161,66 +161,6 @@ def default_catalogue_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "catalogue"
 
 
-def _unique(r: Reader, items: list[T], key: str, attr: str) -> dict[str, T]:
-    result: dict[str, T] = {}
-    for item in items:
-        code = str(getattr(item, attr))
-        if code in result:
-            r.problem(code, key, f"duplicate {key} '{code}'")
-        result[code] = item
-    return result
-
-
-def _find_cycle(graph: Mapping[str, tuple[str, ...]]) -> list[str] | None:
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for dep in graph.get(node, ()):
-            if state.get(dep) == 1:
-                return [*stack[stack.index(dep) :], dep]
-            if dep not in state and (cycle := visit(dep)) is not None:
-                return cycle
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in graph:
-        if node not in state and (cycle := visit(node)) is not None:
-            return cycle
-    return None
-
-
-def _check_permit_graph(r: Reader, permits: Mapping[str, PermitType]) -> None:
-    for permit in permits.values():
-        for dep in permit.depends_on:
-            if dep not in permits:
-                r.problem(permit.code, "depends_on", f"unknown permit code '{dep}'")
-            if dep == permit.code:
-                r.problem(permit.code, "depends_on", "a permit cannot depend on itself")
-    cycle = _find_cycle({c: p.depends_on for c, p in permits.items()})
-    if cycle:
-        r.problem(cycle[0], "depends_on", "dependency cycle: " + " -> ".join(cycle))
-
-
-def _crma_material(r: Reader, m: Mapping[str, object]) -> CrmaMaterial:
-    key = r.string(m, "key", "?")
-    annexes = r.strings(m, "annexes", key)
-    if not annexes or any(a not in ("I", "II") for a in annexes):
-        r.problem(key, "annexes", "must list I and/or II")
-    if "I" in annexes and "II" not in annexes:
-        r.problem(key, "annexes", "a strategic raw material (I) is also critical (II)")
-    return CrmaMaterial(
-        key=key,
-        name_da=r.string(m, "name_da", key),
-        name_en=r.string(m, "name_en", key),
-        annexes=annexes,
-        note=r.opt_string(m, "note", key) or "",
-    )
-
-
 def _load(directory: Path) -> Catalogue:
     problems: list[CatalogueProblem] = []
     raw = {name: read_yaml(directory / name, problems) for name in FILES}
@@ -233,12 +173,12 @@ def _load(directory: Path) -> Catalogue:
     pdata = raw["permit_types.yaml"]
     templates = pr.mapping(pdata.get("milestone_templates", {}), "", "milestone_templates")
     permit_list = [parse_permit_type(pr, m, templates) for m in pr.entries(pdata, "permit_types")]
-    permits = _unique(pr, permit_list, "code", "code")
-    _check_permit_graph(pr, permits)
+    permits = unique_by(pr, permit_list, "code", "code")
+    check_permit_graph(pr, permits)
 
     ar = Reader("authorities.yaml", problems)
     adata = raw["authorities.yaml"]
-    authorities = _unique(
+    authorities = unique_by(
         ar, [parse_authority(ar, m) for m in ar.entries(adata, "authorities")], "code", "code"
     )
     exceptions = {
@@ -253,7 +193,7 @@ def _load(directory: Path) -> Catalogue:
             adata.get("municipality_name_exceptions_en", {}), "", "municipality_name_exceptions_en"
         ).items()
     }
-    regions = _unique(
+    regions = unique_by(
         ar, [parse_authority(ar, m) for m in ar.entries(adata, "regions")], "code", "code"
     )
     kommune_regions = {
@@ -270,7 +210,7 @@ def _load(directory: Path) -> Catalogue:
             )
 
     nr = Reader("nzia_technologies.yaml", problems)
-    techs = _unique(
+    techs = unique_by(
         nr,
         [
             NetZeroTechnology(
@@ -286,7 +226,7 @@ def _load(directory: Path) -> Catalogue:
         "key",
     )
     cr = Reader("crma.yaml", problems)
-    stages = _unique(
+    stages = unique_by(
         cr,
         [
             CrmaStage(
@@ -301,16 +241,16 @@ def _load(directory: Path) -> Catalogue:
         "key",
         "key",
     )
-    materials = _unique(
+    materials = unique_by(
         cr,
-        [_crma_material(cr, m) for m in cr.entries(raw["crma.yaml"], "materials")],
+        [parse_crma_material(cr, m) for m in cr.entries(raw["crma.yaml"], "materials")],
         "key",
         "key",
     )
     materials_source = cr.string(raw["crma.yaml"], "materials_source", "")
     ir = Reader("ied_listings.yaml", problems)
     idata = raw["ied_listings.yaml"]
-    listings = _unique(
+    listings = unique_by(
         ir, [parse_listing(ir, m) for m in ir.entries(idata, "listings")], "code", "code"
     )
     targets_raw = ir.mapping(idata.get("service_target_days", {}), "", "service_target_days")
@@ -319,14 +259,14 @@ def _load(directory: Path) -> Catalogue:
     }
 
     sr = Reader("seveso.yaml", problems)
-    substances = _unique(
+    substances = unique_by(
         sr,
         [parse_substance(sr, m) for m in sr.entries(raw["seveso.yaml"], "substances")],
         "key",
         "key",
     )
     er = Reader("ets.yaml", problems)
-    ets = _unique(
+    ets = unique_by(
         er, [parse_ets(er, m) for m in er.entries(raw["ets.yaml"], "activities")], "key", "key"
     )
     for act in ets.values():
@@ -337,7 +277,7 @@ def _load(directory: Path) -> Catalogue:
     kr = Reader("caps.yaml", problems)
     cdata = raw["caps.yaml"]
     regimes = [parse_regime(kr, m) for m in kr.entries(cdata, "regimes")]
-    _unique(kr, regimes, "code", "code")
+    unique_by(kr, regimes, "code", "code")
     simple = parse_simple_case(kr, kr.mapping(cdata.get("simple_case"), "", "simple_case"))
     for code in simple.excluded_permits:
         if code not in permits:
@@ -345,7 +285,7 @@ def _load(directory: Path) -> Catalogue:
     clock = [parse_clock_rule(kr, m) for m in kr.entries(cdata, "clock_rules")]
 
     gr = Reader("eligibility.yaml", problems)
-    criteria = _unique(
+    criteria = unique_by(
         gr,
         [
             parse_rule_data(gr, m, criterion=True)
@@ -357,7 +297,7 @@ def _load(directory: Path) -> Catalogue:
     for code in ("A", "B1", "B2", "C"):
         if code not in criteria:
             gr.problem(code, "code", "criterion is missing")
-    preconditions = _unique(
+    preconditions = unique_by(
         gr,
         [
             parse_rule_data(gr, m, criterion=True)
@@ -370,7 +310,7 @@ def _load(directory: Path) -> Catalogue:
         gr.problem("production_company", "code", "precondition is missing")
 
     vr = Reader("navigator_rules.yaml", problems)
-    rules = _unique(
+    rules = unique_by(
         vr,
         [
             parse_rule_data(vr, m, criterion=False)
@@ -385,7 +325,7 @@ def _load(directory: Path) -> Catalogue:
                 vr.problem(rule.code, "permits", f"unknown permit code '{code}'")
 
     ur = Reader("eu_guidance.yaml", problems)
-    guidance = _unique(
+    guidance = unique_by(
         ur,
         [parse_guidance(ur, m) for m in ur.entries(raw["eu_guidance.yaml"], "guidance")],
         "key",

@@ -15,6 +15,7 @@ from rodloeber.domain.catalogue_models import (
     CapRegime,
     ClockRule,
     Condition,
+    CrmaMaterial,
     DurationRange,
     EtsActivity,
     EuGuidance,
@@ -303,4 +304,20 @@ def parse_guidance(r: Reader, m: Mapping[str, object]) -> EuGuidance:
         summary_da=r.string(m, "summary_da", key),
         summary_en=r.string(m, "summary_en", key),
         verified=r.boolean(m, "verified", key),
+    )
+
+
+def parse_crma_material(r: Reader, m: Mapping[str, object]) -> CrmaMaterial:
+    key = r.string(m, "key", "?")
+    annexes = r.strings(m, "annexes", key)
+    if not annexes or any(a not in ("I", "II") for a in annexes):
+        r.problem(key, "annexes", "must list I and/or II")
+    if "I" in annexes and "II" not in annexes:
+        r.problem(key, "annexes", "a strategic raw material (I) is also critical (II)")
+    return CrmaMaterial(
+        key=key,
+        name_da=r.string(m, "name_da", key),
+        name_en=r.string(m, "name_en", key),
+        annexes=annexes,
+        note=r.opt_string(m, "note", key) or "",
     )

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_safe
 
 from rodloeber.accounts.reference import municipalities
+from rodloeber.core.page_errors import error_message
 from rodloeber.core.web import page_language
 from rodloeber.domain.landcodes import (
     ENV_CLASSES,
@@ -187,7 +188,7 @@ def result_ids(request: HttpRequest) -> HttpResponse:
     try:
         flt = parse_filter(_params(request))
     except LandFilterError as exc:
-        message = exc.message_en if page_language() == "en" else exc.message_da
+        message = error_message(exc)
         return JsonResponse({"error": message}, status=400)
     qs = queryset(flt, "available")
     rows = list(qs.values_list("id", "centroid_lon", "centroid_lat")[:EXPORT_LIMIT])

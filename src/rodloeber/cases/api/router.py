@@ -17,7 +17,7 @@ from rodloeber.accounts.current import caller
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import CASE_MANAGER_AUTHORITY_CODE, Role
 from rodloeber.cases.access import access_log_denied, access_log_for, access_log_record
-from rodloeber.cases.api import files, lists, permits
+from rodloeber.cases.api import files, lists, permits, strategic
 from rodloeber.cases.api.common import today
 from rodloeber.cases.api.schemas import (
     AcknowledgeIn,
@@ -58,6 +58,7 @@ router = Router(tags=["cases"])
 router.add_router("", lists.router)
 router.add_router("", permits.router)
 router.add_router("", files.router)
+router.add_router("", strategic.router)
 
 CASE_RESPONSES: dict[int, Any] = {200: CaseOut, **ERRORS}
 

@@ -34,6 +34,7 @@ from rodloeber.cases.models.permit import (
     PermitStatus,
     RequestStatus,
 )
+from rodloeber.cases.models.strategic import StrategicRecognition, StrategicRegime
 
 __all__ = [
     "GUIDANCE_CODE",
@@ -66,4 +67,6 @@ __all__ = [
     "PermitStatus",
     "PlanSnapshot",
     "RequestStatus",
+    "StrategicRecognition",
+    "StrategicRegime",
 ]

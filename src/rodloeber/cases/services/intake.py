@@ -27,7 +27,7 @@ from rodloeber.cases.notify import case_line, company_users, contact, notify
 from rodloeber.cases.services.assignment import assign_contact, pick_contact_person, size_weight
 from rodloeber.cases.services.common import local_today, lock_case, move
 from rodloeber.cases.services.foreign import join_invest_in_denmark
-from rodloeber.checks.computation import run_check
+from rodloeber.checks.computation import CheckRun, run_check
 from rodloeber.checks.models import SavedCheck
 from rodloeber.domain.plan_preview import plan_cap
 
@@ -146,14 +146,11 @@ def case_draft_update(
     return case
 
 
-def _submit(case: Case, actor: User, today: date) -> dict[str, Any]:
-    """Re-check eligibility, move to ``submitted``, assign the contact person and
-    let Invest in Denmark join for a foreign investor. Returns audit data."""
-    run = run_check(case.facts)  # the one check computation; FactsError → 422
+def store_check(case: Case, run: CheckRun) -> None:
+    """Keep the check the case is decided on (not saved here): the facts as
+    checked, eligibility, navigator answer, catalogue version and binding cap."""
     check = run.result
-    move(case, CaseStatus.SUBMITTED, "submit")
     cap = plan_cap(check.eligibility.cap)
-    facts = check.facts
     case.facts = run.facts  # as checked: criterion C derived from the designated parks
     case.eligibility = check.eligibility.to_dict()
     case.navigator = check.permits.to_dict()
@@ -165,6 +162,16 @@ def _submit(case: Case, actor: User, today: date) -> dict[str, Any]:
     case.cap_legal_basis = cap.legal_basis
     case.cap_applies = cap.applies
     case.size_weight = size_weight(len(check.permits.permits))
+
+
+def _submit(case: Case, actor: User, today: date) -> dict[str, Any]:
+    """Re-check eligibility, move to ``submitted``, assign the contact person and
+    let Invest in Denmark join for a foreign investor. Returns audit data."""
+    run = run_check(case.facts)  # the one check computation; FactsError → 422
+    check = run.result
+    move(case, CaseStatus.SUBMITTED, "submit")
+    store_check(case, run)
+    facts = check.facts
     case.foreign_investor = facts.foreign_investor is True
     case.investor_country = (facts.investor_country or "")[:2].upper()
     case.fdi_screening_flagged = check.permits.get("fdi_screening") is not None

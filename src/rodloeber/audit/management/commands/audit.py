@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rodloeber.audit.anchors import anchor, anchor_count, anchor_file
+from rodloeber.audit.anchoring import anchor
+from rodloeber.audit.anchors import anchor_count, anchor_file
 from rodloeber.audit.services import verify_chain
 
 
