@@ -93,6 +93,7 @@ NOT_SERVICES: dict[str, str] = {
     "rodloeber.accounts.administration_service:roles_for": _READ,
     "rodloeber.accounts.administration_service:invitation_for": _READ + " (link check)",
     "rodloeber.accounts.services:token_authenticate": _READ + " (token check)",
+    "rodloeber.accounts.services:token_lookup": _READ + " (token check with scopes and expiry)",
     "rodloeber.cases.services.assignment:size_weight": _READ,
     "rodloeber.cases.services.assignment:case_managers": _READ,
     "rodloeber.cases.services.assignment:workloads": _READ,

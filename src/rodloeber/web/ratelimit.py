@@ -54,11 +54,6 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/screening"): "screening",
 }
 
-#: Scopes of public endpoints counted per client address unless signed in with a
-#: session: the endpoint ignores ``Authorization``, so a made-up token must not
-#: buy a fresh counter (issue #20: anonymous screening costs real CPU).
-PER_ADDRESS: frozenset[str] = frozenset({"screening"})
-
 MESSAGE_DA = "For mange forespørgsler. Vent lidt, og prøv igen."
 MESSAGE_EN = "Too many requests. Please wait a moment and try again."
 
@@ -96,14 +91,6 @@ def caller_key(request: HttpRequest) -> str:
     if token_user is not None:
         return f"u{token_user}"
     return "a" + client_address(request)
-
-
-def address_key(request: HttpRequest) -> str:
-    """The client address (or the signed-in user) — never a caller-chosen header."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return f"u{user.pk}"
-    return "a" + str(request.META.get("REMOTE_ADDR", ""))[:45]
 
 
 def hit(scope: str, key: str) -> Verdict:
@@ -169,7 +156,7 @@ class RateLimitMiddleware:
         scope = ROUTES.get((method, match.view_name)) or ROUTES.get((method, f"/{match.route}"))
         if scope is None:
             return None
-        key = address_key(request) if scope in PER_ADDRESS else caller_key(request)
+        key = caller_key(request)
         verdict = hit(scope, key)
         if verdict.allowed:
             return None
