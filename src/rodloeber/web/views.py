@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import timezone
 
 from rodloeber.accounts.models import User
@@ -46,3 +47,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "inbox": task_rows(tasks, today),
         },
     )
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico: browsers ask for it on pages without an icon link (plain error
+    responses, file views); answer with our SVG icon instead of a 404."""
+    return HttpResponsePermanentRedirect(static("rodloeber/favicon.svg"))
