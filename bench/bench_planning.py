@@ -32,7 +32,8 @@ from bench import _report  # noqa: E402
 
 from rodloeber.domain.planning import build_plan, compute_schedule  # noqa: E402
 from rodloeber.domain.planning.forecast import derive_constraints  # noqa: E402
-from rodloeber.domain.planning.risk import RiskModel, simulate, simulate_loop  # noqa: E402
+from rodloeber.domain.planning.risk import RiskModel, simulate  # noqa: E402
+from rodloeber.domain.planning.risk_loop import simulate_loop  # noqa: E402
 from rodloeber.domain.planning.testing import Cap, benchmark_permits  # noqa: E402
 
 START = date(2026, 3, 2)

@@ -108,3 +108,24 @@ def test_bad_clock_start(client: Client) -> None:
 def test_invalid_json_body(client: Client) -> None:
     response = client.post("/api/v1/eligibility", "{not json", content_type="application/json")
     assert response.status_code in (400, 422)
+
+
+def test_plan_preview_explains_coordination_and_fitting(client: Client) -> None:
+    battery = json.loads(
+        (
+            Path(__file__).resolve().parents[2]
+            / "src/rodloeber/web/examples/battery_factory_park.json"
+        ).read_text()
+    )
+    body = _post(
+        client,
+        "/api/v1/plans/preview",
+        {"facts": battery, "clock_start": "2026-03-02", "n_samples": 500},
+    ).json()
+    assert body["cap_fit"]["needed"] is True and body["cap_fit"]["fits"] is True
+    assert {m["code"] for m in body["measures"]} == set(body["cap_fit"]["chosen"])
+    assert body["within_cap"] is True  # the plan shown is the one with the measures
+    assert any(x["type"] in ("SS", "FF") for x in body["links"])
+    assert body["risk_drivers"] and body["risk_drivers"][0]["text_en"]
+    notes = {n["code"]: n for n in body["clock_exclusions"]}
+    assert notes["nzia_eia_report_step"]["applied"] is False

@@ -36,7 +36,7 @@ def test_plan_cli_json_svg_ics() -> None:
     svg = _run(
         "plan", str(FIXTURE), "--clock-start", "2026-03-02", "--format", "svg", "--samples", "0"
     )
-    assert svg.lstrip().startswith("<svg")
+    assert svg.lstrip().startswith("<svg") and "<style><![CDATA[" in svg  # standalone file
     ics = _run(
         "plan", str(FIXTURE), "--clock-start", "2026-03-02", "--format", "ics", "--samples", "0"
     )

@@ -82,7 +82,12 @@ def test_case_manager_acknowledges_and_authority_updates_milestone(
     case.refresh_from_db()
     assert case.status == CaseStatus.IN_PROGRESS
     page = login(esbjerg).get(reverse("cases:detail", args=[case.pk])).content.decode()
-    assert 'data-testid="gantt"' in page
+    assert 'data-testid="gantt"' in page and "rodloeber/gantt.css" in page
+    svg_url = reverse("cases:plan_svg", args=[case.pk])
+    svg = login(esbjerg).get(svg_url)
+    assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml"
+    assert "<style><![CDATA[" in svg.content.decode()
+    assert login(other_applicant()).get(svg_url).status_code == 404  # not theirs: hidden
     m = Milestone.objects.filter(permit__case=case, permit__owner=esbjerg.organisation).first()
     assert m is not None
     url = reverse("cases:milestone", args=[m.pk])

@@ -16,6 +16,8 @@ from rodloeber.cases.models import Case, Milestone
 from rodloeber.web.templatetags.rl_dates import format_day
 from tests.cases import factories as f
 from tests.conftest import PASSWORD
+from tests.e2e.conftest import shoot
+from tests.e2e.test_plan_browser import assert_gantt_in_colour
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -80,6 +82,8 @@ def test_submit_acknowledge_milestone_and_company_sees_it(page: Any, live_server
     _axe(page)
     page.click("[data-testid=acknowledge]")
     page.wait_for_selector("[data-testid=gantt]")
+    assert_gantt_in_colour(page)
+    shoot(page, "case-da")
     case.refresh_from_db()
     assert case.clock_start is not None
 
@@ -110,3 +114,7 @@ def test_submit_acknowledge_milestone_and_company_sees_it(page: Any, live_server
     notices = page.inner_text("[data-testid=case-notices]")
     assert case.reference in notices
     _axe(page)
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": base}])
+    page.goto(f"{base}/sager/{case.pk}")
+    assert_gantt_in_colour(page)
+    shoot(page, "case-en")

@@ -9,6 +9,8 @@ from django.test import Client
 
 from rodloeber.accounts.roles import Role
 from tests.conftest import PASSWORD
+from tests.e2e.conftest import shoot
+from tests.e2e.test_plan_browser import assert_gantt_in_colour
 from tests.reports.conftest import fixed_cases  # noqa: F401  (shared fixture)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -38,6 +40,9 @@ def test_statistics_page_renders_and_is_accessible(
     page.locator("table a").first.click()
     page.locator("#changes-heading").wait_for()
     assert _axe_serious(page, live_server.url) == []
+    if page.locator("[data-testid=gantt]").count():
+        assert_gantt_in_colour(page)
+    shoot(page, "schedule-da")
 
 
 def test_internal_reports_are_accessible(

@@ -132,3 +132,8 @@ def test_published_schedule_of_a_real_case_has_gantt_and_table(db: Any) -> None:
     assert "<svg" in body and 'id="plan-caption"' in body
     assert company.name not in body and (company.cvr or "x") not in body
     assert applicant.email not in body
+    assert "rodloeber/gantt.css" in body and "<style" not in body
+    svg = client.get(f"/statistik/tidsplaner/{case.public_id}?format=svg")
+    assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml"
+    text = svg.content.decode()
+    assert "<style><![CDATA[" in text and company.name not in text

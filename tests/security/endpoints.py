@@ -21,6 +21,7 @@ API_PREFIX = "/api/v1"
 #: Web pages anyone may open (name -> reason).
 PUBLIC_WEB: dict[str, str] = {
     "web:home": "front page",
+    "web:favicon": "redirect to the site icon (browsers probe /favicon.ico)",
     "web:accessibility": "accessibility statement (required public)",
     "web:data_sources": "open-data attribution (licence requirement)",
     "web:check": "the public eligibility check (redirect to /tjek/)",

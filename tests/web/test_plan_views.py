@@ -23,7 +23,30 @@ def test_example_plan_renders_gantt_and_table(client: Client) -> None:
     # the example picker shows labels, never the file names
     assert ">Elektrolyseanlæg i Esbjerg (eksempel)</option>" in body
     assert ">electrolyser_esbjerg<" not in body
-    assert "2027-09-02" in body or "2. september 2027" in body  # cap deadline
+    assert 'data-testid="cap-deadline">2. sep. 2027<' in body  # Danish date format
+    assert 'href="/static/rodloeber/gantt.css"' in body  # the chart's styles: a static file
+    assert "<style" not in body and " style=" not in body  # CSP: no inline style
+
+
+def test_english_page_has_english_dates(client: Client) -> None:
+    response = client.get("/procesplan", headers={"Cookie": "django_language=en"})
+    body = response.content.decode()
+    assert 'data-testid="cap-deadline">2 Sep 2027<' in body
+    assert "Cap: 2 Sep 2027" in body  # in the chart too
+
+
+def test_svg_download_carries_its_own_styles(client: Client) -> None:
+    from rodloeber.core.gantt import gantt_stylesheet
+
+    response = client.get(
+        "/procesplan?example=electrolyser_esbjerg&clock_start=2026-03-02&format=svg"
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert 'filename="procesplan.svg"' in response["Content-Disposition"]
+    text = response.content.decode()
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+    assert "<style><![CDATA[" in text and gantt_stylesheet().strip() in text
 
 
 def test_posted_facts_from_the_check(client: Client) -> None:
@@ -58,7 +81,24 @@ def test_bad_input_is_explained(client: Client, data: dict[str, str], needle: st
     assert needle in response.content.decode()
 
 
+def test_plan_that_misses_the_cap_shows_the_measures_that_fit_it(client: Client) -> None:
+    body = client.get("/procesplan?example=battery_factory_park").content.decode()
+    assert 'data-testid="measures"' in body and "Tidligt afgrænsningsmøde" in body
+    assert 'data-testid="risk-drivers"' in body and "kritiske vej i" in body
+    assert 'data-testid="procedures"' in body and "Direktiv 2011/92/EU" in body
+    # NZIA art. 9(4) is not confirmed: shown as "may be excluded", the deadline not moved
+    assert "kan holdes uden for [?]" in body
+
+
+def test_english_explanations(client: Client) -> None:
+    body = client.get(
+        "/procesplan?example=battery_factory_park", headers={"Cookie": "django_language=en"}
+    ).content.decode()
+    assert "Measures that make the plan fit the cap" in body and "Early scoping meeting" in body
+    assert "on the critical path in" in body
+
+
 def test_embedded_gantt_has_no_inline_style(client: Client) -> None:
-    """The page's CSP blocks inline <style>; site.css carries the chart's rules."""
+    """The page's CSP blocks inline <style>; gantt.css carries the chart's rules."""
     body = client.get("/procesplan").content.decode()
     assert 'class="rl-gantt"' in body and "<style" not in body

@@ -30,7 +30,8 @@ from rodloeber.cases.models import (
     RequestStatus,
 )
 from rodloeber.domain.catalogue import PermitType, load_catalogue
-from rodloeber.domain.plan_preview import PlanCap
+from rodloeber.domain.coordination import load_coordination
+from rodloeber.domain.plan_preview import PlanCap, coordination_inputs
 from rodloeber.domain.planning import (
     Clock,
     Extension,
@@ -188,13 +189,29 @@ def _updates(permits: list[Permit]) -> list[MilestoneUpdate]:
     return out
 
 
+def case_regime_code(case: Case) -> str | None:
+    """The code of the case's cap regime (the case stores its Danish label)."""
+    if not case.cap_applies:
+        return None
+    return next(
+        (r.code for r in load_catalogue().cap_regimes if r.label_da == case.cap_regime), None
+    )
+
+
 def compute_plan(
     case: Case, *, as_of: date | None, baseline: bool = False, n_samples: int | None = None
 ) -> Plan:
-    """Build the case's plan; ``baseline=True`` ignores all updates and pauses."""
+    """Build the case's plan; ``baseline=True`` ignores all updates and pauses.
+
+    Coordinated procedures and the regime's clock exclusions come from
+    ``catalogue/coordination.yaml`` (only verified exclusions move the deadline).
+    """
     assert case.clock_start is not None
     permits = _planned_permits(case)
     types = _permit_types(permits)
+    procedures, _notes, excluded = coordination_inputs(
+        load_coordination(), case_regime_code(case), {t.code for t in types}
+    )
     return build_plan(
         types,
         clock_start=case.clock_start,
@@ -208,6 +225,8 @@ def compute_plan(
         ),
         extension_rules=extension_rules_for(case.cap_regime),
         n_samples=plan_samples(n_samples),
+        coordinated=[x for p in procedures for x in p.links],
+        clock_excluded=excluded,
     )
 
 

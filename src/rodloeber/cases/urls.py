@@ -10,6 +10,7 @@ urlpatterns = [
     path("ny", company.start, name="start"),
     path("<int:pk>", detail.detail, name="detail"),
     path("<int:pk>/adgangslog", detail.access_log, name="access_log"),
+    path("<int:pk>/procesplan.svg", detail.plan_svg, name="plan_svg"),
     # company
     path("<int:pk>/kladde", company.draft_update, name="draft_update"),
     path("<int:pk>/indsend", company.submit, name="submit"),

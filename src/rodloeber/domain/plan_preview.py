@@ -9,13 +9,21 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rodloeber.domain.caps import CapResult
 from rodloeber.domain.catalogue import Catalogue, load_catalogue
+from rodloeber.domain.coordination import (
+    ClockExclusion,
+    Coordination,
+    Measure,
+    Procedure,
+    load_coordination,
+)
 from rodloeber.domain.eligibility import CheckResult, check_project
 from rodloeber.domain.planning import Plan, build_plan
+from rodloeber.domain.planning.measures import CapFit, fit_cap, shorten
 
 # When no cap applies (the project is not shown to be eligible), the plan is
 # still drawn against the L 206 default so the company sees the timeline;
@@ -71,10 +79,37 @@ def plan_cap(cap: CapResult) -> PlanCap:
 
 
 @dataclass(frozen=True)
+class ClockNote:
+    """A clock exclusion for this plan's regime: applied, or only possible."""
+
+    exclusion: ClockExclusion
+    applied: bool
+
+    def to_dict(self) -> dict[str, object]:
+        e = self.exclusion
+        return {
+            "code": e.code,
+            "kind": e.kind,
+            "permits": list(e.permits),
+            "legal_basis": e.legal_basis,
+            "verified": e.verified,
+            "applied": self.applied,
+            "source_note": e.source_note,
+        }
+
+
+@dataclass(frozen=True)
 class PlanPreview:
     check: CheckResult
     cap: PlanCap
     plan: Plan
+    procedures: tuple[Procedure, ...] = ()
+    clock_notes: tuple[ClockNote, ...] = ()
+    #: Fitting the cap: None when no cap applies; measures = the chosen ones.
+    cap_fit: CapFit | None = None
+    measures: tuple[Measure, ...] = ()
+    #: The end of the plan before the measures (cap-relevant), when measures were needed.
+    end_without_measures: date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The Plan contract shape, plus the cap details and the permit list used."""
@@ -86,7 +121,56 @@ class PlanPreview:
             {"code": p.code, "certainty": p.certainty, "authority": p.authority}
             for p in self.check.permits.permits
         ]
+        data["coordinated_procedures"] = [
+            {
+                "code": p.code,
+                "label_da": p.label_da,
+                "label_en": p.label_en,
+                "legal_basis": p.legal_basis,
+                "verified": p.verified,
+                "source_note": p.source_note,
+            }
+            for p in self.procedures
+        ]
+        data["clock_exclusions"] = [n.to_dict() for n in self.clock_notes]
+        data["cap_fit"] = None if self.cap_fit is None else self.cap_fit.to_dict()
+        data["measures"] = [
+            {
+                "code": m.code,
+                "permit": m.permit,
+                "saving_days": m.saving_days,
+                "effort": m.effort,
+                "label_da": m.label_da,
+                "label_en": m.label_en,
+                "legal_basis": m.legal_basis,
+                "verified": m.verified,
+            }
+            for m in self.measures
+        ]
         return data
+
+
+def regime_code(cap: CapResult) -> str | None:
+    """The binding regime's code (None when no cap applies)."""
+    return None if cap.regime is None else cap.regime.code
+
+
+def coordination_inputs(
+    coordination: Coordination, regime: str | None, permit_codes: set[str]
+) -> tuple[tuple[Procedure, ...], tuple[ClockNote, ...], tuple[str, ...]]:
+    """Procedures usable for these permits, the regime's clock notes, excluded permits."""
+    procedures = tuple(
+        p
+        for p in coordination.procedures
+        if any(x.pred in permit_codes and x.succ in permit_codes for x in p.links)
+    )
+    notes = tuple(
+        ClockNote(e, applied=e.verified and e.kind == "permit_time")
+        for e in coordination.exclusions_for(regime)
+        if e.kind != "permit_time" or any(c in permit_codes for c in e.permits)
+    )
+    excluded = tuple(c for c in coordination.excluded_permits(regime) if c in permit_codes)
+    return procedures, notes, excluded
 
 
 def preview_plan(
@@ -117,7 +201,55 @@ def preview_plan(
         for p in check.permits.permits
     ]
     cap = plan_cap(check.eligibility.cap)
-    plan = build_plan(
-        permit_types, clock_start=clock_start, cap=cap, n_samples=n_samples, seed=seed
+    coordination = load_coordination() if catalogue is None else None
+    procedures: tuple[Procedure, ...] = ()
+    notes: tuple[ClockNote, ...] = ()
+    excluded: tuple[str, ...] = ()
+    if coordination is not None:
+        regime = regime_code(check.eligibility.cap) if cap.applies else None
+        procedures, notes, excluded = coordination_inputs(
+            coordination, regime, {p.code for p in permit_types}
+        )
+    links = [x for p in procedures for x in p.links]
+
+    def plan_for(types: list[Any]) -> Plan:
+        return build_plan(
+            types,
+            clock_start=clock_start,
+            cap=cap,
+            n_samples=n_samples,
+            seed=seed,
+            coordinated=links,
+            clock_excluded=excluded,
+        )
+
+    plan = plan_for(permit_types)
+    fit: CapFit | None = None
+    chosen: tuple[Measure, ...] = ()
+    before: date | None = None
+    if coordination is not None and cap.applies and plan.schedule is not None:
+        fit = fit_cap(
+            permit_types,
+            plan.schedule.graph,
+            start=clock_start,
+            deadline=plan.cap_deadline - timedelta(days=plan.excluded_days),
+            measures=coordination.measures,
+            excluded=excluded,
+        )
+        if fit.fits and fit.needed:
+            chosen = tuple(m for m in coordination.measures if m.code in fit.chosen)
+            saving: dict[str, int] = {}
+            for m in chosen:
+                saving[m.permit] = saving.get(m.permit, 0) + m.saving_days
+            before = plan.cap_relevant_end
+            plan = plan_for([shorten(p, saving.get(p.code, 0)) for p in permit_types])
+    return PlanPreview(
+        check=check,
+        cap=cap,
+        plan=plan,
+        procedures=procedures,
+        clock_notes=notes,
+        cap_fit=fit,
+        measures=chosen,
+        end_without_measures=before,
     )
-    return PlanPreview(check=check, cap=cap, plan=plan)

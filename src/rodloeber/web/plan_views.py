@@ -3,7 +3,7 @@
 GET shows a worked example (or a chosen one); POST takes ``facts`` (ProjectFacts
 JSON, e.g. from the /tjek result page) and ``clock_start``. Nothing is stored.
 The chart is server-rendered SVG with a table alternative; ``?format=ics``
-downloads the milestones as iCalendar.
+downloads the milestones as iCalendar, ``?format=svg`` the chart as a file.
 """
 
 from __future__ import annotations
@@ -15,16 +15,17 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from rodloeber.checks.computation import run_plan_preview
+from rodloeber.core.gantt import gantt_download, gantt_inline
 from rodloeber.core.web import ICS, download_response, page_language
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
-from rodloeber.domain.planning import gantt_table_rows, plan_to_ics, render_gantt_svg
+from rodloeber.domain.plan_preview import PlanPreview
+from rodloeber.domain.planning import gantt_table_rows, plan_to_ics
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 DEFAULT_EXAMPLE = "electrolyser_esbjerg"
@@ -96,6 +97,9 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "ics" or request.POST.get("format") == "ics":
         return download_response(plan_to_ics(preview.plan, lang=lang), ICS, "procesplan.ics")
     plan = preview.plan
+    if request.GET.get("format") == "svg" or request.POST.get("format") == "svg":
+        return gantt_download(plan, lang=lang, filename="procesplan.svg")
+    context.update(plan_explanations(preview, lang))
     context.update(
         {
             "preview": preview,
@@ -105,10 +109,54 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
             "p_within_cap_pct": None
             if plan.p_within_cap is None
             else round(plan.p_within_cap * 100),
-            # The SVG is built by our own renderer, which escapes every text it writes.
-            "gantt_svg": mark_safe(render_gantt_svg(plan, lang=lang, embedded=True)),  # noqa: S308
+            "gantt_svg": gantt_inline(plan, lang=lang),
             "rows": gantt_table_rows(plan, lang=lang),
             "title": facts.get("title") if isinstance(facts, dict) else None,
         }
     )
     return render(request, "web/plan_preview.html", context)
+
+
+def plan_explanations(preview: PlanPreview, lang: str) -> dict[str, Any]:
+    """Coordinated procedures, clock exclusions, measures and risk drivers, in ``lang``."""
+    en = lang == "en"
+    names = {p.code: (p.name_en if en else p.name_da) for p in preview.plan.permits}
+    fit = preview.cap_fit
+    return {
+        "procedures": [
+            {
+                "label": p.label_en if en else p.label_da,
+                "legal_basis": p.legal_basis,
+                "verified": p.verified,
+            }
+            for p in preview.procedures
+        ],
+        "clock_notes": [
+            {
+                "code": n.exclusion.code,
+                "permits": [names.get(c, c) for c in n.exclusion.permits],
+                "kind": n.exclusion.kind,
+                "legal_basis": n.exclusion.legal_basis,
+                "applied": n.applied,
+                "verified": n.exclusion.verified,
+            }
+            for n in preview.clock_notes
+        ],
+        "excluded_days": preview.plan.excluded_days,
+        "measures": [
+            {
+                "label": m.label_en if en else m.label_da,
+                "permit": names.get(m.permit, m.permit),
+                "saving_days": m.saving_days,
+                "effort": m.effort,
+                "legal_basis": m.legal_basis,
+            }
+            for m in preview.measures
+        ],
+        "end_without_measures": preview.end_without_measures,
+        "nothing_fits": fit is not None and not fit.fits,
+        "shortfall": []
+        if fit is None
+        else [{"permit": names.get(c, c), "days": d} for c, d in fit.shortfall],
+        "drivers": [d.text(lang) for d in preview.plan.drivers],
+    }

@@ -10,6 +10,7 @@ from rodloeber.web import plan_views, views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("tilgaengelighed", views.accessibility, name="accessibility"),
     path("datakilder", views.data_sources, name="data_sources"),
     path("min-side", views.dashboard, name="dashboard"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -70,3 +71,9 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
     )
     messages.success(request, _("Your notification settings are saved."))
     return redirect(reverse("web:dashboard") + "#notifications-heading")
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico: browsers ask for it on pages without an icon link (plain error
+    responses, file views); answer with our SVG icon instead of a 404."""
+    return HttpResponsePermanentRedirect(static("rodloeber/favicon.svg"))

@@ -4,6 +4,7 @@ from datetime import date
 from rodloeber.domain.planning import Plan, build_plan
 from rodloeber.domain.planning.forecast import MilestoneUpdate
 from rodloeber.domain.planning.gantt import gantt_table_rows, render_gantt_svg
+from rodloeber.domain.planning.gantt_layout import BAR_STATUSES, text_width
 from rodloeber.domain.planning.testing import Cap, benchmark_permits, make_permit
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -40,13 +41,57 @@ def test_svg_is_accessible_and_well_formed() -> None:
     assert desc is not None and desc.get("id") == "g1-desc"
     assert "Kritisk vej: a → b" in (desc.text or "")
     assert "<script>" not in svg and "&lt;script&gt;" in svg
-    assert 'class="cap"' in svg and "Loft: 2026-06-02" in svg
-    assert 'class="today"' in svg
-    assert "(kritisk)" in svg
+    assert 'class="marker cap"' in svg and "Loft: 2. jun. 2026" in svg
+    assert 'class="marker today"' in svg and "I dag: 10. apr. 2026" in svg
     assert 'class="base"' in svg  # baseline bars
     assert 'class="ms actual"' in svg and 'class="ms planned"' in svg
-    assert 'class="done"' in svg
-    assert "@media print" in svg
+    # a is decided (actual decision), b is on the critical path and behind the baseline
+    statuses = {g.get("data-code"): g.get("data-status") for g in root.iter(f"{SVG}g")}
+    assert statuses == {"a": "done", "b": "late", "c": "late", None: None}
+    assert 'fill="url(#g1-st-done)"' in svg
+    # CSP: no inline style on the page; fills are attributes, the rest is in gantt.css
+    assert "<style" not in svg and "style=" not in svg
+
+
+def test_downloaded_svg_embeds_the_stylesheet() -> None:
+    plan = _plan_with_baseline()
+    svg = render_gantt_svg(plan, stylesheet="svg.rl-gantt .bar{stroke:#123456}")
+    root = ET.fromstring(svg)  # noqa: S314 - our own output, not untrusted input
+    style = root.find(f"{SVG}style")
+    assert style is not None and "stroke:#123456" in (style.text or "")
+
+
+def test_legend_shows_every_status_with_its_pattern() -> None:
+    plan = _plan_with_baseline()
+    svg = render_gantt_svg(plan, lang="en", id_prefix="g2")
+    root = ET.fromstring(svg)  # noqa: S314 - our own output, not untrusted input
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend")
+    texts = [t.text for t in legend.iter(f"{SVG}text")]
+    for label in ("Planned", "In progress", "Decided", "Late", "Critical path", "Cap"):
+        assert label in texts
+    fills = {r.get("fill") for r in legend.iter(f"{SVG}rect") if r.get("fill") != "none"}
+    assert fills == {f"url(#g2-st-{s})" for s in BAR_STATUSES}
+    patterns = {p.get("id") for p in root.iter(f"{SVG}pattern")}
+    assert patterns == {f"g2-st-{s}" for s in BAR_STATUSES}
+
+
+def test_marker_labels_never_overlap() -> None:
+    # clock start, today and cap all within a few days: the labels take separate lanes
+    permits = (make_permit("a", 10),)
+    plan = build_plan(permits, clock_start=START, cap=Cap(1), n_samples=50)
+    svg = render_gantt_svg(plan, today=START + (plan.cap_deadline - START) / 2)
+    root = ET.fromstring(svg)  # noqa: S314 - our own output, not untrusted input
+    labels = [t for t in root.iter(f"{SVG}text") if "marker-label" in (t.get("class") or "")]
+    assert len(labels) == 3
+    boxes = []
+    for t in labels:
+        x0, w = float(t.get("x") or 0), text_width(t.text or "")
+        x0 = x0 - w if t.get("text-anchor") == "end" else x0
+        boxes.append((t.get("y"), x0, x0 + w))
+    assert len({b[0] for b in boxes}) >= 2  # they could not all share one lane
+    for i, (y1, a0, a1) in enumerate(boxes):
+        for y2, b0, b1 in boxes[i + 1 :]:
+            assert y1 != y2 or a1 <= b0 or b1 <= a0, boxes  # nothing drawn over another
 
 
 def test_svg_english_and_custom_title() -> None:
@@ -55,8 +100,9 @@ def test_svg_english_and_custom_title() -> None:
     root = ET.fromstring(svg)  # noqa: S314 - our own output, not untrusted input
     title = root.find(f"{SVG}title")
     assert title is not None and title.text == "Plan & <b>"
-    assert "Critical path:" in svg and "(critical)" in svg
-    assert len(root.findall(f".//{SVG}g")) == 25
+    assert "Critical path:" in svg and "Cap: 2 Sep 2027" in svg
+    assert "mar. 2026" not in svg and "Mar 2026" in svg  # English month axis
+    assert len([g for g in root.iter(f"{SVG}g") if g.get("class") == "row"]) == 25
 
 
 def test_table_rows_mirror_the_chart() -> None:
@@ -70,13 +116,18 @@ def test_table_rows_mirror_the_chart() -> None:
     assert a.on_critical_path
     assert ("Afgørelse", date(2026, 4, 10), "actual") in a.milestones
     assert gantt_table_rows(plan, lang="en")[0].milestones[0][0] == "Application submitted"
+    assert (a.status, a.status_label) == ("done", "Afgjort")
 
 
-def test_fit_label_shortens_long_names_only() -> None:
-    from rodloeber.domain.planning.gantt import fit_label
-
-    assert fit_label("Lokalplan", 260) == "Lokalplan"
-    long = "Miljøkonsekvensrapport og VVM-tilladelse (§ 25) (kritisk vej)"
-    short = fit_label(long, 260)
-    assert short.endswith("…") and len(short) < len(long)
-    assert len(short) <= int((260 - 16) / 6.6)
+def test_long_names_wrap_with_the_full_name_in_the_tooltip() -> None:
+    long = "Miljøkonsekvensrapport og VVM-tilladelse efter miljøvurderingslovens § 25 stk. 1"
+    plan = build_plan(
+        (make_permit("a", 30, name_da=long),), clock_start=START, cap=Cap(3), n_samples=50
+    )
+    root = ET.fromstring(render_gantt_svg(plan))  # noqa: S314 - our own output
+    name = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "name")
+    lines = [s.text or "" for s in name.iter(f"{SVG}tspan")]
+    assert len(lines) == 2 and lines[0].startswith("Miljøkonsekvensrapport")
+    assert lines[1].endswith("…")
+    tip = name.find(f"{SVG}title")
+    assert tip is not None and tip.text == long

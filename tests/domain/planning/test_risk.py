@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rodloeber.domain.planning.forecast import MilestoneUpdate, derive_constraints
-from rodloeber.domain.planning.risk import Distribution, RiskModel, simulate, simulate_loop
+from rodloeber.domain.planning.risk import Distribution, RiskModel, simulate
+from rodloeber.domain.planning.risk_loop import simulate_loop
 from rodloeber.domain.planning.schedule import compute_schedule
 from rodloeber.domain.planning.testing import (
     PermitType,

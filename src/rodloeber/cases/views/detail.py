@@ -44,9 +44,15 @@ from rodloeber.cases.selectors import (
 from rodloeber.cases.serialize import case_detail
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
 from rodloeber.cases.views.common import visible_case
-from rodloeber.cases.views.plan import plan_context
+from rodloeber.cases.views.plan import current_plan, plan_context
+from rodloeber.core.gantt import gantt_download
 from rodloeber.core.page_errors import page_language as lang
 from rodloeber.core.page_errors import raise_for_page
+from rodloeber.domain.planning import add_months
+
+#: NZIA art. 9(11): the detailed schedule within 2 months of the clock start
+#: (caps.yaml clock rule schedule_two_months, verified).
+SCHEDULE_WITHIN_MONTHS = 2
 
 STATUS_BADGE = {
     CaseStatus.DRAFT: "badge-info",
@@ -98,6 +104,18 @@ def next_steps(case: Case, detail: dict[str, Any], language: str) -> list[dict[s
                 if m["actual"] is None and p["status"] != "decided":
                     label = m["label_en"] if language == "en" else m["label_da"]
                     upcoming.append((m["forecast"], f"{name}: {label}", p["authority"]["name"]))
+        if case.clock_start and case.schedule_published_at is None:
+            # NZIA art. 9(11): the detailed schedule within 2 months of the clock start
+            steps.append(
+                {
+                    "text": _(
+                        "The contact person agrees the detailed schedule with the "
+                        "authorities and publishes it (NZIA Art. 9(11))."
+                    ),
+                    "when": add_months(case.clock_start, SCHEDULE_WITHIN_MONTHS),
+                    "when_label": _("at the latest"),
+                }
+            )
         for when, text, who in sorted(upcoming)[:3]:
             steps.append({"text": text, "who": who, "when": _d(when), "when_label": ""})
         if case.cap_deadline:
@@ -286,6 +304,25 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise
     access_log_record(viewer=caller(request), case=case, what=AccessWhat.CASE_PAGE)
     return render_detail(request, case)
+
+
+@login_required
+@require_GET
+def plan_svg(request: HttpRequest, pk: int) -> HttpResponse:
+    """/sager/<id>/procesplan.svg: the case's Gantt chart as a file (same access as the page)."""
+    try:
+        case = visible_case(request, pk)
+    except Http404:
+        access_log_denied(viewer=caller(request), case_id=pk, what=AccessWhat.CASE_PAGE)
+        raise
+    has_plan = case.status in (CaseStatus.IN_PROGRESS, CaseStatus.DECIDED)
+    plan = current_plan(case) if has_plan else None
+    if plan is None:
+        raise Http404
+    access_log_record(viewer=caller(request), case=case, what=AccessWhat.CASE_PAGE)
+    return gantt_download(
+        plan, lang=lang(), filename=f"procesplan-{case.pk}.svg", today=timezone.localdate()
+    )
 
 
 @login_required

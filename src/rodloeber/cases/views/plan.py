@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.utils.safestring import SafeString, mark_safe
-
 from rodloeber.cases.models import Case, PlanSnapshot
+from rodloeber.cases.plan_alerts import plan_alert_for_case
 from rodloeber.cases.planning import case_cap
-from rodloeber.domain.planning import Plan, gantt_table_rows, render_gantt_svg
+from rodloeber.core.gantt import gantt_inline
+from rodloeber.domain.planning import Plan, gantt_table_rows
 from rodloeber.domain.planning.clock import ClockStatus
 from rodloeber.domain.planning.forecast import MilestoneDate
 from rodloeber.domain.planning.plan import PlannedPermit
@@ -82,12 +82,23 @@ def plan_from_snapshot(case: Case, data: dict[str, Any]) -> Plan:
     )
 
 
+def current_plan(case: Case) -> Plan | None:
+    """The case's current stored plan, ready to draw (None before there is one)."""
+    snap = case.plans.filter(kind=PlanSnapshot.CURRENT).first()
+    return None if snap is None else plan_from_snapshot(case, snap.data)
+
+
 def plan_context(case: Case, language: str, today: date) -> dict[str, Any]:
     """``gantt_svg`` (safe SVG) and ``plan_rows`` for the template, or nothing."""
-    snap = case.plans.filter(kind=PlanSnapshot.CURRENT).first()
-    if snap is None:
+    plan = current_plan(case)
+    if plan is None:
         return {}
-    plan = plan_from_snapshot(case, snap.data)
-    # The SVG comes from our own renderer, which escapes every text it writes.
-    svg: SafeString = mark_safe(render_gantt_svg(plan, lang=language, today=today, embedded=True))  # noqa: S308
-    return {"gantt_svg": svg, "plan_rows": gantt_table_rows(plan, lang=language), "plan": plan}
+    alert = plan_alert_for_case(case)
+    return {
+        "plan_alert": None
+        if alert is None
+        else {"text": alert.text(language), "suggestions": alert.suggestion_labels(language)},
+        "gantt_svg": gantt_inline(plan, lang=language, today=today),
+        "plan_rows": gantt_table_rows(plan, lang=language, today=today),
+        "plan": plan,
+    }

@@ -166,6 +166,65 @@ class PlannedPermitOut(Open):
     milestones: list[PlanMilestoneOut]
 
 
+class PlanLinkOut(Open):
+    pred: str
+    succ: str
+    type: Literal["FS", "SS", "FF"]
+    lag_days: int
+    procedure: str = Field(description="the coordinated procedure ('' = plain depends_on)")
+
+
+class RiskDriverOut(Open):
+    code: str
+    criticality: float
+    min_days: int
+    max_days: int
+    text_da: str
+    text_en: str
+
+
+class CoordinatedProcedureOut(Open):
+    code: str
+    label_da: str
+    label_en: str
+    legal_basis: str
+    verified: bool
+
+
+class ClockExclusionOut(Open):
+    code: str
+    kind: Literal["permit_time", "appeal_period", "company_response"]
+    permits: list[str]
+    legal_basis: str
+    verified: bool
+    applied: bool = Field(description="true = the deadline moved; unverified ones never apply")
+
+
+class CapFitShortfallOut(Open):
+    permit: str
+    days: int
+
+
+class CapFitOut(Open):
+    fits: bool
+    needed: bool
+    chosen: list[str]
+    limit_days: int
+    end_days: int
+    shortfall: list[CapFitShortfallOut]
+
+
+class PlanMeasureOut(Open):
+    code: str
+    permit: str
+    saving_days: int
+    effort: int
+    label_da: str
+    label_en: str
+    legal_basis: str
+    verified: bool
+
+
 class PlanOut(Open):
     clock_start: str
     cap: EligibilityCapOut | dict[str, object]
@@ -174,3 +233,11 @@ class PlanOut(Open):
     expected_end: str
     p_within_cap: float | None
     critical_path: list[str]
+    links: list[PlanLinkOut] = Field(default_factory=list)
+    clock_excluded: list[str] = Field(default_factory=list)
+    excluded_days: int = 0
+    risk_drivers: list[RiskDriverOut] = Field(default_factory=list)
+    coordinated_procedures: list[CoordinatedProcedureOut] = Field(default_factory=list)
+    clock_exclusions: list[ClockExclusionOut] = Field(default_factory=list)
+    cap_fit: CapFitOut | None = None
+    measures: list[PlanMeasureOut] = Field(default_factory=list)

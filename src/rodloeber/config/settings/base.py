@@ -242,3 +242,7 @@ RODLOEBER_RATE_LIMITS: dict[str, tuple[int, int]] = {
     # anonymous POST /api/v1/screening per address; one request is at most ~2 s of CPU
     "screening": (30, 60),
 }
+
+# The contact person is alerted on the case page (and in the task inbox) when the
+# plan's probability of meeting the cap falls below this (0..1; issue #16).
+RODLOEBER_PLAN_ALERT_THRESHOLD = float(os.environ.get("RODLOEBER_PLAN_ALERT_THRESHOLD", "0.8"))

@@ -1,19 +1,42 @@
 """Accessible server-rendered Gantt chart (Gantt-diagram) as an SVG string.
 
 Pure function, no JavaScript: ``role="img"`` with ``<title>``/``<desc>`` via
-``aria-labelledby``; every text is escaped; the critical path is marked by a
-hatch pattern and a text suffix (not colour alone); the cap line, the clock
-start and "today" are drawn; baseline bars sit above the current bars, and
-actual milestones are filled while planned ones are hollow. Black-and-white
-printable. :func:`gantt_table_rows` gives the data of the table alternative.
+``aria-labelledby``; every text is escaped. Each bar has one status (planned,
+in progress, decided, late, critical) shown by a colour *and* a pattern that
+the legend repeats. The cap line, the clock start and "today" are drawn with
+labels in separate lanes so they never overlap; dates read as on the page
+("4. dec. 2026" / "4 Dec 2026"); long names wrap onto two lines with the full
+name in a tooltip. :func:`gantt_table_rows` gives the table alternative.
+
+Styling: fills and patterns are SVG presentation attributes (allowed by our
+Content-Security-Policy); lines and text are styled by classes from the static
+file ``rodloeber/gantt.css``. The page links that file; a downloaded SVG
+passes its text as ``stylesheet`` so it is embedded and the file looks the same.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from rodloeber.domain.planning.dates import format_date, format_month
+from rodloeber.domain.planning.gantt_layout import (
+    BAR_STATUSES,
+    assign_lanes,
+    bar_status,
+    text_width,
+    wrap_label,
+)
+from rodloeber.domain.planning.gantt_legend import (
+    LANE_H,
+    diamond,
+    fill_url,
+    legend_items,
+    legend_layout,
+    render_legend,
+)
 from rodloeber.domain.planning.plan import Plan, PlannedPermit
 from rodloeber.domain.planning.templates import MILESTONE_KINDS
 
@@ -30,7 +53,6 @@ TEXT: dict[str, dict[str, str]] = {
         "planned": "Planlagt milepæl",
         "actual": "Faktisk milepæl",
         "forecast": "Prognose",
-        "legend_critical": "Kritisk vej (skraveret)",
         "bar": "Tilladelse",
         "desc": (
             "{n} tilladelser fra {start} til {end}. Kritisk vej: {path}. "
@@ -38,6 +60,7 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "risk": "Sandsynlighed for at nå fristen: {p} %.",
         "days": "dage",
+        "status": "status",
     },
     "en": {
         "title": "Process plan",
@@ -49,7 +72,6 @@ TEXT: dict[str, dict[str, str]] = {
         "planned": "Planned milestone",
         "actual": "Actual milestone",
         "forecast": "Forecast",
-        "legend_critical": "Critical path (hatched)",
         "bar": "Permit",
         "desc": (
             "{n} permits from {start} to {end}. Critical path: {path}. "
@@ -57,6 +79,7 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "risk": "Probability of meeting the cap: {p} %.",
         "days": "days",
+        "status": "status",
     },
 }
 
@@ -91,18 +114,15 @@ class GanttRow:
     baseline_end: date | None
     delta_days: int | None
     milestones: tuple[tuple[str, date, str], ...]  # (label, date, status)
+    status: str = "planned"
+    status_label: str = ""
 
 
-def fit_label(text: str, width_px: int, char_px: float = 6.6) -> str:
-    """Shorten a row label to fit the label column (the full name stays in a <title>)."""
-    max_chars = max(4, int((width_px - 16) / char_px))
-    return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
-
-
-def gantt_table_rows(plan: Plan, lang: str = "da") -> list[GanttRow]:
+def gantt_table_rows(plan: Plan, lang: str = "da", today: date | None = None) -> list[GanttRow]:
     """Data for an accessible HTML table showing the same as the chart."""
     rows = []
     for p in plan.permits:
+        status = bar_status(p, today=today, cap_deadline=plan.cap_deadline)
         delta = None if p.baseline_end is None else (p.end - p.baseline_end).days
         rows.append(
             GanttRow(
@@ -119,6 +139,8 @@ def gantt_table_rows(plan: Plan, lang: str = "da") -> list[GanttRow]:
                 milestones=tuple(
                     (_milestone_label(m.kind, lang), m.date, m.status) for m in p.milestones
                 ),
+                status=status,
+                status_label=BAR_STATUSES[status].label(lang),
             )
         )
     return rows
@@ -134,30 +156,17 @@ def _month_starts(first: date, last: date) -> list[date]:
     return out
 
 
-def _diamond(x: float, y: float, r: float, cls: str, tip: str) -> str:
-    pts = f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
-    return f'<polygon class="ms {cls}" points="{pts}"><title>{escape(tip)}</title></polygon>'
-
-
-def _style(id_prefix: str) -> str:
-    """The chart's CSS as an SVG ``<style>`` element (standalone files only)."""
-    return (
-        "<style>"
-        ".rl-gantt text{font-family:'IBM Plex Sans',Arial,sans-serif;font-size:12px;fill:#1a1a1a}"
-        ".rl-gantt .bar{fill:#5b7fa6;stroke:#1a1a1a;stroke-width:1}"
-        f".rl-gantt .crit{{fill:url(#{id_prefix}-hatch);stroke:#000;stroke-width:2}}"
-        ".rl-gantt .base{fill:none;stroke:#1a1a1a;stroke-dasharray:3 2}"
-        ".rl-gantt .done{fill:#1a1a1a;opacity:.55}"
-        ".rl-gantt .grid{stroke:#ccc;stroke-width:1}"
-        ".rl-gantt .cap{stroke:#000;stroke-width:2;stroke-dasharray:6 3}"
-        ".rl-gantt .today{stroke:#00704a;stroke-width:2}"
-        ".rl-gantt .start{stroke:#1a1a1a;stroke-width:1}"
-        ".rl-gantt .ms{stroke:#000;stroke-width:1.2}"
-        ".rl-gantt .planned{fill:#fff}.rl-gantt .actual{fill:#000}"
-        ".rl-gantt .forecast{fill:#fff;stroke-dasharray:2 1}"
-        "@media print{.rl-gantt .bar{fill:#ddd}.rl-gantt .grid{stroke:#999}}"
-        "</style>"
+def _defs(prefix: str) -> str:
+    """One 8×8 pattern per bar status: the colour plus its overlay (attributes only)."""
+    tiles = "".join(
+        f'<pattern id="{prefix}-st-{s.code}" patternUnits="userSpaceOnUse" width="8" height="8">'
+        f'<rect width="8" height="8" fill="{s.colour}"/>{s.overlay}</pattern>'
+        for s in BAR_STATUSES.values()
     )
+    return f"<defs>{tiles}</defs>"
+
+
+LINE_H = 14  # px between two text lines (12 px text)
 
 
 def render_gantt_svg(
@@ -168,17 +177,19 @@ def render_gantt_svg(
     today: date | None = None,
     width: int = 960,
     id_prefix: str = "gantt",
-    embedded: bool = False,
+    stylesheet: str | None = None,
 ) -> str:
     """Render the plan as an accessible SVG Gantt chart (string).
 
-    ``embedded``: for inline use in an HTML page, without the ``<style>``
-    element (the page's CSP forbids inline styles; ``static/rodloeber/site.css``
-    carries the same rules for ``id_prefix="gantt"``). Standalone files keep it."""
+    ``stylesheet`` (the text of ``rodloeber/gantt.css``) is embedded for a
+    downloaded file; pages link the static file instead (CSP: no inline style).
+    """
     t = _t(lang)
-    label_w, right, row_h, top = 260, 24, 30, 56
-    legend_h = 56
-    height = top + row_h * max(1, len(plan.permits)) + legend_h
+
+    def fd(d: date) -> str:
+        return format_date(d, lang)
+
+    label_w, right, row_h = 260, 24, 36
     all_dates = [plan.clock_start, plan.cap_deadline, plan.expected_end]
     for p in plan.permits:
         all_dates += [p.start, p.end, *(m.date for m in p.milestones)]
@@ -193,16 +204,43 @@ def render_gantt_svg(
     def x(d: date) -> float:
         return label_w + (d - first).days / span * plot_w
 
+    # Marker lines (cap, today, clock start) with labels in non-overlapping lanes.
+    markers = [
+        (cls, d, f"{text}: {fd(d)}")
+        for cls, d, text in (
+            ("cap", plan.cap_deadline, t["cap"]),
+            ("today", today, t["today"]),
+            ("start", plan.clock_start, t["clock_start"]),
+        )
+        if d is not None
+    ]
+    spans, anchors = [], []
+    for _cls, d, text in markers:
+        lx, tw = x(d), text_width(text)
+        end_anchored = lx + 4 + tw > width - 4
+        anchors.append(end_anchored)
+        spans.append((lx - 4 - tw, lx) if end_anchored else (lx, lx + 4 + tw))
+    lanes = assign_lanes(spans)
+    n_lanes = max(lanes, default=-1) + 1
+    axis_y = 16
+    top = axis_y + 10 + n_lanes * LANE_H + 6
+    has_baseline = any(p.baseline_end is not None for p in plan.permits)
+    items = legend_items(t, lang, today=today is not None, baseline=has_baseline)
+    legend_lines = legend_layout(items, width)
+    legend_h = 16 + LANE_H * 1.4 * len(legend_lines)
+    rows_bottom = top + row_h * max(1, len(plan.permits))
+    height = round(rows_bottom + legend_h)
+
     heading = title or t["title"]
     risk = ""
     if plan.p_within_cap is not None:
         risk = t["risk"].format(p=round(plan.p_within_cap * 100))
     desc = t["desc"].format(
         n=len(plan.permits),
-        start=plan.clock_start.isoformat(),
-        end=plan.expected_end.isoformat(),
+        start=fd(plan.clock_start),
+        end=fd(plan.expected_end),
         path=" → ".join(plan.critical_path) or "—",
-        cap=plan.cap_deadline.isoformat(),
+        cap=fd(plan.cap_deadline),
         risk=risk,
     )
     tid, did = f"{id_prefix}-title", f"{id_prefix}-desc"
@@ -212,92 +250,97 @@ def render_gantt_svg(
         f'preserveAspectRatio="xMinYMin meet" lang="{escape(lang)}" class="rl-gantt">',
         f'<title id="{tid}">{escape(heading)}</title>',
         f'<desc id="{did}">{escape(desc)}</desc>',
-        "<defs>"
-        f'<pattern id="{id_prefix}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" '
-        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#b3261e"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-width="2"/></pattern>'
-        "</defs>",
+        _defs(id_prefix),
     ]
-    if not embedded:
-        out.append(_style(id_prefix))
-    axis_y = top - 10
+    if stylesheet is not None:
+        out.append(f"<style><![CDATA[\n{stylesheet.replace(']]>', '')}\n]]></style>")
+    out.append(f'<rect class="bg" x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>')
     months = _month_starts(first, last)
-    step = 1 if len(months) <= 14 else 3 if len(months) <= 42 else 6
+    px_per_month = plot_w * 30.4 / span
+    step = next((s for s in (1, 2, 3, 6, 12) if s * px_per_month >= 70), 24)
     for i, month in enumerate(months):
         mx = x(month)
+        cls = "grid major" if i % step == 0 else "grid"
         out.append(
-            f'<line class="grid" x1="{mx:.1f}" y1="{axis_y:.1f}" x2="{mx:.1f}" '
-            f'y2="{height - legend_h:.1f}"/>'
+            f'<line class="{cls}" x1="{mx:.1f}" y1="{axis_y + 4}" x2="{mx:.1f}" '
+            f'y2="{rows_bottom:.1f}"/>'
         )
-        if i % step == 0 and mx < width - 56:
-            tick = month.strftime("%Y-%m")
-            out.append(f'<text x="{mx + 2:.1f}" y="{axis_y - 4:.1f}">{tick}</text>')
+        if i % step == 0 and mx < width - 60:
+            out.append(
+                f'<text class="axis" x="{mx + 2:.1f}" y="{axis_y}">'
+                f"{escape(format_month(month, lang))}</text>"
+            )
     for i, p in enumerate(plan.permits):
-        y = top + i * row_h
-        name = _name(p, lang) + (f" ({t['critical']})" if p.on_critical_path else "")
-        out.append(f'<g class="row" data-code="{escape(p.code)}">')
-        out.append(
-            f'<text x="8" y="{y + row_h / 2 + 4:.1f}"><title>{escape(name)}</title>'
-            f"{escape(fit_label(name, label_w))}</text>"
-        )
-        if p.baseline_start is not None and p.baseline_end is not None:
-            bx = x(p.baseline_start)
-            out.append(
-                f'<rect class="base" x="{bx:.1f}" y="{y + 3:.1f}" '
-                f'width="{max(1.0, x(p.baseline_end) - bx):.1f}" height="5">'
-                f"<title>{escape(t['baseline'])}: {p.baseline_start} – {p.baseline_end}"
-                "</title></rect>"
-            )
-        bx = x(p.start)
-        bw = max(2.0, x(p.end) - bx)
-        cls = "bar crit" if p.on_critical_path else "bar"
-        tip = f"{_name(p, lang)}: {p.start} – {p.end} ({(p.end - p.start).days} {t['days']})"
-        out.append(
-            f'<rect class="{cls}" x="{bx:.1f}" y="{y + 9:.1f}" width="{bw:.1f}" height="14" '
-            f'rx="2"><title>{escape(tip)}</title></rect>'
-        )
-        done = [m.date for m in p.milestones if m.status == "actual" and m.date <= p.end]
-        if done:
-            out.append(
-                f'<rect class="done" x="{bx:.1f}" y="{y + 13:.1f}" '
-                f'width="{max(1.0, x(max(done)) - bx):.1f}" height="6"/>'
-            )
-        for m in p.milestones:
-            label = _milestone_label(m.kind, lang)
-            out.append(_diamond(x(m.date), y + 16, 5, m.status, f"{label}: {m.date}"))
-        out.append("</g>")
-    bottom = height - legend_h
-    for cls, d, text in (
-        ("cap", plan.cap_deadline, f"{t['cap']}: {plan.cap_deadline}"),
-        ("today", today, f"{t['today']}: {today}"),
-        ("start", plan.clock_start, f"{t['clock_start']}: {plan.clock_start}"),
-    ):
-        if d is None:
-            continue
+        out.extend(_row(p, i, plan, t, lang, today, id_prefix, x, top, row_h, label_w))
+    for (cls, d, text), lane, end_anchored in zip(markers, lanes, anchors, strict=True):
         lx = x(d)
+        ly = axis_y + 10 + (lane + 1) * LANE_H - 3
         out.append(
-            f'<line class="{cls}" x1="{lx:.1f}" y1="{top - 6}" x2="{lx:.1f}" y2="{bottom:.1f}"/>'
+            f'<line class="marker {cls}" x1="{lx:.1f}" y1="{ly - 10}" x2="{lx:.1f}" '
+            f'y2="{rows_bottom:.1f}"/>'
         )
-        anchor = "end" if lx > width - 120 else "start"
+        tx, anchor = (lx - 4, "end") if end_anchored else (lx + 4, "start")
         out.append(
-            f'<text x="{lx + (-4 if anchor == "end" else 4):.1f}" y="{top + 4}" '
+            f'<text class="marker-label {cls}" x="{tx:.1f}" y="{ly}" '
             f'text-anchor="{anchor}">{escape(text)}</text>'
         )
-    ly = bottom + 20
-    legend = [
-        ('<rect class="bar" x="{x}" y="{y}" width="18" height="10"/>', t["bar"]),
-        ('<rect class="bar crit" x="{x}" y="{y}" width="18" height="10"/>', t["legend_critical"]),
-        ('<rect class="base" x="{x}" y="{y}" width="18" height="5"/>', t["baseline"]),
-        ('<line class="cap" x1="{xm}" y1="{y}" x2="{xm}" y2="{y2}"/>', t["cap"]),
-    ]
-    lx0 = 8.0
-    for shape, text in legend:
-        out.append(shape.format(x=lx0, y=ly - 9, xm=lx0 + 9, y2=ly + 3))
-        out.append(f'<text x="{lx0 + 24:.1f}" y="{ly:.1f}">{escape(text)}</text>')
-        lx0 += 40 + 7 * len(text)
-    for status in ("planned", "actual", "forecast"):
-        out.append(_diamond(lx0 + 6, ly - 4, 5, status, t[status]))
-        out.append(f'<text x="{lx0 + 16:.1f}" y="{ly:.1f}">{escape(t[status])}</text>')
-        lx0 += 30 + 7 * len(t[status])
+    out.extend(render_legend(legend_lines, rows_bottom + 22, id_prefix))
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _row(
+    p: PlannedPermit,
+    i: int,
+    plan: Plan,
+    t: dict[str, str],
+    lang: str,
+    today: date | None,
+    prefix: str,
+    x: Callable[[date], float],
+    top: float,
+    row_h: int,
+    label_w: int,
+) -> list[str]:
+    """One permit: wrapped name, baseline, status bar, progress and milestones."""
+    y = top + i * row_h
+    status = bar_status(p, today=today, cap_deadline=plan.cap_deadline)
+    st = BAR_STATUSES[status]
+    name = _name(p, lang)
+    lines = wrap_label(name, label_w - 16)
+    first_y = y + row_h / 2 + 4 - (len(lines) - 1) * LINE_H / 2
+    tspans = "".join(
+        f'<tspan x="8" y="{first_y + k * LINE_H:.1f}">{escape(line)}</tspan>'
+        for k, line in enumerate(lines)
+    )
+    out = [
+        f'<g class="row" data-code="{escape(p.code)}" data-status="{status}">',
+        f'<text class="name"><title>{escape(name)}</title>{tspans}</text>',
+    ]
+    if p.baseline_start is not None and p.baseline_end is not None:
+        bx = x(p.baseline_start)
+        out.append(
+            f'<rect class="base" x="{bx:.1f}" y="{y + 4:.1f}" '
+            f'width="{max(1.0, x(p.baseline_end) - bx):.1f}" height="5" fill="none">'
+            f"<title>{escape(t['baseline'])}: {escape(_fd(p.baseline_start, lang))} – "
+            f"{escape(_fd(p.baseline_end, lang))}</title></rect>"
+        )
+    bx = x(p.start)
+    bw = max(2.0, x(p.end) - bx)
+    tip = (
+        f"{name}: {_fd(p.start, lang)} – {_fd(p.end, lang)} "
+        f"({(p.end - p.start).days} {t['days']}) · {st.label(lang)}"
+    )
+    out.append(
+        f'<rect class="bar st-{status}" x="{bx:.1f}" y="{y + 11:.1f}" width="{bw:.1f}" '
+        f'height="16" rx="2" fill="{fill_url(prefix, status)}"><title>{escape(tip)}</title></rect>'
+    )
+    for m in p.milestones:
+        label = _milestone_label(m.kind, lang)
+        out.append(diamond(x(m.date), y + 19, 5, m.status, f"{label}: {_fd(m.date, lang)}"))
+    out.append("</g>")
+    return out
+
+
+def _fd(d: date, lang: str) -> str:
+    return format_date(d, lang)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from rodloeber.domain.planning.calendar import DanishCalendar, default_calendar
@@ -21,10 +21,13 @@ from rodloeber.domain.planning.clock import (
     ClockStatus,
     Extension,
     ExtensionRule,
+    Interval,
     Pause,
     PauseReason,
     extension_rules_for,
+    merge_intervals,
 )
+from rodloeber.domain.planning.drivers import RiskDriver, risk_drivers
 from rodloeber.domain.planning.forecast import (
     Change,
     MilestoneDate,
@@ -34,6 +37,7 @@ from rodloeber.domain.planning.forecast import (
     explain_causes,
     milestone_dates,
 )
+from rodloeber.domain.planning.links import Link, LinkLike, LinkType
 from rodloeber.domain.planning.risk import Distribution, RiskModel, RiskResult, simulate
 from rodloeber.domain.planning.schedule import Schedule, build_graph, compute_schedule
 from rodloeber.domain.planning.templates import MILESTONE_KINDS, PermitTypeLike
@@ -147,6 +151,14 @@ class Plan:
     pauses: tuple[Pause, ...] = ()
     extensions: tuple[Extension, ...] = ()
     schedule: Schedule | None = field(default=None, repr=False, compare=False)
+    #: Links from coordinated procedures in use (samordnede procedurer).
+    links: tuple[Link, ...] = ()
+    #: Permits whose time the regime excludes from the cap clock, and the days
+    #: the deadline moved for it.
+    clock_excluded: tuple[str, ...] = ()
+    excluded_days: int = 0
+    #: The permits that drive the risk most (criticality × spread), in words.
+    drivers: tuple[RiskDriver, ...] = ()
 
     @property
     def p_within_cap(self) -> float | None:
@@ -184,6 +196,19 @@ class Plan:
             "within_cap": self.within_cap,
             "slack_days": self.slack_days,
             "as_of": _iso(self.as_of),
+            "links": [
+                {
+                    "pred": x.pred,
+                    "succ": x.succ,
+                    "type": str(x.type),
+                    "lag_days": x.lag_days,
+                    "procedure": x.procedure,
+                }
+                for x in self.links
+            ],
+            "clock_excluded": list(self.clock_excluded),
+            "excluded_days": self.excluded_days,
+            "risk_drivers": [d.to_dict() for d in self.drivers],
             "clock": {
                 "at": self.clock.at.isoformat(),
                 "elapsed_days": self.clock.elapsed_days,
@@ -239,13 +264,19 @@ def build_plan(
     n_samples: int = 10_000,
     seed: int = 20260302,
     distribution: Distribution | str = Distribution.PERT,
+    coordinated: Sequence[LinkLike] = (),
+    clock_excluded: Sequence[str] = (),
 ) -> Plan:
     """Build a process plan (procesplan) from permit types and a cap.
 
     The clock starts at ``clock_start`` (fuldstændighedserklæring); all
-    permits start then unless they wait for prerequisites. ``updates`` and
-    ``pauses`` re-plan; ``baseline`` gives a diff; ``n_samples=0`` skips
-    the Monte Carlo risk. Raises a :class:`PlanningError` on invalid input.
+    permits start then unless they wait for prerequisites. ``coordinated``
+    links (SS/FF with lags) replace plain finish-to-start where the law allows
+    a coordinated procedure. While a permit in ``clock_excluded`` runs (e.g.
+    the EIA step under CRMA art. 11(3)) the clock stands still, so the cap
+    deadline moves by that time. ``updates`` and ``pauses`` re-plan;
+    ``baseline`` gives a diff; ``n_samples=0`` skips the Monte Carlo risk.
+    Raises a :class:`PlanningError` on invalid input.
     """
     calendar = calendar or default_calendar()
     reasons = pause_reasons if pause_reasons is not None else PAUSE_REASONS
@@ -258,13 +289,16 @@ def build_plan(
         rules=rules if rules is not None else extension_rules_for(cap.regime),
         reasons=reasons,
     )
-    graph = build_graph(permits)
+    graph = build_graph(permits, coordinated)
     constraints = derive_constraints(permits, updates, pauses, as_of, reasons)
     schedule = compute_schedule(permits, clock_start, constraints, graph)
-    cap_deadline = clock.deadline(as_of)
+    excluded = tuple(c for c in dict.fromkeys(clock_excluded) if c in schedule.tasks)
+    excluded_days = _excluded_days(schedule, excluded, clock_start)
+    plain_deadline = clock.deadline(as_of)
+    cap_deadline = plain_deadline + timedelta(days=excluded_days)
     risk = None
     if n_samples > 0 and permits:
-        model = RiskModel.from_schedule(permits, schedule, cap_deadline, constraints)
+        model = RiskModel.from_schedule(permits, schedule, plain_deadline, constraints, excluded)
         risk = simulate(model, clock_start, n_samples, seed, distribution)
     by_permit: dict[str, dict[str, MilestoneUpdate]] = {}
     for u in updates:
@@ -325,4 +359,20 @@ def build_plan(
         pauses=tuple(pauses),
         extensions=tuple(extensions),
         schedule=schedule,
+        links=tuple(
+            x for ls in graph.incoming.values() for x in ls if x.procedure or x.type != LinkType.FS
+        ),
+        clock_excluded=excluded,
+        excluded_days=excluded_days,
+        drivers=() if risk is None else risk_drivers(permits, dict(risk.criticality)),
     )
+
+
+def _excluded_days(schedule: Schedule, codes: Sequence[str], clock_start: date) -> int:
+    """Days within the excluded permits' running time (overlaps counted once)."""
+    spans = [
+        Interval(max(schedule.tasks[c].start, clock_start), schedule.tasks[c].end)
+        for c in codes
+        if schedule.tasks[c].end > clock_start
+    ]
+    return sum(i.days for i in merge_intervals(spans))

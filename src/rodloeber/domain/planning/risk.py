@@ -3,8 +3,9 @@
 Each permit's duration is drawn from its (min, likely, max) range with a
 triangular or PERT distribution into a sample matrix ``[n_samples, n_permits]``.
 The longest path is computed for all samples at once in topological order
-(``max`` over predecessors), and the critical path of every sample by
-vectorised backtracking through each permit's binding predecessor (argmax).
+(``max`` over the finish-to-start and start-to-start links, then the
+finish-to-finish links), and the critical path of every sample by vectorised
+backtracking through each permit's binding predecessor (argmax).
 Seeded for reproducibility. Outputs: P(inden for loftet), P50/P80/P95 end
 dates and each permit's criticality index (kritikalitetsindeks).
 """
@@ -12,7 +13,6 @@ dates and each permit's criticality index (kritikalitetsindeks).
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rodloeber.domain.planning.clock import advance_skipping
+from rodloeber.domain.planning.links import Link, LinkType
 from rodloeber.domain.planning.schedule import Schedule, TaskConstraint
 from rodloeber.domain.planning.templates import PermitTypeLike
 
@@ -31,12 +32,14 @@ __all__ = [
     "RiskModel",
     "RiskResult",
     "simulate",
-    "simulate_loop",
 ]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 QUANTILES = (50, 80, 95)
+#: Link kinds in the compiled model.
+FS, SS, FF = 0, 1, 2
+_KIND = {LinkType.FS: FS, LinkType.SS: SS, LinkType.FF: FF}
 
 
 class Distribution(StrEnum):
@@ -62,6 +65,12 @@ class RiskModel:
     predecessors: tuple[IntArray, ...]
     counts_toward_cap: npt.NDArray[np.bool_]
     cap_days: float
+    #: Per permit: link kind (FS/SS/FF) and lag in days, aligned with predecessors.
+    link_kinds: tuple[IntArray, ...] = ()
+    link_lags: tuple[FloatArray, ...] = ()
+    #: Permits whose time the regime excludes from the cap clock (their
+    #: sampled duration extends the cap deadline in each sample).
+    excluded: npt.NDArray[np.bool_] | None = None
 
     @classmethod
     def from_schedule(
@@ -70,8 +79,13 @@ class RiskModel:
         schedule: Schedule,
         cap_deadline: date,
         constraints: Mapping[str, TaskConstraint] | None = None,
+        excluded: Sequence[str] = (),
     ) -> RiskModel:
-        """Compile permits, their constraints and the schedule's order."""
+        """Compile permits, their constraints, links and the schedule's order.
+
+        ``cap_deadline`` is the deadline before any excluded time; each sample
+        adds its own excluded time (``excluded`` permits) to it.
+        """
         constraints = constraints or {}
         by_code = {p.code: p for p in permits}
         order = schedule.order
@@ -95,10 +109,14 @@ class RiskModel:
             fs.append(off(c.fixed_start))
             fe.append(off(c.fixed_end))
             me.append(off(c.min_end))
-        preds = tuple(
-            np.array([index[p] for p in schedule.graph.predecessors[c]], dtype=np.intp)
+        links = [
+            schedule.graph.incoming.get(c)
+            or tuple(Link(p, c) for p in schedule.graph.predecessors[c])
             for c in order
-        )
+        ]
+        preds = tuple(np.array([index[x.pred] for x in ls], dtype=np.intp) for ls in links)
+        kinds = tuple(np.array([_KIND[x.type] for x in ls], dtype=np.intp) for ls in links)
+        lags = tuple(np.array([x.lag_days for x in ls], dtype=np.float64) for ls in links)
 
         def arr(values: list[float] | list[int]) -> FloatArray:
             return np.asarray(values, dtype=np.float64)
@@ -116,7 +134,17 @@ class RiskModel:
             predecessors=preds,
             counts_toward_cap=np.array([by_code[c].counts_toward_cap for c in order], dtype=bool),
             cap_days=float((cap_deadline - schedule.start).days),
+            link_kinds=kinds,
+            link_lags=lags,
+            excluded=np.array([c in set(excluded) for c in order], dtype=bool),
         )
+
+    def links_of(self, j: int) -> tuple[IntArray, IntArray, FloatArray]:
+        """(predecessor index, kind, lag) of permit ``j``'s links (FS 0 if not compiled)."""
+        preds = self.predecessors[j]
+        if self.link_kinds:
+            return preds, self.link_kinds[j], self.link_lags[j]
+        return preds, np.zeros(preds.size, dtype=np.intp), np.zeros(preds.size)
 
     def sample(
         self, n_samples: int, rng: np.random.Generator, distribution: Distribution | str
@@ -201,38 +229,60 @@ class RiskResult:
         }
 
 
-def _longest_paths(model: RiskModel, durations: FloatArray) -> tuple[FloatArray, IntArray]:
-    """End offsets ``[P, n]`` and binding predecessor ``[P, n]`` (-1 = none)."""
+def _longest_paths(
+    model: RiskModel, durations: FloatArray
+) -> tuple[FloatArray, IntArray, FloatArray]:
+    """End offsets ``[P, n]``, binding predecessor ``[P, n]`` (-1 = none), start offsets."""
     n_permits, n = len(model.codes), durations.shape[0]
     dur = np.ascontiguousarray(durations.T) + model.extra[:, None]
     ends = np.empty((n_permits, n))
+    starts = np.empty((n_permits, n))
     binding = np.full((n_permits, n), -1, dtype=np.intp)
     for j in range(n_permits):
-        preds = model.predecessors[j]
+        preds, kinds, lags = model.links_of(j)
+        plain = not lags.any() and not kinds.any()  # only FS with lag 0: the fast path
+        to_start = kinds != FF
         if not math.isnan(model.fixed_start[j]):
             start: FloatArray = np.full(n, model.fixed_start[j])
-        elif preds.size == 0:
+        elif preds.size == 0 or not to_start.any():
             start = np.full(n, 0.0 if math.isnan(model.not_before[j]) else model.not_before[j])
         else:
-            if preds.size == 1:
-                start = ends[preds[0]].copy()
-                binding[j] = preds[0]
+            if plain:
+                p = preds
+                if p.size == 1:
+                    start = ends[p[0]].copy()
+                    binding[j] = p[0]
+                else:
+                    block = ends[p]
+                    arg = np.argmax(block, axis=0)
+                    start = np.take_along_axis(block, arg[None, :], axis=0)[0]
+                    binding[j] = p[arg]
             else:
-                block = ends[preds]
+                p, k, lag = preds[to_start], kinds[to_start], lags[to_start]
+                block = np.where((k == FS)[:, None], ends[p], starts[p]) + lag[:, None]
                 arg = np.argmax(block, axis=0)
-                start = np.take_along_axis(block, arg[None, :], axis=0)[0]
-                binding[j] = preds[arg]
+                cand = np.take_along_axis(block, arg[None, :], axis=0)[0]
+                start = np.maximum(cand, 0.0)
+                binds = (cand > 0.0) | ((cand == 0.0) & (k[arg] == FS))
+                binding[j] = np.where(binds, p[arg], -1)
             if not math.isnan(model.not_before[j]):
                 later = model.not_before[j] > start
                 start[later] = model.not_before[j]
                 binding[j, later] = -1
+        starts[j] = start
         if not math.isnan(model.fixed_end[j]):
             ends[j] = np.maximum(model.fixed_end[j], start)
-        else:
-            ends[j] = start + dur[j]
-            if not math.isnan(model.min_end[j]):
-                np.maximum(ends[j], model.min_end[j], out=ends[j])
-    return ends, binding
+            continue
+        np.add(start, dur[j], out=ends[j])
+        if not math.isnan(model.min_end[j]):
+            np.maximum(ends[j], model.min_end[j], out=ends[j])
+        if not plain:
+            for i, lag in zip(preds[kinds == FF], lags[kinds == FF], strict=True):
+                cand = ends[i] + lag
+                later = cand > ends[j]
+                ends[j, later] = cand[later]
+                binding[j, later] = i
+    return ends, binding, starts
 
 
 def simulate(
@@ -245,12 +295,16 @@ def simulate(
     """Vectorised Monte Carlo over the duration ranges (seeded)."""
     rng = np.random.default_rng(seed)
     durations = model.sample(n_samples, rng, distribution)
-    ends, binding = _longest_paths(model, durations)
+    ends, binding, starts = _longest_paths(model, durations)
     n_permits = len(model.codes)
     cols = np.arange(n_samples)
     end_days = ends.max(axis=0)
     cap_rows = ends[model.counts_toward_cap] if model.counts_toward_cap.any() else ends
     cap_end_days = cap_rows.max(axis=0)
+    if model.excluded is not None and model.excluded.any():
+        # The clock stands still while an excluded step runs: measured against
+        # the plain deadline, the cap-relevant end moves back by that time.
+        cap_end_days = cap_end_days - (ends[model.excluded] - starts[model.excluded]).sum(axis=0)
     on_path = np.zeros((n_permits, n_samples), dtype=bool)
     cur = np.argmax(ends, axis=0)
     for _ in range(n_permits):
@@ -277,70 +331,3 @@ def simulate(
 def _quantile_dates(start: date, days: FloatArray) -> dict[int, date]:
     qs = np.percentile(days, QUANTILES)
     return {q: start + timedelta(days=math.ceil(v)) for q, v in zip(QUANTILES, qs, strict=True)}
-
-
-def simulate_loop(
-    model: RiskModel,
-    n_samples: int,
-    seed: int = 20260302,
-    distribution: Distribution | str = Distribution.PERT,
-    samples: Sequence[Sequence[float]] | None = None,
-) -> tuple[float, list[float], dict[str, float]]:
-    """Straightforward per-sample Python loop: the benchmark baseline and test oracle.
-
-    Returns (P(within cap), sorted end offsets, criticality). Draws with
-    :mod:`random` unless ``samples`` (``[n_samples][n_permits]``) are given.
-    """
-    rnd = random.Random(seed)  # noqa: S311 - simulation, not cryptography
-    pert = Distribution(distribution) is Distribution.PERT
-    n_permits = len(model.codes)
-    preds = [[int(i) for i in p] for p in model.predecessors]
-    low, mode, high = model.low.tolist(), model.mode.tolist(), model.high.tolist()
-    extra, nb = model.extra.tolist(), model.not_before.tolist()
-    fs, fe, me = model.fixed_start.tolist(), model.fixed_end.tolist(), model.min_end.tolist()
-    cap_idx = [j for j in range(n_permits) if model.counts_toward_cap[j]] or list(range(n_permits))
-    within = 0
-    end_list: list[float] = []
-    on_count = [0] * n_permits
-    for s in range(n_samples):
-        if samples is not None:
-            durs = list(samples[s])
-        else:
-            durs = []
-            for j in range(n_permits):
-                a, c, b = low[j], mode[j], high[j]
-                if b <= a:
-                    durs.append(a)
-                elif pert:
-                    r = (c - a) / (b - a)
-                    durs.append(a + (b - a) * rnd.betavariate(1 + 4 * r, 1 + 4 * (1 - r)))
-                else:
-                    durs.append(rnd.triangular(a, b, c))
-        ends = [0.0] * n_permits
-        bind = [-1] * n_permits
-        for j in range(n_permits):
-            st, bj = 0.0, -1
-            for i in preds[j]:
-                if bj == -1 or ends[i] > st:
-                    st, bj = ends[i], i
-            if not math.isnan(nb[j]) and nb[j] > st:
-                st, bj = nb[j], -1
-            if not math.isnan(fs[j]):
-                st, bj = fs[j], -1
-            if not math.isnan(fe[j]):
-                ends[j] = max(fe[j], st)
-            else:
-                ends[j] = st + durs[j] + extra[j]
-                if not math.isnan(me[j]):
-                    ends[j] = max(ends[j], me[j])
-            bind[j] = bj
-        last = max(range(n_permits), key=lambda k: (ends[k], -k))
-        end_list.append(ends[last])
-        if max(ends[k] for k in cap_idx) <= model.cap_days:
-            within += 1
-        node = last
-        while node != -1:
-            on_count[node] += 1
-            node = bind[node]
-    criticality = {c: on_count[j] / n_samples for j, c in enumerate(model.codes)}
-    return within / n_samples, sorted(end_list), criticality

@@ -1,17 +1,19 @@
 """Deterministic schedule (tidsplan): dependency graph, earliest start, critical path.
 
-Dependencies are finish-to-start: a permit starts on the day its last
-prerequisite (forudsætning) is decided; independent permits run in parallel.
-The critical path (kritisk vej) is the chain of permits that bound the end:
-from the latest-ending permit back through each permit's binding predecessor.
+Dependencies are links (:mod:`.links`): finish-to-start by default (a permit
+starts on the day its prerequisite, forudsætning, is decided), or
+start-to-start / finish-to-finish with a lag where a coordinated procedure
+allows it; independent permits run in parallel. The critical path (kritisk
+vej) is the chain of permits that bound the end: from the latest-ending
+permit back through each permit's binding predecessor.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from rodloeber.domain.planning.clock import Interval, advance_skipping
 from rodloeber.domain.planning.errors import (
@@ -19,6 +21,7 @@ from rodloeber.domain.planning.errors import (
     DuplicatePermitError,
     MissingPrerequisiteError,
 )
+from rodloeber.domain.planning.links import Link, LinkLike, LinkType, outgoing, resolve_links
 from rodloeber.domain.planning.templates import PermitTypeLike, validate_permit
 
 __all__ = [
@@ -38,6 +41,9 @@ class DependencyGraph:
     order: tuple[str, ...]
     predecessors: Mapping[str, tuple[str, ...]]
     successors: Mapping[str, tuple[str, ...]]
+    #: Links into each permit (type and lag); FS lag 0 for plain depends_on.
+    incoming: Mapping[str, tuple[Link, ...]] = field(default_factory=dict)
+    outgoing: Mapping[str, tuple[Link, ...]] = field(default_factory=dict)
 
     def index(self) -> dict[str, int]:
         """Position of each code in :attr:`order`."""
@@ -59,11 +65,15 @@ def _find_cycle(nodes: set[str], preds: Mapping[str, tuple[str, ...]]) -> list[s
     return [*cycle, cycle[0]]
 
 
-def build_graph(permits: Sequence[PermitTypeLike]) -> DependencyGraph:
+def build_graph(
+    permits: Sequence[PermitTypeLike], coordinated: Iterable[LinkLike] = ()
+) -> DependencyGraph:
     """Validate the permits and order them (topologisk orden).
 
-    Raises :class:`DuplicatePermitError`, :class:`MissingPrerequisiteError`
-    or :class:`CycleError` with a clear bilingual message.
+    ``coordinated`` are the catalogue's coordinated-procedure links; see
+    :func:`~rodloeber.domain.planning.links.resolve_links`. Raises
+    :class:`DuplicatePermitError`, :class:`MissingPrerequisiteError` or
+    :class:`CycleError` with a clear bilingual message.
     """
     position: dict[str, int] = {}
     for i, p in enumerate(permits):
@@ -74,10 +84,12 @@ def build_graph(permits: Sequence[PermitTypeLike]) -> DependencyGraph:
     preds: dict[str, tuple[str, ...]] = {}
     succs: dict[str, list[str]] = {p.code: [] for p in permits}
     for p in permits:
-        deps = tuple(dict.fromkeys(p.depends_on))
-        missing = [d for d in deps if d not in position]
+        missing = [d for d in dict.fromkeys(p.depends_on) if d not in position]
         if missing:
             raise MissingPrerequisiteError(p.code, missing)
+    incoming = resolve_links(permits, coordinated)
+    for p in permits:
+        deps = tuple(dict.fromkeys(link.pred for link in incoming[p.code]))
         preds[p.code] = deps
         for d in deps:
             succs[d].append(p.code)
@@ -98,6 +110,8 @@ def build_graph(permits: Sequence[PermitTypeLike]) -> DependencyGraph:
         order=tuple(order),
         predecessors=preds,
         successors={c: tuple(s) for c, s in succs.items()},
+        incoming=incoming,
+        outgoing=outgoing(incoming),
     )
 
 
@@ -183,12 +197,16 @@ def compute_schedule(
     binding: dict[str, str | None] = {}
     for code in graph.order:
         c = constraints.get(code, empty)
-        preds = graph.predecessors[code]
+        links = graph.incoming.get(code) or tuple(Link(p, code) for p in graph.predecessors[code])
         bind: str | None = None
         es = start
-        for p in preds:
-            if ends[p] > es or (bind is None and ends[p] == es):
-                es, bind = ends[p], p
+        for link in links:
+            if link.type is LinkType.FF:
+                continue
+            base = ends[link.pred] if link.type is LinkType.FS else starts[link.pred]
+            cand = base + timedelta(days=link.lag_days)
+            if cand > es or (bind is None and cand == es and link.type is LinkType.FS):
+                es, bind = cand, link.pred
         if c.not_before is not None and c.not_before > es:
             es, bind = c.not_before, None
         if c.fixed_start is not None:
@@ -202,14 +220,30 @@ def compute_schedule(
             ef = advance_skipping(es, dur, c.blocked)
             if c.min_end is not None and c.min_end > ef:
                 ef = c.min_end
+            for link in links:  # finish-to-finish: decided no earlier than the partner
+                if link.type is LinkType.FF:
+                    cand = ends[link.pred] + timedelta(days=link.lag_days)
+                    if cand > ef:
+                        ef, bind = cand, link.pred
         starts[code], ends[code], binding[code] = es, ef, bind
     end = max(ends.values(), default=start)
     latest_start: dict[str, date] = {}
     latest_end: dict[str, date] = {}
     for code in reversed(graph.order):
-        lf = min((latest_start[s] for s in graph.successors[code]), default=end)
+        own = ends[code] - starts[code]
+        lf = end
+        for link in graph.outgoing.get(code, ()):
+            lag = timedelta(days=link.lag_days)
+            if link.type is LinkType.FS:
+                lf = min(lf, latest_start[link.succ] - lag)
+            elif link.type is LinkType.SS:
+                lf = min(lf, latest_start[link.succ] - lag + own)
+            else:
+                lf = min(lf, latest_end[link.succ] - lag)
+        if not graph.outgoing:  # a graph built without links: plain FS
+            lf = min((latest_start[s] for s in graph.successors[code]), default=end)
         latest_end[code] = lf
-        latest_start[code] = lf - (ends[code] - starts[code])
+        latest_start[code] = lf - own
     tasks = {
         code: ScheduledTask(
             code=code,

@@ -12,7 +12,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from rodloeber.cases.views.plan import plan_context
+from rodloeber.cases.views.plan import current_plan, plan_context
+from rodloeber.core.gantt import gantt_download
 from rodloeber.core.web import CSV, XLSX, download_response, page_language
 from rodloeber.reports import tables
 from rodloeber.reports.access import can_read_reports
@@ -105,6 +106,13 @@ def schedule_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if case is None:
         raise Http404
     language = page_language()
+    if request.GET.get("format") == "svg":
+        plan = current_plan(case)
+        if plan is None:
+            raise Http404
+        return gantt_download(
+            plan, lang=language, filename=f"tidsplan-{public_id}.svg", today=timezone.localdate()
+        )
     ctx: dict[str, Any] = {
         "s": schedule_summary(case),
         "changes": schedule_changes(case, language),

@@ -18,6 +18,7 @@ from rodloeber.api.management.commands._facts_cli import (
     read_json,
 )
 from rodloeber.checks.computation import run_plan_preview
+from rodloeber.core.gantt import gantt_stylesheet
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.planning import plan_to_ics, render_gantt_svg
 
@@ -48,7 +49,10 @@ class Command(BaseCommand):
             raise CommandError(domain_error_message(exc, options["lang"]), returncode=2) from exc
         fmt, lang = options["format"], options["lang"]
         if fmt == "svg":
-            self.stdout.write(render_gantt_svg(preview.plan, lang=lang))
+            # A standalone file: it carries the chart's stylesheet (rodloeber/gantt.css).
+            self.stdout.write(
+                render_gantt_svg(preview.plan, lang=lang, stylesheet=gantt_stylesheet())
+            )
         elif fmt == "ics":
             self.stdout.write(plan_to_ics(preview.plan, lang=lang), ending="")
         else:

@@ -1,0 +1,92 @@
+"""The cap alert for a case (fristvarsel): P(within cap) below a threshold.
+
+Read from the case's current stored plan (no re-computation): its
+probability, its risk drivers in words and, for the top driver, the cheapest
+measures the catalogue offers. The threshold is ``RODLOEBER_PLAN_ALERT_THRESHOLD``
+(default 0.8 = 80 %). Used on the case page; the caseworker's task inbox can
+call :func:`plan_alert_for_case` for each case the contact person owns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from rodloeber.cases.models import Case, PlanSnapshot
+from rodloeber.domain.coordination import Measure, load_coordination
+from rodloeber.domain.planning.drivers import (
+    DEFAULT_ALERT_THRESHOLD,
+    PlanAlert,
+    RiskDriver,
+    plan_alert,
+)
+
+__all__ = ["CaseAlert", "alert_threshold", "plan_alert_for_case"]
+
+
+def alert_threshold() -> float:
+    """``RODLOEBER_PLAN_ALERT_THRESHOLD`` (0..1), default 0.8."""
+    value = float(getattr(settings, "RODLOEBER_PLAN_ALERT_THRESHOLD", DEFAULT_ALERT_THRESHOLD))
+    return min(1.0, max(0.0, value))
+
+
+@dataclass(frozen=True)
+class CaseAlert:
+    """The alert with the measures suggested for its top driver."""
+
+    alert: PlanAlert
+    suggestions: tuple[Measure, ...]
+
+    def text(self, lang: str) -> str:
+        return self.alert.text(lang)
+
+    def suggestion_labels(self, lang: str) -> list[str]:
+        return [m.label_en if lang == "en" else m.label_da for m in self.suggestions]
+
+
+def _drivers(data: object) -> tuple[RiskDriver, ...]:
+    out = []
+    for d in data if isinstance(data, list) else []:
+        if isinstance(d, dict) and isinstance(d.get("code"), str):
+            out.append(
+                RiskDriver(
+                    code=d["code"],
+                    name_da=str(d.get("name_da") or ""),
+                    name_en=str(d.get("name_en") or ""),
+                    criticality=float(d.get("criticality") or 0.0),
+                    min_days=int(d.get("min_days") or 0),
+                    max_days=int(d.get("max_days") or 0),
+                )
+            )
+    return tuple(out)
+
+
+def plan_alert_for_case(case: Case) -> CaseAlert | None:
+    """The alert for ``case`` when its current plan's P(within cap) is below the threshold."""
+    snap = case.plans.filter(kind=PlanSnapshot.CURRENT).first()
+    if snap is None:
+        return None
+    p = snap.data.get("p_within_cap")
+    drivers = _drivers(snap.data.get("risk_drivers"))
+    names = {x.get("code"): x for x in snap.data.get("permits", []) if isinstance(x, dict)}
+    drivers = tuple(
+        RiskDriver(
+            d.code,
+            d.name_da or str(names.get(d.code, {}).get("name_da", "")),
+            d.name_en or str(names.get(d.code, {}).get("name_en", "")),
+            d.criticality,
+            d.min_days,
+            d.max_days,
+        )
+        for d in drivers
+    )
+    alert = plan_alert(float(p) if isinstance(p, int | float) else None, drivers, alert_threshold())
+    if alert is None:
+        return None
+    top = drivers[0].code if drivers else None
+    measures = sorted(
+        (m for m in load_coordination().measures if m.permit == top),
+        key=lambda m: (m.effort, -m.saving_days),
+    )
+    return CaseAlert(alert, tuple(measures[:2]))

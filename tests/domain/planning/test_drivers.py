@@ -1,0 +1,25 @@
+from rodloeber.domain.planning.drivers import plan_alert, risk_drivers
+from rodloeber.domain.planning.testing import make_permit
+
+
+def test_drivers_rank_criticality_times_spread_and_speak_both_languages() -> None:
+    permits = (
+        make_permit("eia", 300, low=200, high=450, name_da="VVM", name_en="EIA"),
+        make_permit("plan", 180, low=170, high=190),
+        make_permit("grid", 365, counts_toward_cap=False),
+    )
+    drivers = risk_drivers(permits, {"eia": 0.6, "plan": 0.9, "grid": 1.0})
+    assert [d.code for d in drivers] == ["eia", "plan"]  # 0.6×250 > 0.9×20; grid not in cap
+    assert drivers[0].text("da") == (
+        "VVM: på den kritiske vej i 60 % af simuleringerne; varigheden kan være 200–450 dage."
+    )
+    assert "on the critical path in 60 %" in drivers[0].text("en")
+
+
+def test_alert_only_below_threshold() -> None:
+    assert plan_alert(0.85, ()) is None
+    assert plan_alert(None, ()) is None
+    alert = plan_alert(0.42, ())
+    assert alert is not None and alert.text("en").startswith(
+        "The probability of meeting the cap is 42 %"
+    )
