@@ -86,6 +86,7 @@ _HELPER = "helper called inside a service's transaction; the service records the
 _READ = "reads or computes only; stores nothing"
 #: Public functions of service modules that are not write services (name -> why).
 NOT_SERVICES: dict[str, str] = {
+    "rodloeber.accounts.delegation_service:delegate_for": _READ + " (routing lookup)",
     "rodloeber.cases.services.intake:store_check": "sets the stored check on a case inside "
     "the calling service's transaction (submit, strategic recognition); writes nothing itself",
     "rodloeber.accounts.administration_service:require_administrator": _READ
@@ -159,6 +160,7 @@ def _c(service: str) -> Callable[..., Any]:
 
 A = "rodloeber.accounts.services"
 AD = "rodloeber.accounts.administration_service"
+DG = "rodloeber.accounts.delegation_service"
 CI, CC = "rodloeber.cases.services.intake", "rodloeber.cases.services.completeness"
 CP, CD = "rodloeber.cases.services.permits", "rodloeber.cases.services.documents"
 PS, PL = "rodloeber.parks.services", "rodloeber.parks.lifecycle"
@@ -181,6 +183,18 @@ def _users(w: Any) -> None:
     w.screener = f.user(Role.STATE_SCREENER, f.org("ERST"), "walk-screener")
     w.admin = f.user(Role.ADMINISTRATOR, f.org("ERST"), "walk-admin")
     w.analyst = f.user(Role.MINISTRY_ANALYST, f.org("EM"), "walk-analyst")
+
+
+def _delegate(w: Any) -> object:
+    w.delegation = _c(f"{DG}:delegation_create")(
+        actor=w.admin,
+        from_org=f.org("0101"),
+        to_org=f.org("0147"),
+        permit_codes=["building_permit"],
+        council_decision_on=timezone.localdate(),
+        published_url="https://example.invalid/aftale",
+    )
+    return w.delegation
 
 
 def _invite(w: Any) -> object:
@@ -291,6 +305,19 @@ SCENARIOS: list[Scenario] = [
         ),
     ),
     Scenario(f"{AD}:invitation_create", "user.invite", _invite),
+    Scenario(f"{DG}:delegation_create", "org.delegate", _delegate),
+    Scenario(
+        f"{DG}:delegation_end",
+        "org.delegation_end",
+        lambda w: _c(f"{DG}:delegation_end")(actor=w.admin, delegation=w.delegation),
+    ),
+    Scenario(
+        "rodloeber.cases.services.notifications:notification_preferences_set",
+        "notify.preferences",
+        lambda w: _c("rodloeber.cases.services.notifications:notification_preferences_set")(
+            actor=w.manager, email=False, digest=True
+        ),
+    ),
     Scenario(
         f"{AD}:invitation_accept",
         "user.invitation_accept",

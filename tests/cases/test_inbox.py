@@ -135,3 +135,20 @@ def test_start_page_lists_tasks_and_header_counts_them(
     client.force_login(applicant)
     page = client.get("/sager", HTTP_ACCEPT_LANGUAGE="da").content.decode()
     assert 'data-testid="inbox-count"' in page
+
+
+def test_header_count_is_reused_for_a_minute_and_refreshed_by_the_start_page(
+    applicant: User, manager: User, client: Client
+) -> None:
+    from django.core.cache import cache
+
+    from rodloeber.web.inbox import _cache_key
+
+    client.force_login(manager)
+    client.get("/sager")
+    assert cache.get(_cache_key(manager)) == 0
+    f.submit(applicant)  # a new completeness check
+    assert 'data-testid="inbox-count">0 opgaver' in client.get("/sager").content.decode()
+    client.get("/min-side")  # the start page is live and refreshes the count
+    assert cache.get(_cache_key(manager)) == 1
+    assert 'data-testid="inbox-count">1 opgave<' in client.get("/sager").content.decode()

@@ -60,3 +60,33 @@ def test_digest_once_per_day_from_the_digest_hour(
     digests = Outbox.objects.filter(event="digest")
     assert digests.exists()  # queued at 8:00, not at 6:00
     assert digests.filter(recipient=esbjerg).count() == 2  # e-mail + in-app, once
+
+
+def test_preferences_stop_emails_and_the_digest_but_keep_in_app_notices(
+    applicant: User, manager: User, esbjerg: User
+) -> None:
+    from django.test import Client
+
+    from rodloeber.audit.models import AuditEvent
+
+    c = Client()
+    c.force_login(applicant)
+    assert 'id="pref-email"' in c.get("/min-side").content.decode()
+    r = c.post("/min-side/notifikationer", {"digest": "1"})  # e-mail unticked
+    assert r.status_code == 302
+    assert AuditEvent.objects.filter(action="notify.preferences").count() == 1
+    Outbox.objects.all().delete()
+    f.submit(applicant)
+    mine = Outbox.objects.filter(recipient=applicant)
+    assert set(mine.values_list("channel", flat=True)) == {"in_app"}
+    assert Outbox.objects.filter(recipient=manager, channel="email").exists()
+
+    c.force_login(esbjerg)
+    c.post("/min-side/notifikationer", {"email": "1"})  # digest unticked
+    from rodloeber.cases.outbox import digest
+
+    f.in_progress(applicant, manager, on=f.days(-400))
+    Outbox.objects.all().delete()
+    assert digest(today=f.days(0)) > 0
+    assert not Outbox.objects.filter(event="digest", recipient=esbjerg).exists()
+    assert Outbox.objects.filter(event="digest", recipient=manager).exists()

@@ -64,7 +64,7 @@ ENTITLED: dict[str, frozenset[str]] = {
     ),
     "case_manager": frozenset({"case", "permit", "milestone", "extension", "document", "message"}),
     "planner_0561": frozenset({"park_app", "park_attachment"}),
-    "administrator": frozenset({"organisation", "invitation", "account_user"}),
+    "administrator": frozenset({"organisation", "invitation", "account_user", "delegation"}),
 }
 #: Objects that are public by nature (open data): visible, but not editable by outsiders.
 PUBLIC_KINDS = frozenset(
@@ -163,10 +163,21 @@ def build_world() -> World:
         base_url="http://testserver/",
     )
     account_user = f.user("authority_caseworker", f.org("0561"), name="m-deactivate-me")
+    from rodloeber.accounts.delegation_service import delegation_create
+
+    delegation = delegation_create(
+        actor=users["administrator"],
+        from_org=f.org("0101"),
+        to_org=f.org("0147"),
+        permit_codes=["building_permit"],
+        council_decision_on=timezone.localdate(),
+        published_url="https://example.invalid/aftale",
+    )
     ids = {
         "organisation": f.org("0561").pk,
         "invitation": invitation.pk,
         "account_user": account_user.pk,
+        "delegation": delegation.pk,
         "case": case.pk,
         "draft": draft.pk,
         "permit": approval.pk,
@@ -191,6 +202,7 @@ PARAM_KINDS: list[tuple[str, str, str]] = [
     ("pk", "/administration/organisationer/", "organisation"),
     ("pk", "/administration/invitationer/", "invitation"),
     ("pk", "/administration/brugere/", "account_user"),
+    ("pk", "/administration/bemyndigelser/", "delegation"),
     ("secret", "/konto/invitation/", "invitation_secret"),
     ("pk", "/sager/", "case"),
     ("case_id", "", "case"),

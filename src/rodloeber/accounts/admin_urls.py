@@ -11,4 +11,6 @@ urlpatterns = [
     path("organisationer/<int:pk>/inviter", admin_views.invite, name="invite"),
     path("invitationer/<int:pk>/tilbagekald", admin_views.revoke, name="revoke"),
     path("brugere/<int:pk>/aktiv", admin_views.set_active, name="set_active"),
+    path("organisationer/<int:pk>/bemyndigelse", admin_views.delegate, name="delegate"),
+    path("bemyndigelser/<int:pk>/afslut", admin_views.end_delegation, name="end_delegation"),
 ]

@@ -5,6 +5,7 @@ everybody else gets 403."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -27,10 +28,18 @@ from rodloeber.accounts.administration_service import (
     roles_for,
     user_set_active,
 )
+from rodloeber.accounts.delegation_service import (
+    DELEGABLE,
+    delegation_create,
+    delegation_end,
+)
+from rodloeber.accounts.delegation_service import LEGAL_BASIS as DELEGATION_BASIS
 from rodloeber.accounts.errors import AccountError
-from rodloeber.accounts.models import Invitation, Organisation, User
+from rodloeber.accounts.models import Delegation, Invitation, Organisation, User
 from rodloeber.accounts.roles import OrgKind, Role
 from rodloeber.core.page_errors import error_message
+from rodloeber.core.web import page_language
+from rodloeber.domain.catalogue import load_catalogue
 
 #: At most this many organisations in one list (refine the search beyond that).
 LIST_LIMIT = 100
@@ -82,7 +91,21 @@ def organisations(request: HttpRequest) -> HttpResponse:
 
 
 def _detail_context(org: Organisation) -> dict[str, Any]:
+    names = {code: _permit_name(code) for code in DELEGABLE}
     return {
+        "delegations": [
+            {"d": d, "permits": [names[c] for c in d.permit_codes if c in names]}
+            for d in Delegation.objects.filter(Q(from_org=org) | Q(to_org=org)).select_related(
+                "from_org", "to_org"
+            )[:50]
+        ],
+        "delegable": [(code, names[code], basis) for code, basis in DELEGABLE.items()],
+        "municipalities": (
+            Organisation.objects.filter(kind=OrgKind.MUNICIPALITY).exclude(pk=org.pk)
+            if org.kind == OrgKind.MUNICIPALITY
+            else Organisation.objects.none()
+        ),
+        "delegation_basis": DELEGATION_BASIS,
         "org": org,
         "users": list(org.users.order_by("-is_active", "username")),
         "invitations": [
@@ -189,3 +212,63 @@ def accept(request: HttpRequest, secret: str) -> HttpResponse:
         {"inv": inv, "posted": posted, "errors": errors, "form_id": "accept" if errors else ""},
         status=422 if errors else 200,
     )
+
+
+def _permit_name(code: str) -> str:
+    permit = load_catalogue().permit_types.get(code)
+    if permit is None:
+        return code
+    return permit.name_en if page_language() == "en" else permit.name_da
+
+
+@login_required
+@require_POST
+def delegate(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _admin(request)
+    org = get_object_or_404(Organisation, pk=pk)
+    to_org = Organisation.objects.filter(pk=request.POST.get("to_org") or 0).first()
+    try:
+        decided = date.fromisoformat(request.POST.get("council_decision_on", ""))
+    except ValueError:
+        decided = None
+    try:
+        if to_org is None:
+            raise AccountError(
+                "delegation_to", "Vælg den kommune, der bemyndiges.", "Choose the municipality."
+            )
+        if decided is None:
+            raise AccountError(
+                "delegation_date_missing",
+                "Angiv datoen for kommunalbestyrelsens beslutning (ÅÅÅÅ-MM-DD).",
+                "Give the date of the council decision (YYYY-MM-DD).",
+            )
+        delegation_create(
+            actor=actor,
+            from_org=org,
+            to_org=to_org,
+            permit_codes=request.POST.getlist("permit_codes"),
+            council_decision_on=decided,
+            published_url=request.POST.get("published_url", ""),
+        )
+    except AccountError as exc:
+        context = _detail_context(org)
+        context.update({"errors": [_text(exc)], "form_id": "delegate", "posted": request.POST})
+        return render(request, "administration/organisation.html", context, status=422)
+    messages.success(
+        request, _("The delegation is recorded. New permits are routed to the delegate.")
+    )
+    return redirect("administration:organisation", pk=org.pk)
+
+
+@login_required
+@require_POST
+def end_delegation(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _admin(request)
+    d = get_object_or_404(Delegation, pk=pk)
+    try:
+        delegation_end(actor=actor, delegation=d)
+    except AccountError as exc:
+        messages.error(request, _text(exc))
+    else:
+        messages.success(request, _("The delegation is ended."))
+    return redirect("administration:organisation", pk=d.from_org_id)

@@ -151,3 +151,26 @@ class Invitation(models.Model):
     def is_open(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.accepted_at is None and self.revoked_at is None and self.expires_at > now
+
+
+class Delegation(models.Model):
+    """A voluntary delegation (bemyndigelse) of authority tasks from one
+    municipality to another, L 206 § 15 (LOV nr. 697 af 20/06/2025): agreed by
+    both councils in a meeting (stk. 3) and published by the delegating one
+    (stk. 4). While active, new permits of the listed types that the delegating
+    municipality would own are routed to the delegate. Ended, never deleted."""
+
+    from_org = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    to_org = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    permit_codes = models.JSONField(default=list)
+    council_decision_on = models.DateField()
+    published_url = models.URLField(max_length=500)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_org_id} → {self.to_org_id} {self.permit_codes}"

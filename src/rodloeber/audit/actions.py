@@ -49,6 +49,12 @@ register(
 register("auth.logout", "Logget ud", "Logged out")
 register("org.create", "Organisation oprettet", "Organisation created")
 register("org.update", "Organisation ændret", "Organisation updated")
+register(
+    "org.delegate",
+    "Bemyndigelse til anden kommune (L 206 § 15)",
+    "Delegation to another municipality (L 206 s. 15)",
+)
+register("org.delegation_end", "Bemyndigelse afsluttet", "Delegation ended")
 register("user.create", "Bruger oprettet", "User created")
 register("user.update", "Bruger ændret", "User updated")
 register("user.invite", "Bruger inviteret", "User invited")
@@ -56,6 +62,7 @@ register("user.invitation_revoke", "Invitation tilbagekaldt", "Invitation revoke
 register("user.invitation_accept", "Invitation accepteret", "Invitation accepted")
 register("user.deactivate", "Bruger deaktiveret", "User deactivated")
 register("user.reactivate", "Bruger genaktiveret", "User reactivated")
+register("notify.preferences", "Notifikationsindstillinger ændret", "Notification settings changed")
 register("token.create", "API-nøgle oprettet", "API token created")
 register("token.revoke", "API-nøgle tilbagekaldt", "API token revoked")
 register("reference.load", "Referencedata indlæst", "Reference data loaded")

@@ -15,7 +15,7 @@ from django.db import transaction
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
 from rodloeber.audit.models import AuditEvent
-from rodloeber.cases.models import Case, Outbox, OutboxChannel
+from rodloeber.cases.models import Case, NotificationPreference, Outbox, OutboxChannel
 
 
 def company_users(case: Case) -> list[User]:
@@ -64,13 +64,19 @@ def notify(
         raise RuntimeError("notify must run inside the change's transaction.atomic().")
     seen: set[int] = set()
     rows = []
+    recipients = list(recipients)
+    no_email = set(
+        NotificationPreference.objects.filter(
+            user_id__in=[u.pk for u in recipients], email=False
+        ).values_list("user_id", flat=True)
+    )
     for user in recipients:
         if user.pk in seen or (exclude is not None and user.pk == exclude.pk):
             continue
         seen.add(user.pk)
         for channel in (OutboxChannel.EMAIL, OutboxChannel.IN_APP):
-            if channel == OutboxChannel.EMAIL and not user.email:
-                continue
+            if channel == OutboxChannel.EMAIL and (not user.email or user.pk in no_email):
+                continue  # in-app notices are always kept
             rows.append(
                 Outbox(
                     key=f"{event.action}:{event.seq}:{user.pk}:{channel}",

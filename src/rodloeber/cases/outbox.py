@@ -30,6 +30,7 @@ from rodloeber.cases.models import (
     CaseStatus,
     Milestone,
     Notice,
+    NotificationPreference,
     Outbox,
     OutboxChannel,
     OutboxStatus,
@@ -159,9 +160,16 @@ def digest(*, today: date, days: int = 14) -> int:
         for u in targets:
             users[u.pk] = u
             per_user.setdefault(u.pk, []).append(line)
+    opted_out = set(
+        NotificationPreference.objects.filter(user_id__in=list(per_user), digest=False).values_list(
+            "user_id", flat=True
+        )
+    )
     created = 0
     with transaction.atomic():
         for uid, lines in per_user.items():
+            if uid in opted_out:
+                continue
             user = users[uid]
             for channel in (OutboxChannel.EMAIL, OutboxChannel.IN_APP):
                 if channel == OutboxChannel.EMAIL and not user.email:

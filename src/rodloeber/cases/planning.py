@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Q
 
+from rodloeber.accounts.delegation_service import delegate_for
 from rodloeber.accounts.models import Organisation
 from rodloeber.cases.models import (
     GUIDANCE_CODE,
@@ -77,7 +78,9 @@ def create_permits(case: Case, navigator: Mapping[str, Any]) -> list[Permit]:
     permits = []
     for i, p in enumerate(navigator.get("permits", [])):
         code = p.get("authority_code") or ""
-        owner = _owner_for(code or None)
+        original = _owner_for(code or None)
+        # a municipality's voluntary delegation (L 206 § 15) routes the permit to the delegate
+        owner = delegate_for(original, p["code"]) or original
         permits.append(
             Permit.objects.create(
                 case=case,
@@ -88,7 +91,7 @@ def create_permits(case: Case, navigator: Mapping[str, Any]) -> list[Permit]:
                 authority_code=code,
                 authority_name=owner.name if owner else p["authority"],
                 owner=owner,
-                original_owner=owner,
+                original_owner=original,
                 certainty=p["certainty"],
                 counts_toward_cap=bool(p.get("counts_toward_cap", True)),
                 depends_on=list(p.get("depends_on", [])),

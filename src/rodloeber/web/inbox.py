@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -52,13 +53,31 @@ def task_rows(tasks: list[Task], today: date) -> list[dict[str, object]]:
     return rows
 
 
+#: The header count may lag the data by this many seconds (the start page is always live).
+COUNT_CACHE_SECONDS = 60
+
+
+def _cache_key(user: User) -> str:
+    # date_joined tells apart users who reuse a primary key (tests, restored backups)
+    return f"rl:inbox-count:{user.pk}:{user.date_joined.timestamp()}"
+
+
+def remember_count(user: User, count: int) -> None:
+    """Store the count computed by the start page, so the header agrees with it."""
+    cache.set(_cache_key(user), count, COUNT_CACHE_SECONDS)
+
+
 def inbox_count(request: HttpRequest) -> int | None:
-    """Open tasks of the signed-in user (computed once per request), else None."""
+    """Open tasks of the signed-in user, else None. Computing the inbox costs
+    ~40-150 ms, so other pages reuse the count for up to a minute."""
     user = getattr(request, "user", None)
     if not isinstance(user, User) or not user.is_authenticated:
         return None
     cached = getattr(request, "_rl_inbox_count", None)
     if cached is None:
+        cached = cache.get(_cache_key(user))
+    if cached is None:
         cached = len(tasks_for(user, timezone.localdate()))
-        request._rl_inbox_count = cached  # type: ignore[attr-defined]
+        remember_count(user, cached)
+    request._rl_inbox_count = cached  # type: ignore[attr-defined]
     return int(cached)

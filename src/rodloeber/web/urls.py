@@ -14,6 +14,7 @@ urlpatterns = [
     path("tilgaengelighed", views.accessibility, name="accessibility"),
     path("datakilder", views.data_sources, name="data_sources"),
     path("min-side", views.dashboard, name="dashboard"),
+    path("min-side/notifikationer", views.notification_settings, name="notification_settings"),
     path("tjek", check_views.start, name="check"),
     path("procesplan", plan_views.plan_preview, name="plan_preview"),
     path("sager", case_views.case_list, name="cases"),

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from rodloeber.accounts.models import User
 from rodloeber.cases.inbox import tasks_for
+from rodloeber.cases.models import NotificationPreference
+from rodloeber.cases.services.notifications import notification_preferences_set
 from rodloeber.layers.loading import list_layers
-from rodloeber.web.inbox import task_rows
+from rodloeber.web.inbox import remember_count, task_rows
 from rodloeber.web.navigation import role_tasks
 
 
@@ -36,6 +43,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     tasks = tasks_for(user, today) if isinstance(user, User) else []
     request._rl_inbox_count = len(tasks)  # type: ignore[attr-defined]
+    if isinstance(user, User):
+        remember_count(user, len(tasks))
     return render(
         request,
         "web/dashboard.html",
@@ -45,8 +54,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "organisation_name": organisation.name if organisation else "",
             "role_tasks": role_tasks(role),
             "inbox": task_rows(tasks, today),
+            "preference": NotificationPreference.objects.filter(user_id=user.pk or 0).first(),
         },
     )
+
+
+@login_required
+@require_POST
+def notification_settings(request: HttpRequest) -> HttpResponse:
+    """/min-side/notifikationer: e-mails and the daily digest on or off (own settings)."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    notification_preferences_set(
+        actor=user, email=request.POST.get("email") == "1", digest=request.POST.get("digest") == "1"
+    )
+    messages.success(request, _("Your notification settings are saved."))
+    return redirect(reverse("web:dashboard") + "#notifications-heading")
 
 
 def favicon(request: HttpRequest) -> HttpResponse:

@@ -124,3 +124,19 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class NotificationPreference(models.Model):
+    """A user's notification choices (notifikationsindstillinger). Without a row
+    the defaults apply: e-mails and the daily digest on. In-app notices are
+    always kept, so nothing is lost when e-mails are off."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email = models.BooleanField(default=True)
+    digest = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: email={self.email} digest={self.digest}"
