@@ -152,3 +152,30 @@ def test_header_count_is_reused_for_a_minute_and_refreshed_by_the_start_page(
     client.get("/min-side")  # the start page is live and refreshes the count
     assert cache.get(_cache_key(manager)) == 1
     assert 'data-testid="inbox-count">1 opgave<' in client.get("/sager").content.decode()
+
+
+def test_plan_alert_uses_the_alert_threshold_and_names_the_suggested_measure(
+    applicant: User, manager: User, settings: object
+) -> None:
+    from rodloeber.cases.models import PlanSnapshot
+    from rodloeber.cases.plan_alerts import plan_alert_for_case
+
+    case = f.in_progress(applicant, manager)
+    case.p_within_cap = 0.42  # as if the authorities had reported delays
+    case.save(update_fields=["p_within_cap"])
+    snap = case.plans.get(kind=PlanSnapshot.CURRENT)
+    snap.data["p_within_cap"] = 0.42
+    snap.save()
+
+    settings.RODLOEBER_PLAN_ALERT_THRESHOLD = 0.9  # type: ignore[attr-defined]
+    [task] = [t for t in tasks_for(manager, TODAY) if t.kind == TaskKind.PLAN_ALERT]
+    assert task.case_reference == case.reference and task.url.endswith("#plan-heading")
+    assert task.subject.startswith("42 %")
+    alert = plan_alert_for_case(case)
+    assert alert is not None
+    for label in alert.suggestion_labels("da"):
+        assert label in task.subject
+    assert TaskKind.PLAN_ALERT not in kinds(applicant)
+
+    settings.RODLOEBER_PLAN_ALERT_THRESHOLD = 0.4  # type: ignore[attr-defined]
+    assert TaskKind.PLAN_ALERT not in kinds(manager)

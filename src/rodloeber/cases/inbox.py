@@ -23,7 +23,6 @@ from django.urls import reverse
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
-from rodloeber.cases.dashboard import RISK_THRESHOLD
 from rodloeber.cases.models import (
     AccessLog,
     AccessWhat,
@@ -37,6 +36,7 @@ from rodloeber.cases.models import (
     PermitStatus,
     RequestStatus,
 )
+from rodloeber.cases.plan_alerts import alert_threshold, plan_alert_for_case
 from rodloeber.cases.selectors import is_authority_caseworker, is_case_manager, visible_cases
 from rodloeber.cases.serialize import milestone_dict
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
@@ -203,10 +203,12 @@ def _draft_tasks(cases: QuerySet[Case]) -> list[Task]:
 
 
 def plan_alerts(user: User, cases: QuerySet[Case]) -> list[Task]:
-    """Cases whose chance of a decision within the cap is below the risk
-    threshold (planalarm). Hook for the planning engine's own alerts: when
-    ``rodloeber.cases.planning`` offers richer alerts, build them here."""
-    qs = cases.filter(status=CaseStatus.IN_PROGRESS, p_within_cap__lt=RISK_THRESHOLD)
+    """Cases whose chance of a decision within the cap is below the alert
+    threshold (planalarm, ``RODLOEBER_PLAN_ALERT_THRESHOLD``, default 80 %),
+    with the measure the plan suggests for its top risk driver
+    (:func:`rodloeber.cases.plan_alerts.plan_alert_for_case`, the one home of
+    the alert)."""
+    qs = cases.filter(status=CaseStatus.IN_PROGRESS, p_within_cap__lt=alert_threshold())
     if is_authority_caseworker(user):
         qs = qs.filter(
             permits__owner_id=user.organisation_id,
@@ -214,17 +216,24 @@ def plan_alerts(user: User, cases: QuerySet[Case]) -> list[Task]:
         ).distinct()
     elif not is_case_manager(user):
         return []
-    return [
-        Task(
-            kind=TaskKind.PLAN_ALERT,
-            url=_url(c.pk, "plan-heading"),
-            case_reference=c.reference,
-            case_title=c.title,
-            subject=f"{round((c.p_within_cap or 0) * 100)} %",
-            due=c.cap_deadline,
+    lang = page_language()
+    tasks = []
+    for c in qs.order_by("cap_deadline")[:PER_SOURCE]:
+        subject = f"{round((c.p_within_cap or 0) * 100)} %"
+        alert = plan_alert_for_case(c)
+        if alert is not None and alert.suggestions:
+            subject += " · " + "; ".join(alert.suggestion_labels(lang))
+        tasks.append(
+            Task(
+                kind=TaskKind.PLAN_ALERT,
+                url=_url(c.pk, "plan-heading"),
+                case_reference=c.reference,
+                case_title=c.title,
+                subject=subject,
+                due=c.cap_deadline,
+            )
         )
-        for c in qs.order_by("cap_deadline")[:PER_SOURCE]
-    ]
+    return tasks
 
 
 def _message_tasks(user: User, cases: QuerySet[Case]) -> list[Task]:
