@@ -11,6 +11,7 @@ from django.test import Client
 
 from rodloeber.accounts.roles import Role
 from rodloeber.domain.catalogue import load_catalogue
+from rodloeber.domain.coordination import load_coordination
 from rodloeber.domain.open_questions import open_questions
 from tests.cases import factories as f
 
@@ -39,7 +40,7 @@ def _marks() -> int:
 
 
 def test_every_unverified_mark_is_listed_and_none_decides_alone() -> None:
-    questions = open_questions(load_catalogue())
+    questions = open_questions(load_catalogue(), load_coordination())
     assert len(questions) == _marks()
     assert not any(q.decides_cap_or_eligibility for q in questions)
     codes = {q.code for q in questions}

@@ -17,6 +17,7 @@ from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
 from rodloeber.core.spreadsheet import neutralise
 from rodloeber.domain.catalogue import load_catalogue
+from rodloeber.domain.coordination import load_coordination
 from rodloeber.domain.open_questions import open_questions
 
 #: Who may read the list: the one-stop-shop's case managers and administrators.
@@ -33,7 +34,7 @@ def open_legal_questions(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     language = "en" if (get_language() or "da").startswith("en") else "da"
     catalogue = load_catalogue()
-    questions = open_questions(catalogue)
+    questions = open_questions(catalogue, load_coordination())
     rows = [q.row(language) for q in questions]
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rodloeber.domain.catalogue import Catalogue, Text
+from rodloeber.domain.coordination import Coordination
 
 __all__ = ["OpenQuestion", "open_questions"]
 
@@ -92,6 +93,35 @@ SEVESO_WRONG = Text(
     "En risikovurdering kan mangle eller vises unødigt.",
     "A Seveso risk assessment may be missing or shown needlessly.",
 )
+PROCEDURE_DECIDES = Text(
+    "Om procesplanen lader to procedurer løbe samordnet (samtidigt).",
+    "Whether the process plan runs two procedures in a coordinated way (in parallel).",
+)
+PROCEDURE_WRONG = Text(
+    "Planen kan være for optimistisk eller for forsigtig; ingen frist eller berettigelse "
+    "afhænger af den.",
+    "The plan may be too optimistic or too cautious; no cap or eligibility depends on it.",
+)
+EXCLUSION_DECIDES = Text(
+    "En periode, der måske ikke tæller med i fristen: vises kun som »kan være undtaget«, "
+    "flytter ikke fristen.",
+    "A period that may not count toward the cap: only shown as 'may be excluded', never moves "
+    "the cap date.",
+)
+EXCLUSION_WRONG = Text(
+    "Hvis reglen bekræftes, flyttes fristdatoen med den undtagne tid; én rettelse i "
+    "coordination.yaml (verified: true).",
+    "If confirmed, the cap date moves by the excluded time; one edit in coordination.yaml "
+    "(verified: true).",
+)
+MEASURE_DECIDES = Text(
+    "Hvilke tiltag planen foreslår for at nå fristen, og hvor meget de sparer.",
+    "Which measures the plan suggests to meet the cap, and how much they save.",
+)
+MEASURE_WRONG = Text(
+    "Et foreslået tiltag kan spare mindre end angivet eller ikke være muligt i sagen.",
+    "A suggested measure may save less than stated or not be available in the case.",
+)
 GUIDANCE_DECIDES = Text("Vejledningstekst om EU-regler.", "Guidance text on EU rules.")
 GUIDANCE_WRONG = Text(
     "Virksomheden kan få en upræcis vejledning; ingen afgørelse afhænger af teksten.",
@@ -99,8 +129,14 @@ GUIDANCE_WRONG = Text(
 )
 
 
-def open_questions(cat: Catalogue) -> tuple[OpenQuestion, ...]:
-    """Every catalogue entry marked ``verified: false``, grouped by file."""
+def open_questions(
+    cat: Catalogue, coordination: Coordination | None = None
+) -> tuple[OpenQuestion, ...]:
+    """Every catalogue entry marked ``verified: false``, grouped by file.
+
+    ``coordination`` (``coordination.yaml``: coordinated procedures, clock
+    exclusions, measures) is listed too when given.
+    """
     out: list[OpenQuestion] = []
     if not cat.simple_case.verified:
         out.append(
@@ -165,4 +201,50 @@ def open_questions(cat: Catalogue) -> tuple[OpenQuestion, ...]:
                     "eu_guidance.yaml", g.key, title, GUIDANCE_DECIDES, GUIDANCE_WRONG, "", False
                 )
             )
+    if coordination is not None:
+        out.extend(_coordination_questions(coordination))
     return tuple(out)
+
+
+def _coordination_questions(co: Coordination) -> list[OpenQuestion]:
+    file = "coordination.yaml"
+    out = [
+        OpenQuestion(
+            file,
+            p.code,
+            Text(p.label_da, p.label_en),
+            PROCEDURE_DECIDES,
+            PROCEDURE_WRONG,
+            p.source_note,
+            False,
+        )
+        for p in co.procedures
+        if not p.verified
+    ]
+    out.extend(
+        OpenQuestion(
+            file,
+            e.code,
+            Text(e.legal_basis, e.legal_basis),
+            EXCLUSION_DECIDES,
+            EXCLUSION_WRONG,
+            e.source_note,
+            False,
+        )
+        for e in co.clock_exclusions
+        if not e.verified
+    )
+    out.extend(
+        OpenQuestion(
+            file,
+            m.code,
+            Text(m.label_da, m.label_en),
+            MEASURE_DECIDES,
+            MEASURE_WRONG,
+            m.source_note,
+            False,
+        )
+        for m in co.measures
+        if not m.verified
+    )
+    return out
