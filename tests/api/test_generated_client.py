@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 from rodloeber.accounts.roles import Role
@@ -77,12 +77,15 @@ def _module(name: str) -> ModuleType:
 @pytest.fixture
 def transport(db: Any, settings: Any) -> Iterator[httpx.WSGITransport]:
     settings.RODLOEBER_PLAN_SAMPLES = 100
-    # As Django's test client does: keep the test's database connection open.
+    # As Django's test client does: keep the test's database connection open
+    # (on PostgreSQL, closing it at request start or end drops the test transaction).
     request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
         yield httpx.WSGITransport(app=WSGIHandler())
     finally:
         request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_a_generated_client_calls_five_endpoints(
