@@ -1,7 +1,9 @@
 """Dates the DKFDS way: "4. dec. 2026" on Danish pages, "4 Dec 2026" on English.
 
 ``{{ value|day }}`` and ``{{ value|daytime }}`` (with "kl. 14.05" / "14:05").
-One home for date display so tables, texts and errors agree.
+One home for date display so tables, texts and errors agree: the wording
+itself is :func:`rodloeber.domain.planning.dates.format_date`, which the
+Gantt chart uses too.
 """
 
 from __future__ import annotations
@@ -12,23 +14,9 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-register = template.Library()
+from rodloeber.domain.planning.dates import format_date
 
-_DA_MONTHS = (
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "maj",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "okt.",
-    "nov.",
-    "dec.",
-)
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+register = template.Library()
 
 
 def _english(lang: str | None = None) -> bool:
@@ -46,9 +34,7 @@ def format_day(value: date | datetime | str | None, lang: str | None = None) -> 
             return str(value)
     if isinstance(value, datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-    if _english(lang):
-        return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day}. {_DA_MONTHS[value.month - 1]} {value.year}"
+    return format_date(value, "en" if _english(lang) else "da")
 
 
 def format_daytime(value: datetime | None, lang: str | None = None) -> str:
