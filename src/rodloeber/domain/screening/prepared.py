@@ -37,6 +37,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 from pathlib import Path
+from types import MappingProxyType
 from typing import overload
 
 import numpy as np
@@ -159,8 +160,11 @@ class LazyGeometries(Sequence[BaseGeometry]):
 class LazyRows(Sequence[Mapping[str, object]]):
     """A layer's attribute rows, each decoded from JSON when asked for."""
 
+    CACHE_ROWS = 4096  # decoded rows kept (towns, kommuner … are asked for on every screening)
+
     def __init__(self, packed: _Packed) -> None:
         self._packed = packed
+        self._cache: dict[int, Mapping[str, object]] = {}
 
     def __len__(self) -> int:
         return len(self._packed)
@@ -172,7 +176,11 @@ class LazyRows(Sequence[Mapping[str, object]]):
     def __getitem__(self, i: int | slice) -> Mapping[str, object] | Sequence[Mapping[str, object]]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        row: dict[str, object] = json.loads(self._packed.item(i))
+        row = self._cache.get(i)
+        if row is None:
+            if len(self._cache) >= self.CACHE_ROWS:
+                self._cache.clear()
+            row = self._cache[i] = MappingProxyType(json.loads(self._packed.item(i)))
         return row
 
     def __iter__(self) -> Iterator[Mapping[str, object]]:
@@ -287,9 +295,11 @@ def check_source(manifest: Mapping[str, object], source_path: Path) -> None:
 
 def _load(path: Path) -> NDArray[np.generic]:
     try:
-        array: NDArray[np.generic] = np.load(path, mmap_mode="r", allow_pickle=False)
+        mapped = np.load(path, mmap_mode="r", allow_pickle=False)
     except ValueError:  # an empty array cannot be memory-mapped
-        array = np.load(path, allow_pickle=False)
+        return np.load(path, allow_pickle=False)  # type: ignore[no-any-return]
+    # a plain ndarray view of the same mapped pages: slicing a np.memmap costs ~10x more
+    array: NDArray[np.generic] = mapped.view(np.ndarray)
     return array
 
 
