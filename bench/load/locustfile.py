@@ -350,7 +350,7 @@ class MunicipalImporter(HttpUser):
             },
             headers=self._headers(path),
             allow_redirects=False,
-            name="municipal: POST /konto/log-ind",
+            name="municipal: /konto/log-ind",
             catch_response=True,
         ) as resp:
             self._keep(resp)
@@ -379,7 +379,7 @@ class MunicipalImporter(HttpUser):
             data={"csrfmiddlewaretoken": self.jar.get("csrftoken", "")},
             files={"file": ("load.geojson", body.encode(), "application/geo+json")},
             headers=self._headers(path),
-            name="municipal: POST /kort/import",
+            name="municipal: /kort/import",
             catch_response=True,
         ) as resp:
             if resp.status_code != 200:

@@ -34,6 +34,7 @@ from rodloeber.layers.models import Layer, Theme
 from rodloeber.layers.paths import check_name
 from rodloeber.layers.pipeline import prepare
 from rodloeber.layers.prepared_index import ensure_indexes
+from rodloeber.layers.prepared_index import is_current as is_index_current
 from rodloeber.layers.progress import bar, steps
 from rodloeber.layers.readers import read_any
 from rodloeber.layers.screening_service import SCREENING_LAYERS
@@ -296,7 +297,9 @@ def layers_bootstrap(
         raise
     _commit_many(staged, actor=actor, action="layer.bootstrap", extra={"seed": seed})
     result.built = [s.spec.name for s in staged]
-    result.indexed = _ensure_prepared()
+    # _commit_many wrote the built layers' indexes; count those, then fill any other gap
+    written = [n for n in result.built if n in SCREENING_LAYERS and is_index_current(n)]
+    result.indexed = written + _ensure_prepared()
     return result
 
 
