@@ -107,13 +107,24 @@ def _screening_areas(n: int = 20) -> list[dict[str, Any]]:
     """Polygons around demo business areas (EPSG:4326), 300 m wider, simplified."""
     import shapely
 
+    from rodloeber.domain.screening import GeometryError
     from rodloeber.landmap.models import BusinessArea
+    from rodloeber.layers.screening_service import screen_geojson
 
     out = []
-    for raw in BusinessArea.objects.order_by("pk").values_list("geometry_wkb", flat=True)[:n]:
+    rows = BusinessArea.objects.order_by("pk").values_list("geometry_wkb", flat=True)[: n * 3]
+    for raw in rows:
         geom = shapely.from_wkb(bytes(raw)).buffer(300).simplify(20)
-        if geom.geom_type == "Polygon":
-            out.append({"type": "Polygon", "coordinates": [_lonlat_ring(geom)]})
+        if geom.geom_type != "Polygon":
+            continue
+        area = {"type": "Polygon", "coordinates": [_lonlat_ring(geom)]}
+        try:
+            screen_geojson(area)  # only areas the service accepts (a coastal one may reach the sea)
+        except GeometryError:
+            continue
+        out.append(area)
+        if len(out) == n:
+            break
     return out
 
 
