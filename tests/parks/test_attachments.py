@@ -36,10 +36,11 @@ def upload(
 
 
 def test_upload_stores_under_a_random_name_with_one_audit_event(
-    planner: User, draft: ParkApplication, media: Path
+    planner: User, draft: ParkApplication, media: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
     before = AuditEvent.objects.count()
-    att = upload(planner, draft, name="../../etc/Byrådets beslutning.pdf")
+    with django_capture_on_commit_callbacks(execute=True):  # the file moves in on commit
+        att = upload(planner, draft, name="../../etc/Byrådets beslutning.pdf")
     assert att.filename == "Byrådets beslutning.pdf"  # path parts removed, name kept for display
     assert att.content_type == "application/pdf"
     stored = Path(att.file.path)
