@@ -11,6 +11,7 @@ from django.test import Client
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.audit.models import AuditEvent
 from rodloeber.parks.attachments import attachment_delete, attachment_upload
 from rodloeber.parks.errors import Forbidden, ParkError
@@ -145,7 +146,7 @@ def test_wrong_type_on_the_page_gives_a_message(planner: User, draft: ParkApplic
 
 
 def api(user: User, method: str, url: str, **kwargs: Any) -> Any:
-    _, secret = token_create(actor=None, user=user, name="t")
+    _, secret = token_create(actor=None, user=user, name="t", scopes=ALL_SCOPES)
     return getattr(Client(), method)(url, HTTP_AUTHORIZATION=f"Bearer {secret}", **kwargs)
 
 
