@@ -102,3 +102,15 @@ def test_embedded_gantt_has_no_inline_style(client: Client) -> None:
     """The page's CSP blocks inline <style>; gantt.css carries the chart's rules."""
     body = client.get("/procesplan").content.decode()
     assert 'class="rl-gantt"' in body and "<style" not in body
+
+
+def test_table_shows_each_duration_with_its_source(client: Client) -> None:
+    """Item 5: the typical duration, its basis and the cited source, in da and en."""
+    body = client.get("/procesplan").content.decode()
+    assert 'data-testid="duration-source"' in body
+    assert "offentliggjort sagsbehandlingstid" in body  # e.g. the building permit
+    assert "skøn [?]" in body  # e.g. the local plan
+    assert "Fælles servicemål" in body  # the cited source itself
+    en = client.get("/procesplan", headers={"Cookie": "django_language=en"}).content.decode()
+    assert "published processing time" in en and "estimate [?]" in en
+    assert "days, typically" in en

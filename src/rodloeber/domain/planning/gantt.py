@@ -16,12 +16,13 @@ passes its text as ``stylesheet`` so it is embedded and the file looks the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
 from rodloeber.domain.planning.dates import format_date, format_month
+from rodloeber.domain.planning.duration_evidence import DurationEvidence
 from rodloeber.domain.planning.gantt_layout import (
     BAR_STATUSES,
     assign_lanes,
@@ -116,12 +117,27 @@ class GanttRow:
     milestones: tuple[tuple[str, date, str], ...]  # (label, date, status)
     status: str = "planned"
     status_label: str = ""
+    #: The typical duration and its evidence (item 5): "30–160 dage, typisk 50",
+    #: the basis label and the cited source ("" when not known).
+    duration_range: str = ""
+    duration_basis: str = ""
+    duration_source: str = ""
 
 
-def gantt_table_rows(plan: Plan, lang: str = "da", today: date | None = None) -> list[GanttRow]:
-    """Data for an accessible HTML table showing the same as the chart."""
+def gantt_table_rows(
+    plan: Plan,
+    lang: str = "da",
+    today: date | None = None,
+    evidence: Mapping[str, DurationEvidence] | None = None,
+) -> list[GanttRow]:
+    """Data for an accessible HTML table showing the same as the chart.
+
+    ``evidence`` (see :func:`duration_evidence`) adds each permit's typical
+    duration with its basis and source.
+    """
     rows = []
     for p in plan.permits:
+        ev = None if evidence is None else evidence.get(p.code)
         status = bar_status(p, today=today, cap_deadline=plan.cap_deadline)
         delta = None if p.baseline_end is None else (p.end - p.baseline_end).days
         rows.append(
@@ -141,6 +157,9 @@ def gantt_table_rows(plan: Plan, lang: str = "da", today: date | None = None) ->
                 ),
                 status=status,
                 status_label=BAR_STATUSES[status].label(lang),
+                duration_range="" if ev is None else ev.range_text(lang),
+                duration_basis="" if ev is None else ev.basis_label(lang),
+                duration_source="" if ev is None else ev.source,
             )
         )
     return rows
