@@ -114,3 +114,20 @@ def test_table_shows_each_duration_with_its_source(client: Client) -> None:
     en = client.get("/procesplan", headers={"Cookie": "django_language=en"}).content.decode()
     assert "published processing time" in en and "estimate [?]" in en
     assert "days, typically" in en
+
+
+def test_low_probability_after_fitting_says_what_stays_at_risk(client: Client) -> None:
+    """Item 3: the battery plan cannot fit with an 80 % margin; the page says so, with the
+    probability, the permits still late at the 80th percentile and why."""
+    body = client.get("/procesplan?example=battery_factory_park").content.decode()
+    assert 'data-testid="risk-remains"' in body
+    part = body.split('data-testid="risk-remains"', 1)[1].split("</div>", 1)[0]
+    assert "80 %" in part and "Byggetilladelse:" in part and "dage for sent" in part
+    assert "Den er kun mulig" in body  # the EIA permit depends on the screening
+    en = client.get(
+        "/procesplan?example=battery_factory_park", headers={"Cookie": "django_language=en"}
+    ).content.decode()
+    assert "What stays at risk" in en and "with a margin of 80 %" in en
+    # the electrolyser plan fits with margin: no warning, no measures needed
+    plain = client.get("/procesplan").content.decode()
+    assert 'data-testid="risk-remains"' not in plain

@@ -252,6 +252,7 @@ def compute_plan(
         n_samples=plan_samples(n_samples),
         coordinated=[x for p in procedures for x in p.links],
         clock_excluded=excluded,
+        possible=[p.code for p in permits if p.certainty == "possible"],
     )
 
 

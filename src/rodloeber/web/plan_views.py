@@ -159,4 +159,16 @@ def plan_explanations(preview: PlanPreview, lang: str) -> dict[str, Any]:
         if fit is None
         else [{"permit": names.get(c, c), "days": d} for c, d in fit.shortfall],
         "drivers": [d.text(lang) for d in preview.plan.drivers],
+        # item 3: the level the measures were fitted at, or what stays at risk
+        "fit_percentile_pct": None
+        if fit is None or fit.percentile is None
+        else round(fit.percentile * 100),
+        "risk_level_pct": None
+        if preview.fit_at_percentile is None or preview.fit_at_percentile.percentile is None
+        else round(preview.fit_at_percentile.percentile * 100),
+        "risk_shortfall": []
+        if preview.fit_at_percentile is None
+        else [
+            {"permit": names.get(c, c), "days": d} for c, d in preview.fit_at_percentile.shortfall
+        ],
     }

@@ -266,6 +266,7 @@ def build_plan(
     distribution: Distribution | str = Distribution.PERT,
     coordinated: Sequence[LinkLike] = (),
     clock_excluded: Sequence[str] = (),
+    possible: Sequence[str] = (),
 ) -> Plan:
     """Build a process plan (procesplan) from permit types and a cap.
 
@@ -274,7 +275,8 @@ def build_plan(
     links (SS/FF with lags) replace plain finish-to-start where the law allows
     a coordinated procedure. While a permit in ``clock_excluded`` runs (e.g.
     the EIA step under CRMA art. 11(3)) the clock stands still, so the cap
-    deadline moves by that time. ``updates`` and ``pauses`` re-plan;
+    deadline moves by that time. ``possible`` names permits only possibly
+    needed (said with the risk drivers). ``updates`` and ``pauses`` re-plan;
     ``baseline`` gives a diff; ``n_samples=0`` skips the Monte Carlo risk.
     Raises a :class:`PlanningError` on invalid input.
     """
@@ -368,5 +370,7 @@ def build_plan(
         ),
         clock_excluded=excluded,
         excluded_days=excluded_days,
-        drivers=() if risk is None else risk_drivers(permits, dict(risk.criticality)),
+        drivers=()
+        if risk is None
+        else risk_drivers(permits, dict(risk.criticality), possible=set(possible)),
     )

@@ -31,6 +31,7 @@ __all__ = [
     "Distribution",
     "RiskModel",
     "RiskResult",
+    "duration_quantile",
     "simulate",
 ]
 
@@ -195,6 +196,28 @@ def _quantile_table(rel_mode: float, distribution: Distribution) -> FloatArray:
     cdf = np.concatenate(([0.0], np.cumsum(steps)))
     cdf /= cdf[-1]
     return np.interp(q, cdf, grid)
+
+
+def duration_quantile(
+    low: float,
+    mode: float,
+    high: float,
+    q: float,
+    distribution: Distribution | str = Distribution.PERT,
+) -> int:
+    """The ``q``-quantile of a permit's duration, rounded up to whole days.
+
+    The same distribution and table the Monte Carlo samples from, so a plan
+    fitted with these durations is measured on the same footing.
+    """
+    if not 0.0 < q < 1.0:
+        raise ValueError("q must be between 0 and 1")
+    span = high - low
+    if span <= 0:
+        return math.ceil(low)
+    table = _quantile_table(round((mode - low) / span, 6), Distribution(distribution))
+    k = min(TABLE_SIZE - 1, int(q * TABLE_SIZE))
+    return math.ceil(low + float(table[k]) * span - 0.01)  # table cells are 1/16384 wide
 
 
 @dataclass(frozen=True, eq=False)
