@@ -131,3 +131,9 @@ def test_low_probability_after_fitting_says_what_stays_at_risk(client: Client) -
     # the electrolyser plan fits with margin: no warning, no measures needed
     plain = client.get("/procesplan").content.decode()
     assert 'data-testid="risk-remains"' not in plain
+
+
+def test_grid_connection_is_shown_outside_the_cap(client: Client) -> None:
+    body = client.get("/procesplan").content.decode()
+    row = body.split('<th scope="row">Nettilslutning', 1)[1].split("</tr>", 1)[0]
+    assert "Uden for fristen" in row

@@ -62,6 +62,7 @@ TEXT: dict[str, dict[str, str]] = {
         "risk": "Sandsynlighed for at nå fristen: {p} %.",
         "days": "dage",
         "status": "status",
+        "outside_cap": "uden for fristen",
     },
     "en": {
         "title": "Process plan",
@@ -81,6 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
         "risk": "Probability of meeting the cap: {p} %.",
         "days": "days",
         "status": "status",
+        "outside_cap": "outside the cap",
     },
 }
 
@@ -122,6 +124,8 @@ class GanttRow:
     duration_range: str = ""
     duration_basis: str = ""
     duration_source: str = ""
+    #: False for a permit the cap does not cover (shown as outside the cap).
+    in_cap: bool = True
 
 
 def gantt_table_rows(
@@ -160,6 +164,7 @@ def gantt_table_rows(
                 duration_range="" if ev is None else ev.range_text(lang),
                 duration_basis="" if ev is None else ev.basis_label(lang),
                 duration_source="" if ev is None else ev.source,
+                in_cap=p.counts_toward_cap,
             )
         )
     return rows
@@ -333,7 +338,8 @@ def _row(
         for k, line in enumerate(lines)
     )
     out = [
-        f'<g class="row" data-code="{escape(p.code)}" data-status="{status}">',
+        f'<g class="row" data-code="{escape(p.code)}" data-status="{status}"'
+        f' data-in-cap="{str(p.counts_toward_cap).lower()}">',
         f'<text class="name"><title>{escape(name)}</title>{tspans}</text>',
     ]
     if p.baseline_start is not None and p.baseline_end is not None:
@@ -349,6 +355,7 @@ def _row(
     tip = (
         f"{name}: {_fd(p.start, lang)} – {_fd(p.end, lang)} "
         f"({(p.end - p.start).days} {t['days']}) · {st.label(lang)}"
+        + ("" if p.counts_toward_cap else f" · {t['outside_cap']}")
     )
     out.append(
         f'<rect class="bar st-{status}" x="{bx:.1f}" y="{y + 11:.1f}" width="{bw:.1f}" '

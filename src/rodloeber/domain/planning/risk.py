@@ -329,7 +329,10 @@ def simulate(
         # the plain deadline, the cap-relevant end moves back by that time.
         cap_end_days = cap_end_days - (ends[model.excluded] - starts[model.excluded]).sum(axis=0)
     on_path = np.zeros((n_permits, n_samples), dtype=bool)
-    cur = np.argmax(ends, axis=0)
+    # The cap's critical path starts at the latest-ending permit the cap covers
+    # (a long grid connection outside the cap must not take the path).
+    capped = np.flatnonzero(model.counts_toward_cap)
+    cur = capped[np.argmax(ends[capped], axis=0)] if capped.size else np.argmax(ends, axis=0)
     for _ in range(n_permits):
         alive = cur >= 0
         if not alive.any():
