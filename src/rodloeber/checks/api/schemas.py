@@ -37,6 +37,17 @@ class SiteIn(Strict):
     beach_protection_zone: bool | None = None
     contaminated_land: bool | None = None
     archaeology_interest: bool | None = None
+    near_protected_line: bool | None = Field(
+        None,
+        description="Within a lake/river, forest, ancient-monument or church protection line "
+        "(naturbeskyttelsesloven §§ 16-19); null = unknown",
+    )
+    forest_reserve: bool | None = Field(
+        None, description="Site has a forest reserve obligation (fredskov, skovloven)"
+    )
+    agricultural_obligation: bool | None = Field(
+        None, description="Site has an agricultural obligation (landbrugspligt, landbrugsloven)"
+    )
 
 
 class SubstanceIn(Strict):
@@ -100,6 +111,47 @@ class ProjectFactsIn(Strict):
     co2_storage: bool | None = None
     grid_connection_mw: float | None = None
     hydrogen_installations: bool | None = None
+    new_road_access: bool | None = Field(
+        None, description="A new or widened access to a public road (vejloven § 49)"
+    )
+    soil_or_groundwater_works: bool | None = Field(
+        None,
+        description="Burying, placing or infiltrating substances that can pollute soil or "
+        "groundwater, or buried tanks (miljøbeskyttelsesloven § 19)",
+    )
+    watercourse_works: bool | None = Field(
+        None,
+        description="Works in or at a watercourse: crossings, culverts, outlets (vandløbsloven)",
+    )
+    coastal_or_seabed_works: bool | None = Field(
+        None,
+        description="Works in territorial waters or on the foreshore: quays, piers, pipes, "
+        "dredging, filling (kystbeskyttelsesloven § 16 a)",
+    )
+    surplus_heat_delivery: bool | None = Field(
+        None,
+        description="Surplus heat delivered to a district heating network (varmeforsyningsloven)",
+    )
+    onsite_generation_mw: float | None = Field(
+        None,
+        description="Electrical capacity of on-site generation in MW; above 25 MW a production "
+        "licence is needed (elforsyningsloven § 10)",
+    )
+    flammable_storage: bool | None = Field(
+        None, description="Storage of flammable liquids or gases beyond the exempt small quantities"
+    )
+    pharmaceutical_manufacturing: bool | None = Field(
+        None,
+        description="Manufacturing of medicinal products or intermediates (lægemiddelloven § 39)",
+    )
+    gmo_contained_use: bool | None = Field(
+        None, description="Production or work with genetically modified organisms (contained use)"
+    )
+    stack_height_m: float | None = Field(
+        None,
+        description="Height of the tallest stack or structure above ground in metres; from 100 m "
+        "it is an aviation obstacle (Trafikstyrelsen)",
+    )
     construction: ConstructionIn | None = None
 
 
