@@ -197,6 +197,28 @@ class NavigatorPermitOut(Open):
     depends_on: list[str]
     certainty: Literal["required", "possible"]
     why: str
+    planned: bool = Field(
+        False, description="In the process plan: only permits the project needs are planned"
+    )
+    alternative_to: str | None = Field(
+        None, description="The permit this one is an alternative to (either that or this)"
+    )
+
+
+class BesidePlanOut(Open):
+    """A possible permit or alternative shown beside the plan, not planned."""
+
+    code: str
+    name_da: str
+    name_en: str
+    certainty: Literal["required", "possible"]
+    why: str
+    why_en: str
+    consequence: str = Field(description="What happens to the timeline if it applies")
+    consequence_en: str
+    alternative_to: str | None = None
+    either_or: str | None = None
+    either_or_en: str | None = None
 
 
 class PermitSetOut(Open):
@@ -293,3 +315,8 @@ class PlanOut(Open):
     clock_exclusions: list[ClockExclusionOut] = Field(default_factory=list)
     cap_fit: CapFitOut | None = None
     measures: list[PlanMeasureOut] = Field(default_factory=list)
+    permits_beside_plan: list[BesidePlanOut] = Field(
+        default_factory=list,
+        description="Possible permits and alternatives: not planned, shown with the reason "
+        "and the consequence if they apply",
+    )
