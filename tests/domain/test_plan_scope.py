@@ -61,3 +61,9 @@ def test_nothing_known_gives_an_empty_plan_and_everything_beside(catalogue):
     preview = preview_plan({}, clock_start=date(2026, 3, 2), n_samples=0)
     assert preview.plan.permits == ()
     assert len(preview.to_dict()["permits_beside_plan"]) >= 10
+
+
+def test_embedded_assessment_is_explained_as_such(catalogue):
+    beside = navigate(facts_of(site={"natura2000_within_km": 3.0}), catalogue).beside_plan()
+    natura = next(b for b in beside if b["code"] == "natura2000_assessment")
+    assert "assessed by each authority within its own decision" in str(natura["consequence_en"])

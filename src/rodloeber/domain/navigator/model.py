@@ -122,10 +122,14 @@ class PermitResult:
         cap_en = (
             "counts toward the cap" if self.counts_toward_cap else "does not count toward the cap"
         )
+        who_da, who_en = f"{self.authority} afgør den", f"decided by {self.authority_en}"
+        if self.authority_level == "embedded":
+            who_da = "hver myndighed vurderer den i sin egen afgørelse"
+            who_en = "assessed by each authority within its own decision"
         return Text(
-            f"Hvis den er nødvendig: {self.authority} afgør den, typisk på {d.likely_days} dage "
+            f"Hvis den er nødvendig: {who_da}, typisk på {d.likely_days} dage "
             f"({d.min_days}-{d.max_days}), og den {cap_da}.",
-            f"If it is needed: decided by {self.authority_en}, typically in {d.likely_days} days "
+            f"If it is needed: {who_en}, typically in {d.likely_days} days "
             f"({d.min_days}-{d.max_days}); it {cap_en}.",
         )
 
