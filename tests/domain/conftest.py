@@ -41,6 +41,7 @@ QUIET: dict[str, Any] = {
         "near_protected_line": False,
         "forest_reserve": False,
         "agricultural_obligation": False,
+        "road_building_line": False,
     },
     "activities": [],
     "regular_environmental_inspection": True,

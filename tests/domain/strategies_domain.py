@@ -31,6 +31,7 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
         "near_protected_line": draw(maybe_bool),
         "forest_reserve": draw(maybe_bool),
         "agricultural_obligation": draw(maybe_bool),
+        "road_building_line": draw(maybe_bool),
     }
     substances = st.lists(
         st.fixed_dictionaries(

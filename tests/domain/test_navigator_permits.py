@@ -69,6 +69,20 @@ CASES = [
     ({"new_road_access": True}, "road_access_permit", "required", None),
     ({"new_road_access": None}, "road_access_permit", "possible", "new_road_access"),
     ({"new_road_access": False}, "road_access_permit", None, None),
+    # Vejloven § 40: building in front of a road building line.
+    (
+        {"site": {"road_building_line": True}, **BUILD},
+        "road_building_line_permit",
+        "required",
+        None,
+    ),
+    ({"site": {"road_building_line": True}, **NO_BUILD}, "road_building_line_permit", None, None),
+    (
+        {"site": {"road_building_line": None}, **BUILD},
+        "road_building_line_permit",
+        "possible",
+        "site.road_building_line",
+    ),
     # MBL § 19: unknown is possible when the project digs.
     ({"soil_or_groundwater_works": True}, "soil_groundwater_permit", "required", None),
     (

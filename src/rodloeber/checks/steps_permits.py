@@ -38,6 +38,16 @@ SITE_QUESTIONS: tuple[Question, ...] = (
         _("Is the site farmland with an agricultural obligation (landbrugspligt)?"),
         _("The land register marks such land with L or B. Land in an urban zone rarely has it."),
     ),
+    Question(
+        "road_building_line",
+        "site.road_building_line",
+        YESNO,
+        _("Will anything be built in front of a road building line?"),
+        _(
+            "Road building lines reserve land along roads for widening (Roads Act, section 40). "
+            "The land register and the local plan show them."
+        ),
+    ),
 )
 
 WORKS_QUESTIONS: tuple[Question, ...] = (

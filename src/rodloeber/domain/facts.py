@@ -93,6 +93,7 @@ class Site:
     near_protected_line: bool | None = None
     forest_reserve: bool | None = None
     agricultural_obligation: bool | None = None
+    road_building_line: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def _site(r: FactsReader, raw: Mapping[str, object]) -> Site:
         near_protected_line=r.boolean(raw, "site.near_protected_line"),
         forest_reserve=r.boolean(raw, "site.forest_reserve"),
         agricultural_obligation=r.boolean(raw, "site.agricultural_obligation"),
+        road_building_line=r.boolean(raw, "site.road_building_line"),
     )
 
 

@@ -48,6 +48,9 @@ class SiteIn(Strict):
     agricultural_obligation: bool | None = Field(
         None, description="Site has an agricultural obligation (landbrugspligt, landbrugsloven)"
     )
+    road_building_line: bool | None = Field(
+        None, description="Building planned in front of a road building line (vejloven § 40)"
+    )
 
 
 class SubstanceIn(Strict):

@@ -47,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     more.forest_reserve,
     more.agricultural_obligation,
     more.road_access,
+    more.road_building_line,
     more.soil_groundwater,
     more.watercourse,
     more.seabed_works,

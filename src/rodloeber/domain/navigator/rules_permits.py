@@ -1,6 +1,6 @@
 """Navigator rules for the permits added in issue #15 item 7.
 
-Beskyttelseslinjer (NBL §§ 16-19), fredskov, landbrugspligt, vejadgang,
+Beskyttelseslinjer (NBL §§ 16-19), fredskov, landbrugspligt, vejadgang, vejbyggelinjer,
 MBL § 19, vandløb, søterritoriet, overskudsvarme, elproduktionsbevilling,
 brandfarligt oplag, fremstillertilladelse, GMO og luftfartshindringer.
 
@@ -76,6 +76,14 @@ def agricultural_obligation(ctx: RuleContext) -> None:
 def road_access(ctx: RuleContext) -> None:
     """New or wider access to a public road -> vejmyndighedens tilladelse (vejloven § 49)."""
     _flag(ctx, "road_access", "new_road_access", ctx.facts.new_road_access)
+
+
+def road_building_line(ctx: RuleContext) -> None:
+    """Building in front of a vejbyggelinje -> vejmyndighedens tilladelse (vejloven § 40)."""
+    flag = ctx.facts.site.road_building_line
+    _site_flag(
+        ctx, "road_building_line", "road_building_line_permit", "site.road_building_line", flag
+    )
 
 
 def soil_groundwater(ctx: RuleContext) -> None:
