@@ -114,6 +114,7 @@ class EligibilityCriterionOut(Open):
     met: bool
     reason: str
     legal_basis: str
+    legal_basis_en: str
 
 
 class RegimeOut(Open):
@@ -125,6 +126,7 @@ class EligibilityCapOut(Open):
     months: int | None
     regime: str | None
     legal_basis: str | None
+    legal_basis_en: str | None
     considered: list[RegimeOut]
 
 
@@ -141,6 +143,7 @@ class NavigatorPermitOut(Open):
     authority_level: str
     authority: str
     legal_basis: str
+    legal_basis_en: str
     service_target_days: int | None
     depends_on: list[str]
     certainty: Literal["required", "possible"]
@@ -188,6 +191,7 @@ class CoordinatedProcedureOut(Open):
     label_da: str
     label_en: str
     legal_basis: str
+    legal_basis_en: str
     verified: bool
 
 
@@ -196,6 +200,7 @@ class ClockExclusionOut(Open):
     kind: Literal["permit_time", "appeal_period", "company_response"]
     permits: list[str]
     legal_basis: str
+    legal_basis_en: str
     verified: bool
     applied: bool = Field(description="true = the deadline moved; unverified ones never apply")
 
@@ -222,6 +227,7 @@ class PlanMeasureOut(Open):
     label_da: str
     label_en: str
     legal_basis: str
+    legal_basis_en: str
     verified: bool
 
 
