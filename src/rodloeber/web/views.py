@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rodloeber.accounts.models import User
-from rodloeber.cases.inbox import tasks_for
 from rodloeber.cases.models import NotificationPreference
 from rodloeber.cases.services.notifications import notification_preferences_set
 from rodloeber.layers.loading import list_layers
-from rodloeber.web.inbox import remember_count, task_rows
+from rodloeber.web.inbox import inbox_tasks, remember_count, task_rows
 from rodloeber.web.navigation import role_tasks
 
 
@@ -41,7 +40,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     role = getattr(user, "role", "")
     organisation = getattr(user, "organisation", None)
     today = timezone.localdate()
-    tasks = tasks_for(user, today) if isinstance(user, User) else []
+    tasks = inbox_tasks(user, today) if isinstance(user, User) else []
     request._rl_inbox_count = len(tasks)  # type: ignore[attr-defined]
     if isinstance(user, User):
         remember_count(user, len(tasks))
