@@ -161,3 +161,16 @@ def test_own_organisation_cannot_be_deactivated_and_others_get_403(admin: User) 
     with pytest.raises(AccountError):
         organisation_create(actor=caseworker, kind="state_authority", code="XX", name="X")
     assert not Organisation.objects.filter(authority_code="XX").exists()
+
+
+def test_each_error_is_shown_at_its_field(admin: User) -> None:
+    c = _login(admin)
+    body = c.post(
+        "/administration/organisationer/ny", {"kind": "state_authority", "code": "MST9"}
+    ).content.decode()
+    assert 'id="form-name"' in body and '<span class="form-error-message" id="name-error">' in body
+    assert 'href="#form-name"' in body  # the error summary links to the field
+    body = c.post(
+        "/administration/organisationer/ny", {"kind": "company", "name": "X", "cvr": "1"}
+    ).content.decode()
+    assert 'id="cvr-error"' in body and 'id="name-error"' not in body

@@ -26,6 +26,20 @@ from rodloeber.accounts.roles import OrgKind
 from rodloeber.core.page_errors import error_message
 
 FIELDS = ("kind", "name", "name_en", "code", "cvr")
+#: Which form field an error code belongs to (the error is shown there).
+ERROR_FIELD = {
+    "kind_unknown": "kind",
+    "name_required": "name",
+    "name_too_long": "name",
+    "agency_code": "code",
+    "municipality_unknown": "code",
+    "code_taken": "code",
+    "country_code": "cvr",
+}
+
+
+def _field_of(exc: AccountError) -> str:
+    return ERROR_FIELD.get(exc.code, "cvr" if exc.code.startswith("cvr") else "kind")
 
 
 @login_required
@@ -35,12 +49,13 @@ def organisation_new(request: HttpRequest) -> HttpResponse:
     actor = _admin(request)
     posted = {k: request.GET.get(k, "") if k == "kind" else "" for k in FIELDS}
     errors: list[str] = []
+    field = ""
     if request.method == "POST":
         posted = {k: request.POST.get(k, "").strip()[:250] for k in FIELDS}
         try:
             org = organisation_create(actor=actor, **posted)
         except AccountError as exc:
-            errors = [error_message(exc)]
+            errors, field = [error_message(exc)], _field_of(exc)
         else:
             messages.success(request, _("The organisation is created. Invite its users below."))
             return redirect("administration:organisation", pk=org.pk)
@@ -48,7 +63,7 @@ def organisation_new(request: HttpRequest) -> HttpResponse:
         "kinds": OrgKind.choices,
         "posted": posted,
         "errors": errors,
-        "form_id": "organisation" if errors else "",
+        "form_id": field,
     }
     return render(
         request, "administration/organisation_form.html", context, status=422 if errors else 200
