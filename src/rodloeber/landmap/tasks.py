@@ -1,15 +1,15 @@
 """Inbox tasks of municipal planners for the map of vacant business land
-(ledige erhvervsarealer): areas whose data are older than
-``RODLOEBER_LAND_STALE_MONTHS`` (default 12) and the last import when it
-rejected rows. Live from the data, bounded (``PER_SOURCE``), own municipality
-only (the same rule as :func:`rodloeber.landmap.services.may_edit`).
+(ledige erhvervsarealer): areas whose data are stale (older than
+``STALE_AFTER_MONTHS``, the same rule the map's "more than a year old" warning
+uses) and the last import when it rejected rows. Live from the data, bounded
+(``PER_SOURCE``), own municipality only (the same rule as
+:func:`rodloeber.landmap.services.may_edit`).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -18,17 +18,12 @@ from rodloeber.accounts.roles import Capability, role_has
 from rodloeber.audit.models import AuditEvent
 from rodloeber.domain.planning.calendar import add_months
 from rodloeber.domain.tasks import Task, TaskKind
-from rodloeber.landmap.models import BusinessArea
+from rodloeber.landmap.models import STALE_AFTER_MONTHS, BusinessArea, stale_cutoff
 
 #: At most this many stale areas in the inbox (oldest first; the rest wait).
 PER_SOURCE = 20
 #: An import with rejected rows stays a task for this many days.
 IMPORT_ERRORS_DAYS = 30
-
-
-def stale_months() -> int:
-    """Months after which an area's data need an update (our choice, configurable)."""
-    return int(getattr(settings, "RODLOEBER_LAND_STALE_MONTHS", 12))
 
 
 def _own_municipality(user: User) -> str:
@@ -39,10 +34,9 @@ def _own_municipality(user: User) -> str:
 
 
 def _stale_area_tasks(komnr: str, today: date) -> list[Task]:
-    months = stale_months()
-    cutoff = add_months(today, -months)
+    months = STALE_AFTER_MONTHS
     rows = (
-        BusinessArea.objects.filter(komnr=komnr, source_updated__lt=cutoff)
+        BusinessArea.objects.filter(komnr=komnr, source_updated__lt=stale_cutoff(today))
         .only("pk", "planid", "plannr", "plannavn", "source_updated")
         .order_by("source_updated", "pk")[:PER_SOURCE]
     )
