@@ -1,4 +1,4 @@
-"""/kort's first paint and layout in a real browser (ADR 0025).
+"""/kort's first paint and layout in a real browser (ADR 0029).
 
 Deterministic budgets instead of timing scores (those are in docs/performance.md):
 before the user touches the map, the page has loaded no MapLibre, no render-blocking

@@ -41,10 +41,10 @@ from rodloeber.landmap.exports import (
     export_response,
 )
 from rodloeber.landmap.models import BusinessArea
-from rodloeber.landmap.preview import preview_svg
 from rodloeber.landmap.selectors import SORTS, queryset
 from rodloeber.landmap.services import may_edit
 from rodloeber.landmap.tiles import land_tile
+from rodloeber.layers.overview_map import overview_svg
 from rodloeber.layers.screening_service import screen_geojson
 from rodloeber.layers.tile_urls import tile_response
 
@@ -225,7 +225,7 @@ def preview(request: HttpRequest) -> HttpResponse:
         else "Oversigtskort over erhvervsarealer, der matcher filtrene"
     )
     return HttpResponse(
-        preview_svg(rows, title),
+        overview_svg(title, points=rows),
         content_type="image/svg+xml; charset=utf-8",
         headers={"Cache-Control": "no-cache"},
     )

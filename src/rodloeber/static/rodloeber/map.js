@@ -4,7 +4,7 @@
    with data-url-state the view is kept in the URL fragment (#kort=z/lat/lon).
    With data-activate="interaction" (map_preview) a server-drawn picture is the first
    paint and MapLibre loads on the first pointer or keyboard interaction with the map
-   or its button, or at once when the URL fragment carries a view (ADR 0025).
+   or its button, or at once when the URL fragment carries a view (ADR 0029).
    Layer toggles are real checkboxes with labels outside the canvas; synthetic
    layers are labelled "syntetiske demodata" in the toggle and the attribution. */
 (function () {

@@ -1,4 +1,4 @@
-"""/kort/oversigt.svg: the server-drawn start view of the land map (ADR 0025)."""
+"""/kort/oversigt.svg: the server-drawn start view of the land map (ADR 0029)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from django.test import Client
 
 from rodloeber.landmap.models import BusinessArea
-from rodloeber.landmap.preview import HEIGHT, WIDTH
+from rodloeber.layers.overview_map import HEIGHT, WIDTH
 
 SVG = "{http://www.w3.org/2000/svg}"
 
