@@ -184,7 +184,7 @@ def render(runs: list[Run], workers: int, rate_limits: str, loadavg: str, note: 
         "",
         f"Server: gunicorn {workers} sync workers on 127.0.0.1 with `gunicorn.conf.py` "
         "(`preload_app`; the prepared screening indexes and basemap tiles are loaded once in "
-        "the master, `bench/load/wsgi_warm.py`, ADR 0025), "
+        "the master, `bench/load/wsgi_warm.py`, ADR 0030), "
         "after a 20 s unrecorded warm-up at 5 users; "
         "`rodloeber.config.settings.production` (DEBUG off, WhiteNoise, HSTS; Locust sends "
         "`X-Forwarded-Proto: https` as a TLS proxy would), throw-away PostgreSQL "

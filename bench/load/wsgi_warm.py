@@ -2,7 +2,7 @@
 
 Run with ``gunicorn -c gunicorn.conf.py bench.load.wsgi_warm:application``
 (``preload_app``): the screening index (memory-mapped prepared indexes,
-ADR 0025) and the basemap tile sources are loaded before the workers fork, so
+ADR 0030) and the basemap tile sources are loaded before the workers fork, so
 every worker shares them copy-on-write instead of loading them on its first
 request. ``gunicorn.conf.py`` warms the screening index in production too;
 this module adds the basemap tiles the load test asks for. Database

@@ -32,7 +32,7 @@ def test_bootstrap_builds_everything_then_skips(layers_dir: Path) -> None:
     assert AuditEvent.objects.filter(action="layer.bootstrap").count() == 1
     assert {p.stem for p in layers_dir.glob("*.gpkg")} == AGREED
     assert not list(layers_dir.glob(".*"))
-    # prepared screening indexes (ADR 0025): every screening layer, none left half-written
+    # prepared screening indexes (ADR 0030): every screening layer, none left half-written
     assert set(result.indexed) == set(SCREENING_LAYERS) <= AGREED
     index_dir = layers_dir / "screening-index"
     assert {p.name for p in index_dir.iterdir()} == set(SCREENING_LAYERS)

@@ -1,4 +1,4 @@
-"""Prepared screening indexes next to the layer files (ADR 0025): written by the
+"""Prepared screening indexes next to the layer files (ADR 0030): written by the
 layer build, used by a new process without reading or subdividing a layer, and
 rebuilt in memory (never used) once a layer file changes."""
 

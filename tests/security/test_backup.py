@@ -138,7 +138,7 @@ def test_restore_refuses_non_archives(folders: dict[str, Path]) -> None:
 
 
 def test_backup_carries_the_prepared_screening_indexes(folders: dict[str, Path]) -> None:
-    """ADR 0025: the prepared indexes live in the layers folder, are archived with it, and
+    """ADR 0030: the prepared indexes live in the layers folder, are archived with it, and
     are still current after a restore (mtimes may change; the SHA-256 decides)."""
     from rodloeber.domain.screening.prepared import read_prepared, stamp_of, write_prepared
     from tests.domain.screening.conftest import small_world
