@@ -93,11 +93,11 @@ def _commit_one(
             publish(staged)  # last: a failure above leaves the old file in place
     finally:
         staged.discard()
-    write_indexes([layer.name])
+    _write_indexes([layer.name])
     return layer
 
 
-def write_indexes(names: list[str] | tuple[str, ...], *, force: bool = True) -> list[str]:
+def _write_indexes(names: list[str] | tuple[str, ...], *, force: bool = True) -> list[str]:
     """Write the prepared screening indexes of ``names`` after their files are published.
 
     A derived file (like a tile cache), so no audit event; a failure only logs:
@@ -248,7 +248,7 @@ def _commit_many(
     finally:
         for s in staged:
             s.discard()
-    write_indexes([s.spec.name for s in staged])
+    _write_indexes([s.spec.name for s in staged])
     return layers
 
 
@@ -305,7 +305,7 @@ def layers_bootstrap(
 
 def _ensure_prepared() -> list[str]:
     """Prepared indexes for every built screening layer that lacks a current one."""
-    return write_indexes(SCREENING_LAYERS, force=False)
+    return _write_indexes(SCREENING_LAYERS, force=False)
 
 
 def _plan(
