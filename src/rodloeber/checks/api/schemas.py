@@ -258,6 +258,9 @@ class RiskDriverOut(Open):
     max_days: int
     text_da: str
     text_en: str
+    possible: bool = Field(
+        default=False, description="only possibly needed: the risk goes if it is not needed"
+    )
 
 
 class CoordinatedProcedureOut(Open):
@@ -289,6 +292,10 @@ class CapFitOut(Open):
     limit_days: int
     end_days: int
     shortfall: list[CapFitShortfallOut]
+    percentile: float | None = Field(
+        default=None,
+        description="duration percentile the plan was fitted at (null = likely durations)",
+    )
 
 
 class PlanMeasureOut(Open):
@@ -317,6 +324,10 @@ class PlanOut(Open):
     coordinated_procedures: list[CoordinatedProcedureOut] = Field(default_factory=list)
     clock_exclusions: list[ClockExclusionOut] = Field(default_factory=list)
     cap_fit: CapFitOut | None = None
+    cap_fit_at_percentile: CapFitOut | None = Field(
+        default=None,
+        description="when nothing fits at the percentile: that attempt and its shortfall",
+    )
     measures: list[PlanMeasureOut] = Field(default_factory=list)
     permits_beside_plan: list[BesidePlanOut] = Field(
         default_factory=list,

@@ -140,6 +140,9 @@ def navigate(
                 counts_toward_cap=permit.counts_toward_cap,
                 details=details,
                 permit_type=permit,
+                rule_verified=permit.verified
+                and authority.verified
+                and (certainty != REQUIRED or any(f.verified for f in chosen)),
             )
         )
     assumptions = tuple(dict.fromkeys(ctx.assumptions))

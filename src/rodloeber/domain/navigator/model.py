@@ -53,6 +53,9 @@ class Finding:
     why: Text
     rule: str
     details: Mapping[str, str] = field(default_factory=dict)
+    #: False when the finding rests on an unconfirmed catalogue entry (e.g. an
+    #: ETS activity marked ``verified: false``): it may apply, never decides.
+    verified: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,10 @@ class PermitResult:
     counts_toward_cap: bool
     details: Mapping[str, str]
     permit_type: PermitType
+    #: The rule behind this permit is confirmed: the permit type, the finding
+    #: that requires it and its authority level. Only confirmed permits decide
+    #: criterion B2; the others "may apply" (ADR 0025).
+    rule_verified: bool = True
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape of one permit (contract fields + extras)."""
@@ -106,6 +113,8 @@ class PermitResult:
                 "suspensive": appeal.suspensive,
             },
             "verified": self.permit_type.verified,
+            "rule_verified": self.rule_verified,
+            "details_verified": self.permit_type.details_verified,
             "planned": self.planned,
             "alternative_to": self.details.get("alternative_to"),
         }
