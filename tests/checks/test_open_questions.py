@@ -107,3 +107,14 @@ def test_other_roles_are_refused(role: str, code: str) -> None:
 def test_anonymous_is_sent_to_log_in() -> None:
     response = Client().get(URL)
     assert response.status_code == 302 and "log-ind" in response["Location"]
+
+
+def test_estimated_durations_have_their_own_section() -> None:
+    """Planning estimates of durations are listed apart from the legal questions."""
+    client = _client(Role.CASE_MANAGER, "ERST")
+    body = client.get(URL).content.decode()
+    assert 'data-testid="estimated-durations"' in body
+    section = body.split('data-testid="estimated-durations"', 1)[1]
+    assert 'data-code="local_plan"' in section
+    assert 'data-code="building_permit"' not in section  # published servicemål
+    assert "Lokalplan: 120–300 dage, typisk 180" in section

@@ -40,6 +40,8 @@ MILESTONE_KINDS: tuple[str, ...] = (
     "appeal_period_end",
 )
 ParamValue = int | float | str | bool | tuple[str, ...]
+#: Where a permit's planning duration comes from (see ``DurationRange``).
+DURATION_BASES: tuple[str, ...] = ("published", "statutory", "estimate")
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,19 @@ class _Missing(dict[str, object]):
 
 @dataclass(frozen=True)
 class DurationRange:
-    """Planning duration of a permit in calendar days (min <= likely <= max)."""
+    """Planning duration of a permit in calendar days (min <= likely <= max).
+
+    ``basis`` says where the numbers come from: ``published`` (an authority's
+    published processing time or service target, sagsbehandlingstid/servicemål),
+    ``statutory`` (a time limit in law, lovbestemt frist) or ``estimate`` (a
+    planning estimate [?]); ``source`` cites it (required unless an estimate).
+    """
 
     min_days: int
     likely_days: int
     max_days: int
+    basis: str = "estimate"
+    source: str = ""
 
 
 @dataclass(frozen=True)
