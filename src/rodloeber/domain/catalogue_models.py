@@ -120,10 +120,15 @@ class PermitType:
     appeal: Appeal
     appeal_period_days: int | None
     source_note: str
+    #: The rule is confirmed: the permit is needed on the stated trigger, who
+    #: decides and the legal basis. Only confirmed rules decide criterion B2.
     verified: bool
     #: The region (regionsrådet) decides instead when the project extracts raw
     #: materials on land (råstofloven § 7; e.g. the EIA for extraction).
     regional_for_extraction: bool = False
+    #: The details are confirmed too: service target, appeal body and period,
+    #: milestones (planning data; never decides a cap or eligibility).
+    details_verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,7 +195,11 @@ class IedListing:
     text_da: str
     text_en: str
     source_note: str
+    #: The activity is on bilag 1/2 with this text (a miljøgodkendelse is needed).
     verified: bool
+    #: The (s) mark (``state``) is confirmed: who approves (stat/kommune), which
+    #: decides the approval's authority level and so criterion B2.
+    state_verified: bool = False
 
 
 @dataclass(frozen=True)

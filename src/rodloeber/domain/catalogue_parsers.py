@@ -158,6 +158,7 @@ def parse_permit_type(
         source_note=r.string(m, "source_note", entry),
         verified=r.boolean(m, "verified", entry),
         regional_for_extraction=bool(r.opt_boolean(m, "regional_for_extraction", entry)),
+        details_verified=bool(r.opt_boolean(m, "details_verified", entry)),
     )
 
 
@@ -187,6 +188,7 @@ def parse_listing(r: Reader, m: Mapping[str, object]) -> IedListing:
         text_en=r.string(m, "text_en", code),
         source_note=r.string(m, "source_note", code),
         verified=r.boolean(m, "verified", code),
+        state_verified=bool(r.opt_boolean(m, "state_verified", code)),
     )
 
 

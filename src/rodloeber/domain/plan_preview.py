@@ -126,8 +126,9 @@ class PlanPreview:
         data["catalogue_version"] = self.check.permits.catalogue_version
         data["permits_included"] = [
             {"code": p.code, "certainty": p.certainty, "authority": p.authority}
-            for p in self.check.permits.permits
+            for p in self.check.permits.planned()
         ]
+        data["permits_beside_plan"] = list(self.check.permits.beside_plan())
         data["coordinated_procedures"] = [
             {
                 "code": p.code,
@@ -196,9 +197,10 @@ def preview_plan(
 ) -> PlanPreview:
     """Navigate the facts, pick the binding cap and build the plan.
 
-    Every permit the navigator lists (required and possible) is planned, so
-    the plan shows the longest credible path; dependencies on permits the
-    project does not need are dropped (the navigator's effective dependencies).
+    Only the permits the project needs are planned (``PermitSet.planned``, the
+    one home of that decision); possible permits and alternatives are listed
+    beside the plan with their reason and consequence (``permits_beside_plan``).
+    Dependencies on permits that are not planned are reduced to planned ones.
     ``check`` is the answer of the one check computation
     (``rodloeber.checks.computation.run_check``) for ``data`` when the caller
     has it; it is computed here otherwise. Measures are fitted at
@@ -211,7 +213,7 @@ def preview_plan(
         check = check_project(data, kommune_names=kommune_names, catalogue=cat)
     permit_types = [
         dataclasses.replace(p.permit_type, depends_on=tuple(p.depends_on))
-        for p in check.permits.permits
+        for p in check.permits.planned()
     ]
     cap = plan_cap(check.eligibility.cap)
     coordination = load_coordination() if catalogue is None else None

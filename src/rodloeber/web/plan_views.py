@@ -171,4 +171,13 @@ def plan_explanations(preview: PlanPreview, lang: str) -> dict[str, Any]:
         else [
             {"permit": names.get(c, c), "days": d} for c, d in preview.fit_at_percentile.shortfall
         ],
+        "beside_plan": [
+            {
+                "name": b["name_en"] if en else b["name_da"],
+                "why": b["why_en"] if en else b["why"],
+                "consequence": b["consequence_en"] if en else b["consequence"],
+                "either_or": b["either_or_en"] if en else b["either_or"],
+            }
+            for b in preview.check.permits.beside_plan()
+        ],
     }

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "rodloeber.accounts.middleware.SessionLifetimeMiddleware",
     "rodloeber.web.ratelimit.RateLimitMiddleware",  # 429 per RODLOEBER_RATE_LIMITS
+    # a bearer token is held to its scopes on public API operations too (ADR 0026)
+    "rodloeber.api.token_scope_middleware.TokenScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
