@@ -23,3 +23,14 @@ def test_alert_only_below_threshold() -> None:
     assert alert is not None and alert.text("en").startswith(
         "The probability of meeting the cap is 42 %"
     )
+
+
+def test_a_possible_permit_says_its_risk_goes_if_it_is_not_needed() -> None:
+    """Issue #16: the EIA permit before the screening drives the risk only if needed."""
+    from rodloeber.domain.planning.drivers import RiskDriver
+
+    d = RiskDriver("eia_permit", "VVM-tilladelse", "EIA permit", 0.9, 180, 540, possible=True)
+    assert "kun mulig" in d.text("da") and "only possibly needed" in d.text("en")
+    assert d.to_dict()["possible"] is True
+    plain = RiskDriver("eia_permit", "VVM-tilladelse", "EIA permit", 0.9, 180, 540)
+    assert "kun mulig" not in plain.text("da")
