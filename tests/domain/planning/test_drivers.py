@@ -34,3 +34,30 @@ def test_a_possible_permit_says_its_risk_goes_if_it_is_not_needed() -> None:
     assert d.to_dict()["possible"] is True
     plain = RiskDriver("eia_permit", "VVM-tilladelse", "EIA permit", 0.9, 180, 540)
     assert "kun mulig" not in plain.text("da")
+
+
+def test_probability_if_the_possible_permits_are_not_needed() -> None:
+    """The same samples with the possibly needed EIA taking no time: the honest upside."""
+    from datetime import date
+
+    from rodloeber.domain.planning import build_plan
+    from rodloeber.domain.planning.drivers import plan_alert
+    from rodloeber.domain.planning.testing import Cap, make_permit
+
+    permits = (
+        make_permit("eia_permit", 300, low=200, high=450),
+        make_permit("building_permit", 60, ("eia_permit",)),
+    )
+    start = date(2026, 3, 2)
+    plan = build_plan(
+        permits, clock_start=start, cap=Cap(12), n_samples=2000, possible=["eia_permit"]
+    )
+    assert plan.p_within_cap is not None and plan.p_within_cap < 0.5
+    assert plan.p_if_possible_not_needed == 1.0  # 60–90 days for the building permit alone
+    assert plan.to_dict()["p_within_cap_if_possible_not_needed"] == 1.0
+    alert = plan_alert(plan.p_within_cap, plan.drivers, 0.8, plan.p_if_possible_not_needed)
+    assert alert is not None
+    assert "ikke at være nødvendige, er den 100 %" in alert.text("da")
+    assert "turn out not to be, it is 100 %" in alert.text("en")
+    plain = build_plan(permits, clock_start=start, cap=Cap(12), n_samples=500)
+    assert plain.p_if_possible_not_needed is None
