@@ -1,0 +1,63 @@
+"""The per-request CPU budget (domain/cpu_budget.py): cooperative, measured in thread CPU time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from rodloeber.domain.cpu_budget import (
+    CpuBudgetExceeded,
+    checkpoint,
+    cpu_budget,
+    current_budget,
+)
+
+
+def _burn(seconds: float) -> None:
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+
+
+def test_without_a_budget_checkpoints_do_nothing() -> None:
+    assert current_budget() is None
+    _burn(0.01)
+    checkpoint("anything")  # no budget open: never raises
+
+
+@pytest.mark.parametrize("limit", [None, 0, -1])
+def test_no_or_non_positive_limit_means_no_budget(limit: float | None) -> None:
+    with cpu_budget(limit) as budget:
+        assert budget is None and current_budget() is None
+
+
+def test_a_loop_past_its_budget_stops_with_a_bilingual_422() -> None:
+    steps = 0
+    with pytest.raises(CpuBudgetExceeded) as caught, cpu_budget(0.05) as budget:
+        while True:
+            checkpoint("test loop")
+            _burn(0.005)
+            steps += 1
+    exc = caught.value
+    assert budget is not None and budget.stopped is exc
+    assert 5 <= steps < 40  # stopped soon after 0.05 s, not before
+    assert exc.http_status == 422 and exc.code == "cpu_budget" and exc.where == "test loop"
+    assert exc.spent_s > 0.05
+    assert "0,05 sekunders regnetid" in exc.message_da and "Intet er gemt" in exc.message_da
+    assert "0.05 seconds of computing time" in exc.message_en
+    assert current_budget() is None  # closed again
+
+
+def test_within_budget_nothing_happens_and_sleeping_costs_no_cpu() -> None:
+    with cpu_budget(0.05) as budget:
+        time.sleep(0.1)  # wall time, not CPU: a loaded machine does not count against it
+        checkpoint()
+    assert budget is not None and budget.stopped is None and budget.checks == 1
+
+
+def test_budgets_nest_and_restore() -> None:
+    with cpu_budget(5) as outer:
+        with cpu_budget(1) as inner:
+            assert current_budget() is inner
+        assert current_budget() is outer
