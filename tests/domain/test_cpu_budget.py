@@ -61,3 +61,28 @@ def test_budgets_nest_and_restore() -> None:
         with cpu_budget(1) as inner:
             assert current_budget() is inner
         assert current_budget() is outer
+
+
+def test_cheap_steps_skip_the_clock_dear_steps_do_not() -> None:
+    """Reading the CPU clock is a system call: cheap loops look at it rarely."""
+    with cpu_budget(3600) as budget:
+        assert budget is not None
+        for _ in range(10_000):
+            checkpoint("rows")
+        assert budget._skip > 0  # cheap steps: the clock is read now and then
+        checkpoint("dear loop")  # a new loop always looks
+        assert budget._skip == 0
+
+
+def test_a_dear_loop_after_a_cheap_one_still_stops_in_time() -> None:
+    with pytest.raises(CpuBudgetExceeded), cpu_budget(0.05):
+        for _ in range(100_000):
+            checkpoint("rows")
+        started = time.thread_time()
+        try:
+            while True:
+                checkpoint("dear")
+                _burn(0.005)
+        finally:
+            overshoot = time.thread_time() - started
+    assert overshoot < 0.1
