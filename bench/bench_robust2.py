@@ -23,6 +23,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
@@ -87,9 +88,9 @@ def bench_upload(n: int = 200, size: int = 1 << 20) -> tuple[float, float]:
                 fh.flush()
                 os.fsync(fh.fileno())
 
-        def staged() -> None:
+        def staged() -> None:  # what core.media_files does: flat staging file, one rename
             name = f"cases/1/{uuid.uuid4().hex}"
-            stage = root / ".staging" / uuid.uuid4().hex / name
+            stage = root / ".staging" / f"{uuid.uuid4().hex}.{quote(name, safe='')}"
             stage.parent.mkdir(parents=True, exist_ok=True)
             with stage.open("xb") as fh:
                 fh.write(content)
@@ -98,8 +99,6 @@ def bench_upload(n: int = 200, size: int = 1 << 20) -> tuple[float, float]:
             final = root / name
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(stage, final)
-            for parent in list(stage.parents)[: len(name.split("/"))]:
-                parent.rmdir()
 
         def timed(fn: Callable[[], None]) -> float:
             started = time.perf_counter()
