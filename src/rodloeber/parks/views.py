@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rodloeber.accounts.models import User
+from rodloeber.core.page_errors import errors_to_messages
 from rodloeber.parks.errors import ParkError
 from rodloeber.parks.lifecycle import park_adopt_local_plan, park_cease, park_open
 from rodloeber.parks.models import ApplicationRound, Park, ParkStatus
@@ -26,7 +27,7 @@ from rodloeber.parks.selectors import (
     public_parks,
 )
 from rodloeber.parks.serialize import park_dict
-from rodloeber.parks.web_common import handle_errors, post_redirect
+from rodloeber.parks.web_common import post_redirect
 
 SYNTHETIC = "syntetiske demodata"
 
@@ -93,7 +94,7 @@ def park_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "parks/park_detail.html", context)
 
 
-@handle_errors
+@errors_to_messages()
 def _park_step(request: HttpRequest, user: User, park: Park) -> HttpResponse:
     from datetime import date
 
