@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import pytest
 
@@ -12,6 +13,10 @@ from rodloeber.domain.cpu_budget import (
     cpu_budget,
     current_budget,
 )
+from rodloeber.domain.planning.forecast import derive_constraints
+from rodloeber.domain.planning.risk import RiskModel, simulate
+from rodloeber.domain.planning.schedule import compute_schedule
+from rodloeber.domain.planning.testing import benchmark_permits
 
 
 def _burn(seconds: float) -> None:
@@ -86,3 +91,16 @@ def test_a_dear_loop_after_a_cheap_one_still_stops_in_time() -> None:
         finally:
             overshoot = time.thread_time() - started
     assert overshoot < 0.1
+
+
+def test_plan_simulation_stops_under_a_tiny_budget() -> None:
+    """The Monte Carlo forecast checks the budget per permit (vectorised over samples)."""
+    start = date(2026, 3, 2)
+    permits = benchmark_permits()
+    constraints = derive_constraints(permits)
+    schedule = compute_schedule(permits, start, constraints)
+    model = RiskModel.from_schedule(permits, schedule, date(2027, 9, 2), constraints)
+    assert simulate(model, start, 500).n_samples == 500  # no budget: runs
+    with pytest.raises(CpuBudgetExceeded) as caught, cpu_budget(1e-6):
+        simulate(model, start, 500)
+    assert caught.value.where == "plan simulation"
