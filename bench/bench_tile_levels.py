@@ -84,7 +84,7 @@ def main() -> None:
     load = os.getloadavg()[0]
     lines = [
         f"Cold tiles over Denmark, load average {load:.1f} at start "
-        f"(`bench/bench_tile_levels.py`, {time.strftime('%Y-%m-%d %H:%M')} UTC).",
+        f"(`bench/bench_tile_levels.py`, {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC).",
         "",
         "| layer | z | tiles | level build before / after | p50 before / after | "
         "p95 before / after | p50 ratio | invalid polygons before / after |",
