@@ -125,3 +125,16 @@ def test_park_page_refuses_a_bad_date_in_danish(planner: User, designated_park: 
     assert "Skriv datoen som ÅÅÅÅ-MM-DD." in page.content.decode()
     designated_park.refresh_from_db()
     assert designated_park.status == "reserved"
+
+
+def test_application_page_shows_legal_bases_in_the_page_language(
+    planner: User, draft: ParkApplication
+) -> None:
+    client = login(planner)
+    danish = client.get(f"/industriparker/ansoegninger/{draft.pk}").content.decode()
+    assert "L 206 § 13, stk. 1, nr. 1" in danish
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get(f"/industriparker/ansoegninger/{draft.pk}").content.decode()
+    assert '<html lang="en"' in english
+    assert "L 206 s. 13(1), no. 1" in english
+    assert "stk." not in english and "jf." not in english

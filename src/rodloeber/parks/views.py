@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from rodloeber.accounts.models import User
 from rodloeber.core.geojson import geojson_response
+from rodloeber.core.page_errors import errors_to_messages
 from rodloeber.core.web import page_language
 from rodloeber.layers.overview_map import overview_svg
 from rodloeber.parks.errors import ParkError
@@ -29,7 +30,7 @@ from rodloeber.parks.selectors import (
     public_parks,
 )
 from rodloeber.parks.serialize import park_dict
-from rodloeber.parks.web_common import handle_errors, post_redirect
+from rodloeber.parks.web_common import post_redirect
 
 SYNTHETIC = "syntetiske demodata"
 
@@ -114,7 +115,7 @@ def park_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "parks/park_detail.html", context)
 
 
-@handle_errors
+@errors_to_messages()
 def _park_step(request: HttpRequest, user: User, park: Park) -> HttpResponse:
     from datetime import date
 
