@@ -135,7 +135,12 @@ def assert_every_entry_point_agrees(
         "/api/v1/plans/preview",
         {"facts": facts, "clock_start": "2026-03-02", "n_samples": 0},
     )
-    assert [p["code"] for p in plan["permits_included"]] == [p["code"] for p in nav["permits"]]
+    # the plan holds the permits the navigator marks as planned; the rest stand beside it
+    planned = [p["code"] for p in nav["permits"] if p["planned"]]
+    assert [p["code"] for p in plan["permits_included"]] == planned
+    assert [b["code"] for b in plan["permits_beside_plan"]] == [
+        p["code"] for p in nav["permits"] if not p["planned"]
+    ]
     if elig["cap"]["months"] is None:  # no cap binds: the plan shows the L 206 reference
         assert plan["cap"]["applies"] is False
     else:

@@ -121,7 +121,8 @@ def ets(ctx: RuleContext) -> None:
             da.append(more.da)
             en.append(more.en)
         why = Text(" ".join(da), " ".join(en))
-        ctx.require("ets_permit", why, rule.code)
+        confirmed = any(n.verified for n in names)
+        ctx.require("ets_permit", why, rule.code, verified=confirmed)
         return
     if activities is not None:
         return
