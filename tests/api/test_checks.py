@@ -33,6 +33,10 @@ def test_eligibility_contract_example(client: Client) -> None:
     assert cap["months"] == 18  # NZIA Art. 9(1) >= 1 GW, ties with L 206
     assert "NZIA" in cap["regime"]
     assert {r["months"] for r in cap["considered"]} >= {18}
+    # Every legal basis comes in a bilingual pair: Danish as written, English rendered.
+    assert cap["legal_basis_en"].startswith("Regulation (EU) 2024/1735 (NZIA) Art. 9")
+    for c in body["criteria"]:
+        assert c["legal_basis_en"] and "stk." not in c["legal_basis_en"]
 
 
 def test_navigator_names_the_municipality_and_state_authorities(client: Client) -> None:
@@ -43,8 +47,11 @@ def test_navigator_names_the_municipality_and_state_authorities(client: Client) 
     assert permits["eia_permit"]["certainty"] == "required"
     assert body["catalogue_version"]
     for p in body["permits"]:
-        assert p["why"] and p["legal_basis"]
+        assert p["why"] and p["legal_basis"] and p["legal_basis_en"]
         assert set(p["depends_on"]) <= set(permits)
+    assert permits["environmental_approval"]["legal_basis_en"].startswith(
+        "Environmental Protection Act (miljøbeskyttelsesloven) s. 33"
+    )
 
 
 def test_plan_preview_contract_fields(client: Client) -> None:

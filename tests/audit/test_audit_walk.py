@@ -161,6 +161,7 @@ def _c(service: str) -> Callable[..., Any]:
 A = "rodloeber.accounts.services"
 AD = "rodloeber.accounts.administration_service"
 DG = "rodloeber.accounts.delegation_service"
+OS = "rodloeber.accounts.organisation_service"
 CI, CC = "rodloeber.cases.services.intake", "rodloeber.cases.services.completeness"
 CP, CD = "rodloeber.cases.services.permits", "rodloeber.cases.services.documents"
 PS, PL = "rodloeber.parks.services", "rodloeber.parks.lifecycle"
@@ -305,6 +306,31 @@ SCENARIOS: list[Scenario] = [
         ),
     ),
     Scenario(f"{AD}:invitation_create", "user.invite", _invite),
+    Scenario(
+        f"{OS}:organisation_create",
+        "org.create",
+        lambda w: setattr(
+            w,
+            "new_org",
+            _c(f"{OS}:organisation_create")(
+                actor=w.admin, kind="state_authority", code="WALK", name="Walk-styrelsen (test)"
+            ),
+        ),
+    ),
+    Scenario(
+        f"{OS}:organisation_rename",
+        "org.update",
+        lambda w: _c(f"{OS}:organisation_rename")(
+            actor=w.admin, organisation=w.new_org, name="Walkstyrelsen (test)"
+        ),
+    ),
+    Scenario(
+        f"{OS}:organisation_set_active",
+        "org.deactivate",
+        lambda w: _c(f"{OS}:organisation_set_active")(
+            actor=w.admin, organisation=w.new_org, active=False
+        ),
+    ),
     Scenario(f"{DG}:delegation_create", "org.delegate", _delegate),
     Scenario(
         f"{DG}:delegation_end",

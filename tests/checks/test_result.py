@@ -71,6 +71,19 @@ def test_result_in_english(client: Client, full_answers: dict[int, dict[str, Any
     assert "Environmental approval" in body
     assert "Esbjerg Municipality" in body
     assert "Net-Zero Industry Act (NZIA)" in body
+    # Legal bases in English, the Danish act name kept in brackets (laws.yaml).
+    assert "Environmental Protection Act (miljøbeskyttelsesloven) s. 33" in body
+    assert "Miljøbeskyttelsesloven § 33" not in body
+    assert "stk." not in body and "jf." not in body
+
+
+def test_result_in_danish_keeps_the_legal_basis_as_written(
+    client: Client, full_answers: dict[int, dict[str, Any]]
+) -> None:
+    _answer(client, full_answers)
+    body = client.get("/tjek/resultat").content.decode()
+    assert "Miljøbeskyttelsesloven § 33" in body
+    assert "Environmental Protection Act" not in body
 
 
 def test_address_note_on_result(client: Client) -> None:

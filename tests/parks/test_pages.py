@@ -45,8 +45,15 @@ def test_public_page_lists_designated_parks(
     detail = client.get(f"/industriparker/park/{draft.park.pk}")
     assert detail.status_code == 200
     assert "2030" in detail.content.decode()  # sunset date shown
-    geo = client.get("/industriparker/parker.geojson").json()
+    response = client.get("/industriparker/parker.geojson")
+    assert response["Content-Type"] == "application/geo+json"  # RFC 7946, as the land API
+    geo = response.json()
     assert geo["features"][0]["properties"]["name"] == "Testpark Vest"
+    # the map's first paint: the park drawn on the static overview map (ADR 0029)
+    svg = client.get("/industriparker/oversigt.svg")
+    assert svg["Content-Type"].startswith("image/svg+xml")
+    assert b'fill="#c62828"' in svg.content
+    assert 'src="/industriparker/oversigt.svg"' in page.content.decode()
 
 
 def test_planner_creates_application_by_upload(planner: User, open_round: ApplicationRound) -> None:
@@ -118,3 +125,16 @@ def test_park_page_refuses_a_bad_date_in_danish(planner: User, designated_park: 
     assert "Skriv datoen som ÅÅÅÅ-MM-DD." in page.content.decode()
     designated_park.refresh_from_db()
     assert designated_park.status == "reserved"
+
+
+def test_application_page_shows_legal_bases_in_the_page_language(
+    planner: User, draft: ParkApplication
+) -> None:
+    client = login(planner)
+    danish = client.get(f"/industriparker/ansoegninger/{draft.pk}").content.decode()
+    assert "L 206 § 13, stk. 1, nr. 1" in danish
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get(f"/industriparker/ansoegninger/{draft.pk}").content.decode()
+    assert '<html lang="en"' in english
+    assert "L 206 s. 13(1), no. 1" in english
+    assert "stk." not in english and "jf." not in english

@@ -64,6 +64,15 @@ def roles_for(organisation: Organisation) -> list[str]:
     return out
 
 
+def _check_active(organisation: Organisation) -> None:
+    if not organisation.is_active:
+        raise AccountError(
+            "organisation_inactive",
+            f"{organisation.name} er deaktiveret. Genaktivér organisationen først.",
+            f"{organisation.name} is deactivated. Reactivate the organisation first.",
+        )
+
+
 def _check_role(role: str, organisation: Organisation) -> None:
     if role not in roles_for(organisation):
         raise AccountError(
@@ -105,6 +114,7 @@ def invitation_create(
             "Skriv en gyldig e-mailadresse, fx navn@kommune.dk.",
             "Enter a valid e-mail address, e.g. name@example.dk.",
         ) from exc
+    _check_active(organisation)
     _check_role(role, organisation)
     secret = secrets.token_urlsafe(32)
     link = base_url.rstrip("/") + ACCEPT_PATH + secret
@@ -207,6 +217,7 @@ def invitation_accept(
                 "Linket er ugyldigt, allerede brugt eller udløbet. Bed om en ny invitation.",
                 "The link is invalid, already used or expired. Ask for a new invitation.",
             )
+        _check_active(inv.organisation)
         _check_role(inv.role, inv.organisation)
         user = User(
             username=name,
@@ -255,7 +266,13 @@ def user_set_active(*, actor: User, user: User, active: bool) -> User:
             "You cannot deactivate yourself.",
         )
     with transaction.atomic():
-        target = User.objects.select_for_update().get(pk=user.pk)
+        target = (
+            User.objects.select_for_update(of=("self",))
+            .select_related("organisation")
+            .get(pk=user.pk)
+        )
+        if active and target.organisation is not None:
+            _check_active(target.organisation)
         if target.is_active == active:
             raise AccountError(
                 "no_change",

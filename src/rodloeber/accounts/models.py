@@ -38,6 +38,9 @@ class Organisation(models.Model):
         default=False, help_text=_("Synthetic demo data, never a real organisation")
     )
     created_at = models.DateTimeField(default=timezone.now)
+    #: Set when an administrator deactivates the organisation (its users are
+    #: deactivated with it and it takes no new invitations); None = active.
+    deactivated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["kind", "name"]
@@ -54,6 +57,10 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_active(self) -> bool:
+        return self.deactivated_at is None
 
     @property
     def is_municipality(self) -> bool:

@@ -49,6 +49,8 @@ register(
 register("auth.logout", "Logget ud", "Logged out")
 register("org.create", "Organisation oprettet", "Organisation created")
 register("org.update", "Organisation ændret", "Organisation updated")
+register("org.deactivate", "Organisation deaktiveret", "Organisation deactivated")
+register("org.reactivate", "Organisation genaktiveret", "Organisation reactivated")
 register(
     "org.delegate",
     "Bemyndigelse til anden kommune (L 206 § 15)",

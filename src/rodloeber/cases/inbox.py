@@ -48,7 +48,7 @@ PER_SOURCE = 50
 #: Documents older than this are not offered for review any more.
 DOCUMENT_REVIEW_DAYS = 90
 
-NZIA_ACK_SOURCE = "NZIA art. 9, stk. 10 / NZIA Art. 9(10)"
+NZIA_ACK_SOURCE = "NZIA art. 9, stk. 10"  # shown through the legal_basis filter
 
 
 def _url(case_id: int, anchor: str = "") -> str:

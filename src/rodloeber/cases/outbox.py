@@ -8,8 +8,12 @@
   e-mail is marked sent in the same transaction that holds the row lock, so
   only a crash between the SMTP hand-over and the commit can resend it
   (at-least-once at the SMTP boundary; receivers can drop the duplicate ID).
+* Digital Post letters go through :func:`rodloeber.core.digital_post.digital_post_sender`
+  (the local fake unless a real provider is configured) with the row's key,
+  so a retry returns the same receipt; the receipt id is stored on the row.
 * Failures are retried with exponential backoff (1, 2, 4 … minutes, at most
-  6 hours); after ``MAX_ATTEMPTS`` the row is marked ``dead`` and kept.
+  6 hours); after ``MAX_ATTEMPTS`` the row is marked ``dead`` and kept. A
+  permanent Digital Post error (no such recipient, exempt) is ``dead`` at once.
 * Delivery bookkeeping is not audited (the change itself is).
 """
 
@@ -34,6 +38,13 @@ from rodloeber.cases.models import (
     Outbox,
     OutboxChannel,
     OutboxStatus,
+)
+from rodloeber.core.digital_post import (
+    DigitalPostError,
+    Letter,
+    PermanentDigitalPostError,
+    Recipient,
+    digital_post_sender,
 )
 from rodloeber.core.mail import mail_backend
 
@@ -63,10 +74,21 @@ def _claim(now: datetime) -> Outbox | None:
         qs = qs.select_for_update(skip_locked=True)
     else:
         qs = qs.select_for_update()
-    return qs.select_related("recipient").first()
+    return qs.select_related("recipient", "recipient__organisation").first()
 
 
-def _deliver(row: Outbox) -> None:
+def _deliver(row: Outbox) -> str:
+    """Hand the row to its channel; returns the Digital Post receipt id ("" otherwise)."""
+    if row.channel == OutboxChannel.DIGITAL_POST:
+        org = row.recipient.organisation
+        if org is None or not org.cvr:
+            raise PermanentDigitalPostError(
+                "recipient_missing", "The recipient's organisation has no CVR number."
+            )
+        letter = Letter(
+            key=row.key, recipient=Recipient("cvr", org.cvr), subject=row.subject, body=row.body
+        )
+        return digital_post_sender().send(letter).id
     if row.channel == OutboxChannel.IN_APP:
         Notice.objects.get_or_create(
             key=row.key,
@@ -77,7 +99,7 @@ def _deliver(row: Outbox) -> None:
                 "body": row.body,
             },
         )
-        return
+        return ""
     domain = getattr(settings, "RODLOEBER_MAIL_DOMAIN", "rodloeber.invalid")
     message = EmailMessage(
         subject=row.subject,
@@ -87,6 +109,7 @@ def _deliver(row: Outbox) -> None:
     )
     message.connection = get_connection(mail_backend())
     message.send(fail_silently=False)
+    return ""
 
 
 def deliver_one(now: datetime | None = None) -> str | None:
@@ -98,11 +121,12 @@ def deliver_one(now: datetime | None = None) -> str | None:
             return None
         try:
             with transaction.atomic():
-                _deliver(row)
-        except Exception as exc:  # any transport error is retried
+                receipt = _deliver(row)
+        except Exception as exc:  # transport errors are retried, permanent ones are not
             row.attempts += 1
             row.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            if row.attempts >= MAX_ATTEMPTS:
+            permanent = isinstance(exc, DigitalPostError) and not exc.transient
+            if permanent or row.attempts >= MAX_ATTEMPTS:
                 row.status = OutboxStatus.DEAD
             row.next_attempt_at = now + backoff(row.attempts)
             row.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
@@ -111,7 +135,8 @@ def deliver_one(now: datetime | None = None) -> str | None:
         row.attempts += 1
         row.status = OutboxStatus.SENT
         row.sent_at = timezone.now()
-        row.save(update_fields=["attempts", "status", "sent_at"])
+        row.receipt = receipt
+        row.save(update_fields=["attempts", "status", "sent_at", "receipt"])
         return "sent"
 
 

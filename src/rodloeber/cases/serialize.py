@@ -22,6 +22,7 @@ from rodloeber.cases.selectors import (
     is_case_manager,
     is_company_user_of,
 )
+from rodloeber.domain.legal_citations import legal_basis_en
 from rodloeber.domain.planning import MILESTONE_KINDS, PAUSE_REASONS
 
 _EXTRA_LABELS = {"guidance_meeting": ("Vejledningsmøde", "Guidance meeting")}
@@ -70,6 +71,7 @@ def permit_dict(p: Permit, today: date, editable: bool) -> dict[str, Any]:
         "counts_toward_cap": p.counts_toward_cap,
         "depends_on": list(p.depends_on),
         "legal_basis": p.legal_basis,
+        "legal_basis_en": legal_basis_en(p.legal_basis),
         "decision": p.decision or None,
         "decision_date": _iso(p.decision_date),
         "appeal_period_end": _iso(p.appeal_period_end),
@@ -111,6 +113,7 @@ def cap_dict(case: Case) -> dict[str, Any]:
         "regime": case.cap_regime,
         "regime_en": case.cap_regime_en,
         "legal_basis": case.cap_legal_basis,
+        "legal_basis_en": legal_basis_en(case.cap_legal_basis),
         "applies": case.cap_applies,
         "deadline": _iso(case.cap_deadline),
     }

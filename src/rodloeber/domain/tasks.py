@@ -30,6 +30,19 @@ class TaskKind(StrEnum):
     UNREAD_MESSAGE = "unread_message"  # ulæst besked
     DOCUMENT_TO_REVIEW = "document_to_review"  # nyt dokument
     FINISH_DRAFT = "finish_draft"  # kladde
+    # Municipal planners (kommunale planlæggere)
+    STALE_LAND_AREA = "stale_land_area"  # erhvervsareal med forældede oplysninger
+    LAND_IMPORT_ERRORS = "land_import_errors"  # import med afviste rækker
+    FINISH_PARK_APPLICATION = "finish_park_application"  # ansøgning om industripark (kladde)
+    PARK_SUNSET = "park_sunset"  # udpegning udløber uden lokalplan
+    # State screeners (statslige screenere)
+    ASSESS_PARK_APPLICATION = "assess_park_application"  # ansøgning at vurdere
+    # Ministry analysts (ministeriets analytikere)
+    RECORD_SPENDING = "record_spending"  # forbrug at registrere
+    # Administrators
+    INVITATION_EXPIRING = "invitation_expiring"  # invitation udløber
+    INVITATION_EXPIRED = "invitation_expired"  # invitation udløbet uden svar
+    USER_WITHOUT_ORGANISATION = "user_without_organisation"  # bruger uden organisation
 
 
 class Urgency(StrEnum):
@@ -46,6 +59,8 @@ class Task:
 
     kind: TaskKind
     url: str
+    #: What the task concerns: a case (number, title), a land area, a park
+    #: application, a budget line or a user (the fields keep their first name).
     case_reference: str
     case_title: str
     subject: str = ""

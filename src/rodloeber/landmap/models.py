@@ -8,11 +8,23 @@ infrastructure distances are plain indexed columns so that every filter of
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodloeber.domain.landcodes import STATUSES
+from rodloeber.domain.planning.calendar import add_months
+
+#: An area's data older than this many months need an update (our choice: a
+#: year, the rhythm in which municipalities revise their vacancy lists).
+STALE_AFTER_MONTHS = 12
+
+
+def stale_cutoff(today: date) -> date:
+    """Data from before this day are stale (one home for the rule)."""
+    return add_months(today, -STALE_AFTER_MONTHS)
 
 
 class AreaStatus(models.TextChoices):
@@ -113,5 +125,6 @@ class BusinessArea(models.Model):
 
     @property
     def is_stale(self) -> bool:
-        """Older than a year: shown with a warning (stale records mislead site seekers)."""
-        return (timezone.localdate() - self.source_updated).days > 365
+        """Older than a year: shown with a warning (stale records mislead site
+        seekers) and an update task in the planner's inbox."""
+        return self.source_updated < stale_cutoff(timezone.localdate())

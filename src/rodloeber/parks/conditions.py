@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from rodloeber.accounts.models import User
 from rodloeber.audit.services import record_event
+from rodloeber.domain.legal_citations import legal_basis
 from rodloeber.parks.errors import Forbidden, IllegalTransition, ParkError
 from rodloeber.parks.models import (
     ApplicationStatus,
@@ -122,7 +123,7 @@ def condition_rows(application: ParkApplication, language: str) -> list[dict[str
             {
                 "number": c.number,
                 "title": c.title(language),
-                "legal_basis": c.legal_basis,
+                "legal_basis": legal_basis(c.legal_basis, language),
                 "state": a.state if a else ConditionState.UNKNOWN,
                 "state_label": str(
                     ConditionState(a.state).label if a else ConditionState.UNKNOWN.label

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rodloeber.domain.legal_citations import english_pairs
 from rodloeber.parks.conditions import application_eligibility, condition_rows
 from rodloeber.parks.models import Park, ParkApplication
 from rodloeber.parks.services import total_score
@@ -44,7 +45,7 @@ def application_dict(
         ],
         "eligible": eligibility.eligible,
         "eligibility_reasons": list(eligibility.reasons(language)),
-        "screening": latest.report if latest else None,
+        "screening": english_pairs(latest.report) if latest else None,
         "screening_layer_versions": latest.layer_versions if latest else {},
         "synthetic": app.synthetic,
     }

@@ -38,7 +38,7 @@ def application_stages(app: ParkApplication) -> list[Stage]:
             detail=_("%(n)s entries in the log") % {"n": dialogue},
         ),
         Stage(
-            _("Evaluated against § 13, stk. 1"),
+            _("Evaluated against s. 13(1)"),
             assessed == 5,
             detail=_("%(n)s of 5 conditions assessed") % {"n": assessed},
         ),

@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from rodloeber.accounts.models import User
+from rodloeber.core.geojson import geojson_response
 from rodloeber.core.page_errors import error_message, errors_to_messages, page_language
 from rodloeber.core.web import CSV, XLSX, download_response
 from rodloeber.domain.errors import DomainError
@@ -106,7 +107,7 @@ def areas_geojson(request: HttpRequest) -> JsonResponse:
         }
         for app in visible_applications(_user(request))
     ]
-    return JsonResponse({"type": "FeatureCollection", "features": features})
+    return geojson_response({"type": "FeatureCollection", "features": features})
 
 
 def _application_form_page(

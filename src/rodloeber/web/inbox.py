@@ -12,8 +12,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from rodloeber.accounts.models import User
+from rodloeber.accounts.tasks import administration_tasks
 from rodloeber.cases.inbox import tasks_for
-from rodloeber.domain.tasks import Task, TaskKind, Urgency, urgency
+from rodloeber.domain.tasks import Task, TaskKind, Urgency, sort_tasks, urgency
+from rodloeber.landmap.tasks import land_tasks
+from rodloeber.parks.tasks import park_tasks
+from rodloeber.reports.tasks import spending_tasks
 
 TASK_LABELS: dict[TaskKind, Promise] = {
     TaskKind.OVERDUE_MILESTONE: _("Overdue milestone"),
@@ -26,7 +30,28 @@ TASK_LABELS: dict[TaskKind, Promise] = {
     TaskKind.UNREAD_MESSAGE: _("Unread message"),
     TaskKind.DOCUMENT_TO_REVIEW: _("New document to review"),
     TaskKind.FINISH_DRAFT: _("Finish and submit the draft"),
+    TaskKind.STALE_LAND_AREA: _("Update the land area"),
+    TaskKind.LAND_IMPORT_ERRORS: _("Correct the rejected rows of the land import"),
+    TaskKind.FINISH_PARK_APPLICATION: _("Finish and submit the park application"),
+    TaskKind.PARK_SUNSET: _("Designation lapses without a local plan"),
+    TaskKind.ASSESS_PARK_APPLICATION: _("Assess the park application"),
+    TaskKind.RECORD_SPENDING: _("Record last year's spending"),
+    TaskKind.INVITATION_EXPIRING: _("Invitation expires soon"),
+    TaskKind.INVITATION_EXPIRED: _("Invitation expired unanswered: invite again or leave it"),
+    TaskKind.USER_WITHOUT_ORGANISATION: _("Give the user an organisation and a role"),
 }
+
+#: Each context's task source (cases, land map, parks, reports, administration):
+#: each returns [] for roles it has nothing for, and each is bounded.
+SOURCES = (tasks_for, land_tasks, park_tasks, spending_tasks, administration_tasks)
+
+
+def inbox_tasks(user: User, today: date) -> list[Task]:
+    """Every task of ``user`` from every context, most urgent first."""
+    if not user.is_active:
+        return []
+    return sort_tasks((t for source in SOURCES for t in source(user, today)), today)
+
 
 URGENCY_LABELS: dict[Urgency, tuple[Promise, str]] = {
     Urgency.OVERDUE: (_("Overdue"), "badge-error"),
@@ -77,7 +102,7 @@ def inbox_count(request: HttpRequest) -> int | None:
     if cached is None:
         cached = cache.get(_cache_key(user))
     if cached is None:
-        cached = len(tasks_for(user, timezone.localdate()))
+        cached = len(inbox_tasks(user, timezone.localdate()))
         remember_count(user, cached)
     request._rl_inbox_count = cached  # type: ignore[attr-defined]
     return int(cached)

@@ -14,11 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rodloeber.accounts.models import User
-from rodloeber.cases.inbox import tasks_for
+from rodloeber.cases.errors import CaseError
 from rodloeber.cases.models import NotificationPreference
+from rodloeber.cases.notify import may_use_digital_post
 from rodloeber.cases.services.notifications import notification_preferences_set
+from rodloeber.core.digital_post import is_fake as is_fake_digital_post
+from rodloeber.core.page_errors import error_message
 from rodloeber.layers.loading import list_layers
-from rodloeber.web.inbox import remember_count, task_rows
+from rodloeber.web.inbox import inbox_tasks, remember_count, task_rows
 from rodloeber.web.navigation import role_tasks
 
 
@@ -41,7 +44,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     role = getattr(user, "role", "")
     organisation = getattr(user, "organisation", None)
     today = timezone.localdate()
-    tasks = tasks_for(user, today) if isinstance(user, User) else []
+    tasks = inbox_tasks(user, today) if isinstance(user, User) else []
     request._rl_inbox_count = len(tasks)  # type: ignore[attr-defined]
     if isinstance(user, User):
         remember_count(user, len(tasks))
@@ -55,6 +58,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "role_tasks": role_tasks(role),
             "inbox": task_rows(tasks, today),
             "preference": NotificationPreference.objects.filter(user_id=user.pk or 0).first(),
+            "digital_post": may_use_digital_post(user) if isinstance(user, User) else False,
+            "digital_post_fake": is_fake_digital_post(),
         },
     )
 
@@ -66,9 +71,16 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not isinstance(user, User):
         raise PermissionDenied
-    notification_preferences_set(
-        actor=user, email=request.POST.get("email") == "1", digest=request.POST.get("digest") == "1"
-    )
+    try:
+        notification_preferences_set(
+            actor=user,
+            email=request.POST.get("email") == "1",
+            digest=request.POST.get("digest") == "1",
+            digital_post=request.POST.get("digital_post") == "1",
+        )
+    except CaseError as exc:
+        messages.error(request, error_message(exc))
+        return redirect(reverse("web:dashboard") + "#notifications-heading")
     messages.success(request, _("Your notification settings are saved."))
     return redirect(reverse("web:dashboard") + "#notifications-heading")
 

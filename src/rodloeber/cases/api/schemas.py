@@ -28,6 +28,7 @@ class CapOut(Schema):
     regime: str
     regime_en: str
     legal_basis: str
+    legal_basis_en: str
     applies: bool
     deadline: str | None
 
@@ -76,6 +77,7 @@ class PermitOut(Schema):
     counts_toward_cap: bool
     depends_on: list[str]
     legal_basis: str
+    legal_basis_en: str
     decision: str | None
     decision_date: dt.date | None
     appeal_period_end: dt.date | None

@@ -69,6 +69,7 @@ class MessageRead(models.Model):
 class OutboxChannel(models.TextChoices):
     EMAIL = "email", _("E-mail")
     IN_APP = "in_app", _("In-app notice")
+    DIGITAL_POST = "digital_post", _("Digital Post")
 
 
 class OutboxStatus(models.TextChoices):
@@ -83,7 +84,7 @@ class Outbox(models.Model):
     (event, recipient, channel); the worker delivers each row once."""
 
     key = models.CharField(max_length=200, unique=True)
-    channel = models.CharField(max_length=10, choices=OutboxChannel.choices)
+    channel = models.CharField(max_length=20, choices=OutboxChannel.choices)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
@@ -99,6 +100,8 @@ class Outbox(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    #: The Digital Post provider's receipt id (kvittering); "" for other channels.
+    receipt = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -136,6 +139,9 @@ class NotificationPreference(models.Model):
     )
     email = models.BooleanField(default=True)
     digest = models.BooleanField(default=True)
+    #: Company users: case notices go to the company's Digital Post (by CVR)
+    #: instead of e-mail.
+    digital_post = models.BooleanField(default=False)
     updated_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

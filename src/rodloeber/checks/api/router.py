@@ -21,6 +21,7 @@ from rodloeber.checks.api.schemas import (
 )
 from rodloeber.checks.computation import run_check, run_plan_preview
 from rodloeber.domain.errors import DomainError
+from rodloeber.domain.legal_citations import english_pairs
 
 router = Router(tags=["check"])
 
@@ -45,7 +46,7 @@ def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]
     ``site.point`` lies in an industrial park designated under § 13 of the
     Planning Act, criterion C follows from that park: met once its lokalplan
     is adopted, not yet met before (companies cannot settle before a lokalplan)."""
-    return run_check(_facts(payload)).result.eligibility.to_dict()
+    return english_pairs(run_check(_facts(payload)).result.eligibility.to_dict())
 
 
 @router.post(
@@ -58,7 +59,7 @@ def eligibility(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]
 def navigator(request: HttpRequest, payload: ProjectFactsIn) -> dict[str, Any]:
     """Each permit with its competent authority, legal basis, service target,
     dependencies, certainty (required / possible) and why."""
-    return run_check(_facts(payload)).result.permits.to_dict()
+    return english_pairs(run_check(_facts(payload)).result.permits.to_dict())
 
 
 class ClockStartError(DomainError):
@@ -91,4 +92,4 @@ def plan_preview(request: HttpRequest, payload: PlanPreviewIn) -> dict[str, Any]
         clock_start=parse_clock_start(payload.clock_start),
         n_samples=payload.n_samples,
     )
-    return preview.to_dict()
+    return english_pairs(preview.to_dict())

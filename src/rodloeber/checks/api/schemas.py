@@ -169,6 +169,7 @@ class EligibilityCriterionOut(Open):
     met: bool
     reason: str
     legal_basis: str
+    legal_basis_en: str
 
 
 class RegimeOut(Open):
@@ -180,6 +181,7 @@ class EligibilityCapOut(Open):
     months: int | None
     regime: str | None
     legal_basis: str | None
+    legal_basis_en: str | None
     considered: list[RegimeOut]
 
 
@@ -196,6 +198,7 @@ class NavigatorPermitOut(Open):
     authority_level: str
     authority: str
     legal_basis: str
+    legal_basis_en: str
     service_target_days: int | None
     depends_on: list[str]
     certainty: Literal["required", "possible"]
@@ -268,6 +271,7 @@ class CoordinatedProcedureOut(Open):
     label_da: str
     label_en: str
     legal_basis: str
+    legal_basis_en: str
     verified: bool
 
 
@@ -276,6 +280,7 @@ class ClockExclusionOut(Open):
     kind: Literal["permit_time", "appeal_period", "company_response"]
     permits: list[str]
     legal_basis: str
+    legal_basis_en: str
     verified: bool
     applied: bool = Field(description="true = the deadline moved; unverified ones never apply")
 
@@ -306,6 +311,7 @@ class PlanMeasureOut(Open):
     label_da: str
     label_en: str
     legal_basis: str
+    legal_basis_en: str
     verified: bool
 
 

@@ -6,6 +6,7 @@ Danish terms: miljøgodkendelse, VVM, risikobekendtgørelsen, spildevand, CO2-kv
 from __future__ import annotations
 
 from rodloeber.domain.catalogue import Text
+from rodloeber.domain.legal_citations import legal_basis_en
 from rodloeber.domain.navigator.context import RuleContext, numbers
 
 
@@ -111,15 +112,14 @@ def ets(ctx: RuleContext) -> None:
         for key in derived:
             act = ctx.catalogue.ets_activities[key]
             value = float(getattr(ctx.facts, str(act.threshold_fact)))
-            more = rule.text(
-                "by_quantity",
+            args = {
                 **numbers(value=value, threshold=float(act.threshold or 0)),
-                unit_da=act.threshold_unit_da,
-                unit_en=act.threshold_unit_en,
-                legal_basis=act.legal_basis,
-            )
-            da.append(more.da)
-            en.append(more.en)
+                "unit_da": act.threshold_unit_da,
+                "unit_en": act.threshold_unit_en,
+            }
+            da.append(rule.text("by_quantity", **args, legal_basis=act.legal_basis).da)
+            english_basis = legal_basis_en(act.legal_basis)
+            en.append(rule.text("by_quantity", **args, legal_basis=english_basis).en)
         why = Text(" ".join(da), " ".join(en))
         confirmed = any(n.verified for n in names)
         ctx.require("ets_permit", why, rule.code, verified=confirmed)

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from rodloeber.core.api_errors import ErrorOut
+from rodloeber.domain.legal_citations import english_pairs
 from rodloeber.layers.screening_service import (
     MAX_BODY_BYTES,
     body_too_large,
@@ -49,6 +50,7 @@ class ExclusionOut(Schema):
     overlap_ha: float
     share: float
     legal_basis: str
+    legal_basis_en: str
     layer: str
     status: str
     objects: list[OverlapObjectOut]
@@ -64,6 +66,7 @@ class ScreeningCriterionOut(Schema):
     nearest: str | None
     distance_km: float | None
     legal_basis: str
+    legal_basis_en: str
     variant: str
     layer: str
     status: str
@@ -152,4 +155,4 @@ def screening(request: HttpRequest) -> Any:
         length = 0
     if length > MAX_BODY_BYTES:
         raise body_too_large()
-    return screen_geojson(extract_geometry(parse_json(request.body))).to_dict()
+    return english_pairs(screen_geojson(extract_geometry(parse_json(request.body))).to_dict())

@@ -40,6 +40,12 @@ from rodloeber.parks.services import (
     evaluation_save,
 )
 
+
+def _lang(request: HttpRequest) -> str:
+    """The caller's language for labels and legal bases (Accept-Language)."""
+    return "en" if wants_english(request) else "da"
+
+
 router = Router(tags=["parks"])
 
 
@@ -192,7 +198,7 @@ def create_application(request: HttpRequest, payload: ApplicationIn) -> Any:
     )
     if payload.submit:
         app = application_submit(actor=user, application=app)
-    return Status(201, application_dict(app))
+    return Status(201, application_dict(app, language=_lang(request)))
 
 
 @router.get(
@@ -203,7 +209,7 @@ def create_application(request: HttpRequest, payload: ApplicationIn) -> Any:
 )
 def list_applications(request: HttpRequest) -> Any:
     apps = visible_applications(caller(request)).prefetch_related("evaluations")
-    return [application_dict(a, with_geometry=False) for a in apps]
+    return [application_dict(a, with_geometry=False, language=_lang(request)) for a in apps]
 
 
 @router.get(
@@ -212,7 +218,7 @@ def list_applications(request: HttpRequest) -> Any:
     operation_id="park_application_get",
 )
 def get_application(request: HttpRequest, app_id: int) -> Any:
-    return application_dict(application_for(caller(request), app_id))
+    return application_dict(application_for(caller(request), app_id), language=_lang(request))
 
 
 @router.patch(
@@ -230,7 +236,7 @@ def patch_application(request: HttpRequest, app_id: int, payload: ApplicationPat
         geometry=payload.geometry,
         answers=payload.answers,
     )
-    return application_dict(app)
+    return application_dict(app, language=_lang(request))
 
 
 @router.post(
@@ -241,7 +247,8 @@ def patch_application(request: HttpRequest, app_id: int, payload: ApplicationPat
 def submit_application(request: HttpRequest, app_id: int) -> Any:
     user = caller(request)
     return application_dict(
-        application_submit(actor=user, application=application_for(user, app_id))
+        application_submit(actor=user, application=application_for(user, app_id)),
+        language=_lang(request),
     )
 
 
@@ -261,7 +268,7 @@ def evaluate_application(request: HttpRequest, app_id: int, payload: EvaluationI
         score=payload.score,
         justification=payload.justification,
     )
-    return application_dict(app)
+    return application_dict(app, language=_lang(request))
 
 
 @router.post(
@@ -282,7 +289,7 @@ def record_decision(request: HttpRequest, app_id: int, payload: ParkDecisionIn) 
         contact_email=payload.contact_email,
         sunset_years=payload.sunset_years,
     )
-    return application_dict(app)
+    return application_dict(app, language=_lang(request))
 
 
 @router.post(
@@ -298,7 +305,7 @@ def selection(request: HttpRequest, payload: SelectionIn) -> Any:
         max_per_region=payload.max_per_region,
         min_distance_km=payload.min_distance_km,
     )
-    return outcome.to_dict("en" if wants_english(request) else "da")
+    return outcome.to_dict(_lang(request))
 
 
 @router.get(

@@ -95,6 +95,9 @@ def spending_entry(request: HttpRequest) -> HttpResponse:
     leaves = list(BudgetLine.objects.filter(level=2).order_by("position"))
     errors: dict[str, str] = {}
     values: dict[str, Any] = {"line": "", "year": "", "amount_mdkk": "", "note": ""}
+    if request.method == "GET":  # the inbox links here with the line and year chosen
+        values["line"] = request.GET.get("line", "")[:64]
+        values["year"] = request.GET.get("year", "")[:4]
     if request.method == "POST":
         values = {k: request.POST.get(k, "").strip() for k in values}
         line = next((x for x in leaves if x.code == values["line"]), None)
