@@ -13,6 +13,7 @@ from rodloeber.checks.computation import run_check
 from rodloeber.domain.eligibility import CheckResult
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
+from rodloeber.domain.legal_citations import english_pairs
 
 
 def add_common_arguments(parser: CommandParser) -> None:
@@ -53,7 +54,8 @@ def dump(data: Any) -> str:
 
 
 class CheckCommand(BaseCommand):
-    """Read ProjectFacts, run the check and print one part of the answer as JSON."""
+    """Read ProjectFacts, run the check and print one part of the answer as JSON,
+    with each legal basis also in English (``legal_basis_en``), as the API answers."""
 
     def part(self, result: CheckResult) -> dict[str, object]:
         raise NotImplementedError
@@ -67,4 +69,4 @@ class CheckCommand(BaseCommand):
             result = run_check(data).result  # criterion C from the parks, as everywhere
         except DomainError as exc:
             raise CommandError(domain_error_message(exc, options["lang"]), returncode=2) from exc
-        self.stdout.write(dump(self.part(result)))
+        self.stdout.write(dump(english_pairs(self.part(result))))
