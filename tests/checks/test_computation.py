@@ -129,9 +129,9 @@ def assert_every_entry_point_agrees(
     """The reference answer, and the same answer from every other entry point."""
     reference = _json(run_check(facts).to_dict())
     elig, nav = reference["eligibility"], reference["navigator"]
-    # Answers sent out (API, CLI) carry each legal basis in English too; stored ones do not.
-    elig_out, nav_out = english_pairs(elig), english_pairs(nav)
 
+    # API and CLI answers carry legal_basis_en beside each legal_basis (the stored ones do not)
+    elig_out, nav_out = english_pairs(elig), english_pairs(nav)
     assert post("/api/v1/eligibility", facts) == elig_out
     assert post("/api/v1/navigator", facts) == nav_out
     plan = post(

@@ -54,8 +54,7 @@ def dump(data: Any) -> str:
 
 
 class CheckCommand(BaseCommand):
-    """Read ProjectFacts, run the check and print one part of the answer as JSON,
-    with each legal basis also in English (``legal_basis_en``), as the API answers."""
+    """Read ProjectFacts, run the check and print one part of the answer as JSON."""
 
     def part(self, result: CheckResult) -> dict[str, object]:
         raise NotImplementedError
@@ -69,4 +68,5 @@ class CheckCommand(BaseCommand):
             result = run_check(data).result  # criterion C from the parks, as everywhere
         except DomainError as exc:
             raise CommandError(domain_error_message(exc, options["lang"]), returncode=2) from exc
+        # the same bilingual pairs as the API (legal_basis_en beside legal_basis)
         self.stdout.write(dump(english_pairs(self.part(result))))

@@ -57,4 +57,4 @@ class Command(BaseCommand):
         elif fmt == "ics":
             self.stdout.write(plan_to_ics(preview.plan, lang=lang), ending="")
         else:
-            self.stdout.write(dump(english_pairs(preview.to_dict())))  # as the API
+            self.stdout.write(dump(english_pairs(preview.to_dict())))
