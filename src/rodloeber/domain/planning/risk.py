@@ -22,6 +22,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from rodloeber.domain.cpu_budget import checkpoint
 from rodloeber.domain.planning.clock import advance_skipping
 from rodloeber.domain.planning.links import Link, LinkType
 from rodloeber.domain.planning.schedule import Schedule, TaskConstraint
@@ -288,6 +289,7 @@ def _longest_paths(
     starts = np.empty((n_permits, n))
     binding = np.full((n_permits, n), -1, dtype=np.intp)
     for j in range(n_permits):
+        checkpoint("plan simulation")  # one permit over all samples (issue #20: 2 s CPU)
         preds, kinds, lags = model.links_of(j)
         plain = not lags.any() and not kinds.any()  # only FS with lag 0: the fast path
         to_start = kinds != FF
