@@ -22,6 +22,7 @@ from shapely.geometry import Polygon, box, shape
 
 from rodloeber.landmap import tiles
 from rodloeber.landmap.geometry import geometry_fields
+from rodloeber.landmap.land_index import SIMPLIFY_ABOVE
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.layers.tiles import BUFFER_PX, EXTENT, tile_bounds
 
@@ -240,7 +241,7 @@ def test_detailed_outline_is_simplified_but_keeps_its_shape(db: Any, z: int) -> 
     back = Transformer.from_crs("EPSG:3857", "EPSG:25832", always_xy=True)
     cx, cy = back.transform((minx + maxx) / 2, (miny + maxy) / 2)
     disc = shapely.Point(cx, cy).buffer(400, quad_segs=64)  # 257 vertices
-    assert shapely.get_num_coordinates(disc) > tiles.SIMPLIFY_ABOVE
+    assert shapely.get_num_coordinates(disc) > SIMPLIFY_ABOVE
     area = _make_area(disc)
     tx, ty = _tile_of(area.centroid_lon, area.centroid_lat, z)
     f = {f["id"]: f for f in _decode(z, tx, ty)}[area.pk]

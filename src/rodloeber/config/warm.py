@@ -1,5 +1,7 @@
 """Warm a web process before it serves (opvarmning), ADR 0030.
 
+Imported only by ``gunicorn.conf.py`` after Django is set up (never from settings).
+
 ``gunicorn.conf.py`` calls :func:`warm` in the master after ``preload_app``
 imported the application and before the workers fork, so every worker starts
 with the screening index (memory-mapped prepared indexes, STRtrees) and the
@@ -16,6 +18,9 @@ import time
 
 from django.db import connections
 
+from rodloeber.layers.geography import geography
+from rodloeber.layers.screening_service import screening_index
+
 __all__ = ["warm"]
 
 logger = logging.getLogger(__name__)
@@ -25,9 +30,6 @@ def warm() -> float:
     """Load the per-process indexes now; the seconds it took. Failures only log."""
     start = time.monotonic()
     try:
-        from rodloeber.layers.geography import geography
-        from rodloeber.layers.screening_service import screening_index
-
         screening_index()
         geography()
     except Exception:  # a cold first request is slower, not wrong

@@ -1,6 +1,6 @@
 """Update the land-tile index with the areas that changed (ændringer), issue #20.
 
-Rebuilding :class:`~rodloeber.landmap.tiles.LandIndex` after one edit costs
+Rebuilding :class:`~rodloeber.landmap.land_index.LandIndex` after one edit costs
 seconds at 50,000 areas (every polygon read, projected, simplified per zoom
 band and flattened into rings again). Instead the new index is the old one
 with only the changed areas replaced:
@@ -30,14 +30,14 @@ import shapely
 from numpy.typing import NDArray
 
 from rodloeber.landmap.geometry import to_web_mercator
-from rodloeber.landmap.models import BusinessArea
-from rodloeber.landmap.tiles import (
+from rodloeber.landmap.land_index import (
     COLUMNS,
     LandIndex,
     Rings,
     band_geometries,
     row_arrays,
 )
+from rodloeber.landmap.models import BusinessArea
 
 __all__ = ["MAX_DELTA", "refreshed", "splice_rings"]
 
