@@ -1,7 +1,7 @@
 # Rød Løber — the two commands a newcomer needs:
 #   make run    install, migrate, load demo data, serve http://127.0.0.1:8000
 #   make test   the whole test suite (pytest) on SQLite, spread over the CPU cores
-#   make test-fast  domain and unit tests only (the inner loop, under 90 s)
+#   make test-fast  domain and unit tests (no database, no browser; the inner loop, under 90 s)
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,7 +13,13 @@ PYTEST_ARGS ?=
 # TEST_WORKERS=0 runs everything in one process.
 TEST_WORKERS ?= auto
 XDIST := -n $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup
-FAST_TESTS := tests/domain tests/test_architecture.py tests/test_docs.py
+# test-fast: the domain, architecture and docs tests, and every test of the apps
+# below that needs neither the database nor a browser (`--unit-only`,
+# tests/conftest.py). Left out: layers/landmap (geometry builds), security,
+# config and ops (they start processes) and e2e.
+FAST_TESTS := tests/domain tests/test_architecture.py tests/test_docs.py \
+  tests/test_facts_single_source.py tests/core tests/web tests/accounts tests/checks \
+  tests/reports tests/saml tests/cases tests/cases_web tests/parks tests/audit tests/api
 
 .PHONY: run test test-fast install install-dev check lint typecheck imports migrations-check openapi openapi-check lock vendor messages bench clean
 
@@ -44,7 +50,7 @@ test: install-dev
 	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 test-fast: install-dev
-	$(BIN)/pytest $(XDIST) -p no:schemathesis -p no:anyio $(FAST_TESTS) $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) -p no:schemathesis -p no:anyio --unit-only $(FAST_TESTS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

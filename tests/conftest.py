@@ -20,6 +20,36 @@ if TYPE_CHECKING:  # model imports need Django set up; keep domain tests Django-
 
 PASSWORD = "Korrekt-Hest-Batteri-42"
 
+#: Fixtures that give a test the database or a browser (ADR 0015: ``--unit-only``).
+_DB_OR_BROWSER = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "live_server", "page", "browser"}
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--unit-only",
+        action="store_true",
+        help="run only tests that need neither the database nor a browser (make test-fast)",
+    )
+
+
+def needs_db_or_browser(item: pytest.Item) -> bool:
+    """True when the test uses the database or a browser (by marker or fixture)."""
+    if item.get_closest_marker("django_db") or item.get_closest_marker("e2e"):
+        return True
+    return bool(_DB_OR_BROWSER & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--unit-only"):
+        return
+    keep = [item for item in items if not needs_db_or_browser(item)]
+    dropped = [item for item in items if needs_db_or_browser(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:

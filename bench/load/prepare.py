@@ -46,6 +46,7 @@ def build(max_milestones_per_user: int = 40) -> dict[str, Any]:
     from rodloeber.accounts.models import User
     from rodloeber.accounts.roles import Role
     from rodloeber.accounts.services import token_create
+    from rodloeber.accounts.token_scopes import ALL_SCOPES
     from rodloeber.cases.models import Milestone, PermitStatus
     from rodloeber.cases.selectors import editable_permits, visible_cases
     from rodloeber.landmap.models import BusinessArea
@@ -58,7 +59,7 @@ def build(max_milestones_per_user: int = 40) -> dict[str, Any]:
             continue
         # Only acknowledged cases have a process plan (/plan answers 404 before that).
         planned = list(cases.filter(plans__kind="current").distinct().values_list("pk", flat=True))
-        _tok, secret = token_create(actor=None, user=user, name="load-test")
+        _tok, secret = token_create(actor=None, user=user, name="load-test", scopes=ALL_SCOPES)
         companies.append(
             {"username": user.username, "token": secret, "cases": case_ids, "planned": planned}
         )
@@ -74,7 +75,7 @@ def build(max_milestones_per_user: int = 40) -> dict[str, Any]:
         milestones = [{"id": pk, "case": case, "planned": d.isoformat()} for pk, case, d in rows]
         if not milestones:
             continue
-        _tok, secret = token_create(actor=None, user=user, name="load-test")
+        _tok, secret = token_create(actor=None, user=user, name="load-test", scopes=ALL_SCOPES)
         authorities.append({"username": user.username, "token": secret, "milestones": milestones})
 
     area_ids = list(BusinessArea.objects.order_by("pk").values_list("pk", flat=True)[:500])

@@ -17,7 +17,7 @@ from rodloeber.accounts.errors import AccountError
 from rodloeber.accounts.models import ApiToken
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
-from rodloeber.accounts.token_scopes import ALL_SCOPES, area_of, required_scope
+from rodloeber.accounts.token_scopes import READ_SCOPES, area_of, required_scope
 from tests.cases import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -46,10 +46,14 @@ def test_every_api_path_has_an_area_or_is_public() -> None:
     assert required_scope("POST", "/api/v1/screening") is None
 
 
-def test_default_lifetime_is_90_days_and_all_scopes() -> None:
+def test_default_lifetime_is_90_days_and_read_only_scopes() -> None:
     user = f.user(Role.CASE_MANAGER, f.org("ERST"), "tok-sb")
-    token, _ = token_create(actor=None, user=user, name="x")
-    assert token.scopes == sorted(ALL_SCOPES)
+    token, secret = token_create(actor=None, user=user, name="x")
+    assert token.scopes == sorted(READ_SCOPES)
+    assert not any(s.endswith(":write") for s in token.scopes)
+    assert _call(secret, "GET", "/api/v1/cases").status_code == 200
+    refused = _call(secret, "POST", "/api/v1/cases/1/acknowledge")
+    assert refused.status_code == 403 and refused.json()["errors"][0]["code"] == "token_scope"
     assert token.expires_at is not None
     assert timedelta(days=89) < token.expires_at - timezone.now() <= timedelta(days=90)
 
@@ -103,3 +107,20 @@ def test_cli_scopes_days_and_list(capsys: Any) -> None:
     assert token.expires_at - timezone.now() <= timedelta(days=7)
     call_command("token", "list", "tok-cli")
     assert "statistics:read" in capsys.readouterr().out
+
+
+def test_public_operations_hold_a_token_to_its_scopes() -> None:
+    """Where log-in is optional a token is still held to its scopes (issue #20 review)."""
+    user = f.user(Role.CASE_MANAGER, f.org("ERST"), "tok-public")
+    _, cases_only = token_create(actor=None, user=user, name="c", scopes=["cases:read"])
+    _, stats = token_create(actor=None, user=user, name="s", scopes=["statistics:read"])
+    for path in ("/api/v1/statistics", "/api/v1/parks", "/api/v1/land/areas"):
+        assert Client().get(path).status_code == 200, path  # anonymous: public
+        refused = _call(cases_only, "GET", path, lang="en")
+        assert refused.status_code == 403, path
+        assert refused.json()["errors"][0]["code"] == "token_scope"
+    assert _call(stats, "GET", "/api/v1/statistics").status_code == 200
+    # a made-up token is not a credential: the public answer stays public
+    assert _call("rl_made-up", "GET", "/api/v1/statistics").status_code == 200
+    # operations outside every area (computations) take any valid token
+    assert _call(cases_only, "GET", "/api/v1/health").status_code == 200

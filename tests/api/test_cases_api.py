@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.cases.models import Case, Milestone, Notice, Outbox
 from rodloeber.cases.outbox import work
 from tests.cases import factories as f
@@ -31,7 +32,7 @@ class Api:
 
     def __init__(self, user: User) -> None:
         self.user = user
-        _, secret = token_create(actor=None, user=user, name="test")
+        _, secret = token_create(actor=None, user=user, name="test", scopes=ALL_SCOPES)
         self.headers = {"Authorization": f"Bearer {secret}"}
         self.client = Client()
 

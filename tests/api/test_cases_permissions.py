@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.cases.models import Case, Milestone
 from rodloeber.cases.services.callin import callin_request
 from rodloeber.cases.services.documents import document_upload, message_post
@@ -34,7 +35,7 @@ def _fast(settings: Any, tmp_path: Any) -> None:
 
 
 def _headers(user: User) -> dict[str, str]:
-    _, secret = token_create(actor=None, user=user, name="matrix")
+    _, secret = token_create(actor=None, user=user, name="matrix", scopes=ALL_SCOPES)
     return {"Authorization": f"Bearer {secret}"}
 
 

@@ -25,6 +25,7 @@ from django.db import close_old_connections
 
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.cases.services.completeness import case_publish_schedule
 from tests.cases import factories as f
 
@@ -109,7 +110,9 @@ def test_a_generated_client_calls_five_endpoints(
     manager = f.user(Role.CASE_MANAGER, f.org("ERST"))
     case = f.in_progress(applicant, manager)
     case_publish_schedule(actor=manager, case=case)
-    _token, secret = token_create(actor=None, user=manager, name="generated client")
+    _token, secret = token_create(
+        actor=None, user=manager, name="generated client", scopes=ALL_SCOPES
+    )
     authed = client_mod.AuthenticatedClient(
         base_url=base, token=secret, httpx_args={"transport": transport}
     )

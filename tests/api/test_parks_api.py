@@ -10,6 +10,7 @@ from django.test import Client
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.parks.models import ApplicationRound
 from tests.parks import conftest as shared
 from tests.parks.conftest import FULL_ANSWERS, area
@@ -27,7 +28,7 @@ URL = "/api/v1/parks/applications"
 
 
 def call(user: User, method: str, url: str, body: Any = None, lang: str = "da") -> Any:
-    _, secret = token_create(actor=None, user=user, name="t")
+    _, secret = token_create(actor=None, user=user, name="t", scopes=ALL_SCOPES)
     client = Client()
     kwargs: dict[str, Any] = {
         "HTTP_AUTHORIZATION": f"Bearer {secret}",

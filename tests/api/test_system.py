@@ -9,6 +9,7 @@ from django.test import Client
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create, token_revoke
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def test_me_needs_authentication(client: Client) -> None:
 
 def test_me_with_bearer_token(client: Client, make_user: Callable[..., User]) -> None:
     user = make_user(Role.AUTHORITY_CASEWORKER)
-    token, secret = token_create(actor=None, user=user, name="t")
+    token, secret = token_create(actor=None, user=user, name="t", scopes=ALL_SCOPES)
     response = client.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"})
     assert response.status_code == 200
     body = response.json()

@@ -9,6 +9,7 @@ import pytest
 from rodloeber.accounts.models import Organisation, User
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import company_create, token_create, token_revoke, user_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_each_service_writes_exactly_one_event(company: Organisation) -> None:
     def make_token() -> object:
         user = state["user"]
         assert isinstance(user, User)
-        state["token"], _ = token_create(actor=None, user=user, name="t")
+        state["token"], _ = token_create(actor=None, user=user, name="t", scopes=ALL_SCOPES)
         return state["token"]
 
     def revoke() -> object:

@@ -8,7 +8,8 @@ import pytest
 
 from rodloeber.accounts.demo import demo_load
 from rodloeber.cases.demo import SCENARIOS, cases_demo_load
-from rodloeber.cases.models import CallIn, Case, ExtensionRequest, Pause
+from rodloeber.cases.models import CallIn, Case, ExtensionRequest, Pause, PlanSnapshot
+from rodloeber.cases.plan_alerts import alert_threshold, plan_alert_for_case
 
 
 @pytest.mark.django_db
@@ -35,3 +36,21 @@ def test_demo_cases_cover_every_state_and_load_once(settings: Any, tmp_path: Any
     assert CallIn.objects.filter(status="approved").count() == 1
     assert cases_demo_load() == 0
     assert Case.objects.count() == len(SCENARIOS)
+    _no_low_probability_without_its_reason(cases)
+
+
+def _no_low_probability_without_its_reason(cases: Any) -> None:
+    """Issue #16: a demo case below the alert threshold says why (drivers) and what helps."""
+    low = []
+    for case in cases.filter(status="in_progress"):
+        snap = case.plans.filter(kind=PlanSnapshot.CURRENT).first()
+        p = None if snap is None else snap.data.get("p_within_cap")
+        if p is None or p >= alert_threshold():
+            continue
+        alert = plan_alert_for_case(case)
+        assert alert is not None, case.title
+        assert alert.alert.drivers and case.cap_months, case.title
+        text = alert.text("da")
+        assert alert.alert.drivers[0].name_da in text, (case.title, text)
+        low.append((case.title, round(p, 2), alert.suggestion_labels("da")))
+    assert low, "the demo shows the alert on at least one case"

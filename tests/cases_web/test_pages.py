@@ -83,6 +83,7 @@ def test_case_manager_acknowledges_and_authority_updates_milestone(
     assert case.status == CaseStatus.IN_PROGRESS
     page = login(esbjerg).get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert 'data-testid="gantt"' in page and "rodloeber/gantt.css" in page
+    assert 'data-testid="duration-source"' in page  # each duration with its source (#16.5)
     svg_url = reverse("cases:plan_svg", args=[case.pk])
     svg = login(esbjerg).get(svg_url)
     assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml"

@@ -131,7 +131,7 @@ SCENARIOS = [
         "battery_0_4gw_industrial_park",
         BATTERY_0_4_GW_PARK,
         True,
-        "A B1 B2 C",
+        "A B1 C",  # B2 rests on an unconfirmed (s) mark: may apply (ADR 0025)
         12,
         "nzia_9_1_lt_1gw",
         required="environmental_approval eia_screening building_permit "
@@ -143,7 +143,7 @@ SCENARIOS = [
         "crma_recycling_strategic",
         CRMA_RECYCLING,
         True,
-        "A B1 B2",
+        "A B1",  # B2 may apply (unconfirmed (s) mark)
         15,
         "crma_11_1_processing_recycling",
         required="environmental_approval eia_screening",
@@ -192,7 +192,7 @@ SCENARIOS = [
         "nzia_strategic_below_1gw",
         merged(BATTERY_0_4_GW_PARK, nzia_strategic=True),
         True,
-        "A B1 B2 C",
+        "A B1 C",  # B2 may apply (unconfirmed rule)
         9,
         "nzia_16_lt_1gw",
         applies="nzia_16_lt_1gw nzia_9_1_lt_1gw",
@@ -217,7 +217,7 @@ SCENARIOS = [
             eia_annex="annex1",
         ),
         True,
-        "A B1 B2",
+        "A B1",  # B2 may apply (unconfirmed rule)
         12,
         "nzia_16_ge_1gw",
         required="co2_storage_permit eia_permit",
@@ -246,7 +246,7 @@ SCENARIOS = [
             new_buildings_m2=2000,
         ),
         True,
-        "A B1 B2",
+        "A B1",  # B2 may apply (unconfirmed rule)
         18,
         "l206_default",
         applies="crma_11_1_extraction",
@@ -264,7 +264,7 @@ SCENARIOS = [
             new_buildings_m2=2000,
         ),
         True,
-        "A B2",
+        "A",  # B2 may apply (unconfirmed rule)
         18,
         "l206_default",
         applies="crma_11_1_extraction crma_11_2_extraction",
@@ -320,7 +320,7 @@ SCENARIOS = [
             site={"local_plan_allows_use": False, "municipal_plan_allows_use": False},
         ),
         True,
-        "B1 B2",
+        "B1",  # 4.1.b (s) mark unconfirmed: B2 may apply
         18,
         "l206_default",
         required="local_plan municipal_plan_supplement environmental_approval building_permit",
@@ -350,10 +350,12 @@ SCENARIOS = [
             new_buildings_m2=200,
             site={"beach_protection_zone": True},
         ),
-        True,
-        "B2",
-        18,
-        "l206_default",
+        # B2 rested only on the coastal dispensation's unconfirmed authority
+        # (Kystdirektoratet) and Seveso: it may apply, so only possibly eligible.
+        False,
+        "",
+        None,
+        None,
         required="seveso_risk coastal_dispensation building_permit",
     ),
     s(

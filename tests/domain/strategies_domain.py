@@ -28,6 +28,10 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
         "beach_protection_zone": draw(maybe_bool),
         "contaminated_land": draw(maybe_bool),
         "archaeology_interest": draw(maybe_bool),
+        "near_protected_line": draw(maybe_bool),
+        "forest_reserve": draw(maybe_bool),
+        "agricultural_obligation": draw(maybe_bool),
+        "road_building_line": draw(maybe_bool),
     }
     substances = st.lists(
         st.fixed_dictionaries(
@@ -69,6 +73,16 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
         "co2_storage": draw(maybe_bool),
         "grid_connection_mw": draw(st.none() | st.floats(0, 2000, allow_nan=False)),
         "hydrogen_installations": draw(maybe_bool),
+        "new_road_access": draw(maybe_bool),
+        "soil_or_groundwater_works": draw(maybe_bool),
+        "watercourse_works": draw(maybe_bool),
+        "coastal_or_seabed_works": draw(maybe_bool),
+        "surplus_heat_delivery": draw(maybe_bool),
+        "onsite_generation_mw": draw(st.none() | st.floats(0, 100, allow_nan=False)),
+        "flammable_storage": draw(maybe_bool),
+        "pharmaceutical_manufacturing": draw(maybe_bool),
+        "gmo_contained_use": draw(maybe_bool),
+        "stack_height_m": draw(st.none() | st.floats(0, 250, allow_nan=False)),
         "construction": draw(
             st.none()
             | st.fixed_dictionaries(

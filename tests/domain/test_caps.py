@@ -210,3 +210,29 @@ def test_binding_cap_never_longer_than_any_applicable_regime(catalogue, data):
     for c in result.possibly_shorter:
         assert c.applies is None or not c.regime.verified
         assert result.months is None or c.regime.months < result.months
+
+
+@pytest.mark.parametrize(
+    ("kind", "in_permitting", "binding", "months", "may_be_shorter"),
+    [
+        # CRMA Art. 11(2), first branch: already in permitting when recognised -> binds.
+        ("new", True, "crma_11_2_processing_recycling", 12, False),
+        # Not in permitting, a new project: Art. 11(1) only.
+        ("new", False, "crma_11_1_processing_recycling", 15, False),
+        # Second branch: an expansion may extend an already-permitted strategic
+        # project; not asked yet, so 11(2) is only "may be shorter", never binds.
+        ("expansion", False, "crma_11_1_processing_recycling", 15, True),
+    ],
+)
+def test_crma_11_2_branches(catalogue, kind, in_permitting, binding, months, may_be_shorter):
+    facts = facts_of(
+        kind=kind,
+        crma_strategic=True,
+        crma_stage="recycling",
+        crma_materials=["lithium"],
+        crma_already_in_permitting=in_permitting,
+    )
+    cap = binding_cap(facts, navigate(facts, catalogue), catalogue=catalogue, in_one_stop_shop=True)
+    assert (cap.regime.code if cap.regime else None, cap.months) == (binding, months)
+    shorter = {c.regime.code for c in cap.possibly_shorter}
+    assert ("crma_11_2_processing_recycling" in shorter) is may_be_shorter

@@ -27,7 +27,10 @@ from .strategies_domain import facts_data
         ({"investment_dkk": 100_000_000}, "B1", True),
         ({"investment_dkk": 99_999_999}, "B1", False),
         ({"investment_dkk": None}, "B1", False),
-        ({"activities": ["bilag1:4.2.a"], "new_buildings_m2": 10}, "B2", True),
+        # The (s) mark of 4.2.a is not confirmed: the state approval may apply,
+        # B2 is only possibly met (ADR 0025; tests/domain/test_criteria_b2.py).
+        ({"activities": ["bilag1:4.2.a"], "new_buildings_m2": 10}, "B2", False),
+        ({"hydrogen_production_t_per_day": 10, "new_buildings_m2": 10}, "B2", True),
         ({"activities": ["bilag2:A202"], "new_buildings_m2": 10}, "B2", False),
         ({"site": {"beach_protection_zone": True}}, "B2", False),
         ({"construction": {"days": 100, "peak_workers": 40}, "new_buildings_m2": 10}, "B2", False),
@@ -139,7 +142,8 @@ def test_b2_possibly_met_when_a_possible_permit_completes_the_pair(catalogue):
 
 
 def test_b2_follows_the_navigator_not_a_question(catalogue):
-    facts = facts_of(activities=["bilag1:4.2.a"], new_buildings_m2=10)
+    # ETS hydrogen > 5 t/day: a confirmed state permit (CO2-kvoteloven § 12).
+    facts = facts_of(hydrogen_production_t_per_day=10, new_buildings_m2=10)
     permits = navigate(facts, catalogue)
     assert assess_eligibility(facts, permits, catalogue=catalogue).criterion("B2").met
     only_municipal = replace(
@@ -183,7 +187,7 @@ def test_navigator_invariants(catalogue, data):
     levels = {
         p.authority_level
         for p in permits.permits
-        if p.certainty == "required" and p.code != "site_notification"
+        if p.certainty == "required" and p.rule_verified and p.code != "site_notification"
     }
     assert result.criterion("B2").met is ({"state", "municipal"} <= levels)
     gate = result.preconditions[0].met

@@ -68,6 +68,9 @@ def _walk(page: Any, base: str, *, english: bool) -> None:
     page.check("#q-zone-landzone")
     page.check("#q-in-industrial-park-no")
     page.check("#q-local-plan-allows-use-unknown")
+    page.check("#q-near-protected-line-yes")  # issue #15 item 7: the new site questions
+    page.check("#q-forest-reserve-no")
+    _shot(page, f"tjek-step2-lines-{'en' if english else 'da'}", "#q-near-protected-line-yes")
     _next(page, 3)
 
     # Step 3: a listed activity and hydrogen in stock
@@ -80,6 +83,10 @@ def _walk(page: Any, base: str, *, english: bool) -> None:
     page.fill("#q-hydrogen-production-t-per-day", "12.5" if english else "12,5")
     page.check("#q-hydrogen-installations-yes")
     _shot(page, f"tjek-step3-{'en' if english else 'da'}", "#q-hydrogen-production-t-per-day")
+    page.check("#q-new-road-access-yes")
+    page.check("#q-gmo-contained-use-no")
+    page.fill("#q-stack-height-m", "120")
+    _shot(page, f"tjek-step3-permits-{'en' if english else 'da'}", "#q-stack-height-m")
     _next(page, 4)
 
     # Step 4: don't know; then back and forward keeps the answers
@@ -103,6 +110,16 @@ def _walk(page: Any, base: str, *, english: bool) -> None:
     heading = page.locator("h1").inner_text()
     assert ("Result" if english else "Resultat") in heading
     assert page.locator("[data-permit=environmental_approval]").count() == 1
+    for code in ("aviation_obstacle_approval", "road_access_permit"):
+        assert page.locator(f"[data-permit={code}]").count() == 1, code
+    assert ("Civil Aviation" if english else "Trafikstyrelsen") in page.locator(
+        "[data-permit=aviation_obstacle_approval]"
+    ).inner_text()
+    _shot(
+        page,
+        f"tjek-result-new-permits-{'en' if english else 'da'}",
+        "[data-permit=aviation_obstacle_approval]",
+    )
     assert page.locator("svg.rl-graph").count() == 1
     assert ("Esbjerg Municipality" if english else "Esbjerg Kommune") in page.content()
     gate = page.locator("[data-precondition=production_company]")

@@ -98,6 +98,7 @@ def test_map_renders_the_business_areas_from_country_to_street_scale(
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{live_server.url}/kort")
+    page.hover("[data-rl-map-preview]")  # the first pointer interaction starts the map
     page.wait_for_selector("#land-map[data-land-results]", state="attached")
     assert int(page.get_attribute("#land-map", "data-land-results") or 0) > 0
     page.evaluate(_IDLE, None)

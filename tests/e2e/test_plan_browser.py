@@ -45,7 +45,7 @@ def test_gantt_renders_and_is_accessible(page: Any, live_server: Any) -> None:
     page.select_option("#example", "battery_factory_park")
     page.click("#plan-form button[type=submit]")
     page.locator("[data-testid=cap]").wait_for()
-    assert "12" in page.locator("[data-testid=cap]").inner_text()
+    assert "9" in page.locator("[data-testid=cap]").inner_text()  # NZIA art. 16, strategic
     assert_gantt_in_colour(page)
     assert page.locator("[data-testid=measures] tbody tr").count() >= 1  # fits with measures
     assert page.locator("[data-testid=risk-drivers] li").count() >= 1

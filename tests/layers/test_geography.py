@@ -54,3 +54,36 @@ def test_outline_in_the_internal_crs() -> None:
     assert 400_000 < x < 500_000 and 6_000_000 < y < 6_200_000  # metres, EPSG:25832
     assert 700 * 1e6 < outline.area < 900 * 1e6  # Esbjerg is about 800 km²
     assert geo.municipality_outline("0561") is outline
+
+
+def test_kommune_file_has_one_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Geography, the bundled kommuner layer, the synthetic-data context and the land
+    distance index all get the kommuner from one read of ``kommuner.geojson``."""
+    from pathlib import Path
+
+    from rodloeber.accounts import reference
+    from rodloeber.landmap import infrastructure
+    from rodloeber.layers import bundled
+
+    reads: list[str] = []
+    original_open = Path.open  # read_text, read_bytes and json readers all open the file
+
+    def counting_open(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "kommuner.geojson":
+            reads.append("open")
+        return original_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    for cached in (reference.kommune_features, geo.geography, geo.municipality_outline):
+        cached.cache_clear()
+    try:
+        assert len(geo.geography().municipalities) == 98
+        assert len(bundled.kommuner_table()) == 98
+        bundled.synthetic_context()
+        index = infrastructure.build_infrastructure()
+        assert len(index.kommuner) == 98
+        assert geo.municipality_at(8.45, 55.47) == "0561"  # Esbjerg
+    finally:
+        for cached in (reference.kommune_features, geo.geography, geo.municipality_outline):
+            cached.cache_clear()
+    assert reads == ["open"]

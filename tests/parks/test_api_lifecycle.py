@@ -10,6 +10,7 @@ from django.test import Client
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.audit.models import AuditEvent
 from rodloeber.parks.models import Park, ParkApplication
 from rodloeber.parks.services import application_submit
@@ -25,7 +26,7 @@ def park(designated_park: Park) -> Park:
 def post(user: User | None, url: str, body: dict[str, Any], lang: str = "da") -> Any:
     headers: dict[str, Any] = {"HTTP_ACCEPT_LANGUAGE": lang}
     if user is not None:
-        _, secret = token_create(actor=None, user=user, name="t")
+        _, secret = token_create(actor=None, user=user, name="t", scopes=ALL_SCOPES)
         headers["HTTP_AUTHORIZATION"] = f"Bearer {secret}"
     return Client().post(url, json.dumps(body), content_type="application/json", **headers)
 

@@ -214,8 +214,9 @@ def test_api_reads_an_area_file_then_creates_the_application(
     planner: User, open_round: ApplicationRound, tmp_path: Path
 ) -> None:
     from rodloeber.accounts.services import token_create
+    from rodloeber.accounts.token_scopes import ALL_SCOPES
 
-    _, secret = token_create(actor=None, user=planner, name="t")
+    _, secret = token_create(actor=None, user=planner, name="t", scopes=ALL_SCOPES)
     auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}", "HTTP_ACCEPT_LANGUAGE": "en"}
     client = Client()
     upload = SimpleUploadedFile("omraade.gpkg", gpkg(tmp_path, [FIELD]))
@@ -237,8 +238,9 @@ def test_api_reads_an_area_file_then_creates_the_application(
 @pytest.mark.django_db
 def test_api_area_check_is_for_planners_and_screeners(admin: User, tmp_path: Path) -> None:
     from rodloeber.accounts.services import token_create
+    from rodloeber.accounts.token_scopes import ALL_SCOPES
 
-    _, secret = token_create(actor=None, user=admin, name="t")
+    _, secret = token_create(actor=None, user=admin, name="t", scopes=ALL_SCOPES)
     upload = SimpleUploadedFile("omraade.gpkg", gpkg(tmp_path, [FIELD]))
     r = Client().post(
         "/api/v1/parks/areas/check", {"file": upload}, HTTP_AUTHORIZATION=f"Bearer {secret}"

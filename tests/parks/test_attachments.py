@@ -11,6 +11,7 @@ from django.test import Client
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.audit.models import AuditEvent
 from rodloeber.parks.attachments import attachment_delete, attachment_upload
 from rodloeber.parks.errors import Forbidden, ParkError
@@ -36,10 +37,11 @@ def upload(
 
 
 def test_upload_stores_under_a_random_name_with_one_audit_event(
-    planner: User, draft: ParkApplication, media: Path
+    planner: User, draft: ParkApplication, media: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
     before = AuditEvent.objects.count()
-    att = upload(planner, draft, name="../../etc/Byrådets beslutning.pdf")
+    with django_capture_on_commit_callbacks(execute=True):  # the file moves in on commit
+        att = upload(planner, draft, name="../../etc/Byrådets beslutning.pdf")
     assert att.filename == "Byrådets beslutning.pdf"  # path parts removed, name kept for display
     assert att.content_type == "application/pdf"
     stored = Path(att.file.path)
@@ -144,7 +146,7 @@ def test_wrong_type_on_the_page_gives_a_message(planner: User, draft: ParkApplic
 
 
 def api(user: User, method: str, url: str, **kwargs: Any) -> Any:
-    _, secret = token_create(actor=None, user=user, name="t")
+    _, secret = token_create(actor=None, user=user, name="t", scopes=ALL_SCOPES)
     return getattr(Client(), method)(url, HTTP_AUTHORIZATION=f"Bearer {secret}", **kwargs)
 
 

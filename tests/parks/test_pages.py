@@ -45,8 +45,15 @@ def test_public_page_lists_designated_parks(
     detail = client.get(f"/industriparker/park/{draft.park.pk}")
     assert detail.status_code == 200
     assert "2030" in detail.content.decode()  # sunset date shown
-    geo = client.get("/industriparker/parker.geojson").json()
+    response = client.get("/industriparker/parker.geojson")
+    assert response["Content-Type"] == "application/geo+json"  # RFC 7946, as the land API
+    geo = response.json()
     assert geo["features"][0]["properties"]["name"] == "Testpark Vest"
+    # the map's first paint: the park drawn on the static overview map (ADR 0029)
+    svg = client.get("/industriparker/oversigt.svg")
+    assert svg["Content-Type"].startswith("image/svg+xml")
+    assert b'fill="#c62828"' in svg.content
+    assert 'src="/industriparker/oversigt.svg"' in page.content.decode()
 
 
 def test_planner_creates_application_by_upload(planner: User, open_round: ApplicationRound) -> None:

@@ -52,6 +52,8 @@ PUBLIC_WEB: dict[str, str] = {
     "landmap:export": "public export of vacant business land (open data)",
     "landmap:tile": "public vector tiles of vacant business land",
     "landmap:result": "public ids and points of the areas matching the map filters (open data)",
+    "landmap:preview": "public overview picture of the areas matching the map filters",
+    "parks:parks_overview": "public overview picture of designated parks (L 206 § 13)",
     "landmap:template": "public import template (one example row)",
     "parks:parks_geojson": "public designated parks (L 206 § 13 publication)",
     "parks:park": "public fact sheet of a designated park",

@@ -52,6 +52,7 @@ from schemathesis.specs.openapi.checks import (
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.api.api import api
 from tests.security.world import build_world
 
@@ -96,7 +97,7 @@ def fuzz_world(
             ("company_user", world.users["company_a"]),
             ("authority_caseworker", caseworker),
         ):
-            tokens[name] = token_create(actor=None, user=user, name="fuzz")[1]
+            tokens[name] = token_create(actor=None, user=user, name="fuzz", scopes=ALL_SCOPES)[1]
         ids = world.ids
         path_ids = {
             "case_id": ids["case"],

@@ -23,6 +23,7 @@ from django.http import HttpResponse
 from django.test import Client
 
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from tests.security.endpoints import (
     API_PREFIX,
     PUBLIC_API,
@@ -77,7 +78,7 @@ def _client(world: World | None, caller: str) -> tuple[Client, dict[str, str]]:
     if caller == "anonymous" or world is None:
         return client, {}
     user = world.users[caller]
-    _, secret = token_create(actor=None, user=user, name="matrix")
+    _, secret = token_create(actor=None, user=user, name="matrix", scopes=ALL_SCOPES)
     client.force_login(user)
     return client, {"Authorization": f"Bearer {secret}"}
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.cases.services.completeness import case_acknowledge
 from rodloeber.layers import screening_service
 from rodloeber.parks.services import application_create, round_open
@@ -85,8 +86,8 @@ def ctx(settings: Any, tmp_path: Path) -> Iterator[Ctx]:
         clients[who] = Client()
         assert clients[who].login(username=user.username, password=PASSWORD)
     tokens = {
-        "company": token_create(actor=None, user=company_user, name="korpus")[1],
-        "planner": token_create(actor=None, user=planner, name="korpus")[1],
+        "company": token_create(actor=None, user=company_user, name="korpus", scopes=ALL_SCOPES)[1],
+        "planner": token_create(actor=None, user=planner, name="korpus", scopes=ALL_SCOPES)[1],
     }
     yield Ctx(clients, tokens, {"case": case.pk, "round": rnd.pk, "park_draft": draft.pk}, tmp_path)
     screening_service.set_layer_loader(None)

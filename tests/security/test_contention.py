@@ -31,6 +31,7 @@ from django.test import Client
 
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.audit.models import AuditEvent
 from rodloeber.cases.models import Milestone
 from rodloeber.cases.services.completeness import case_acknowledge
@@ -52,7 +53,7 @@ def milestone_patch() -> tuple[Conditional, Callable[[], int]]:
     case_acknowledge(actor=manager, case=case, on=date.today())
     m = Milestone.objects.filter(permit__case=case, permit__authority_code="0561").first()
     assert m is not None
-    _, token = token_create(actor=None, user=esbjerg, name="kon")
+    _, token = token_create(actor=None, user=esbjerg, name="kon", scopes=ALL_SCOPES)
     forecast = (m.forecast + timedelta(days=30)).isoformat()
     request = Conditional(
         "PATCH",

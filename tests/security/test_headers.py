@@ -12,6 +12,7 @@ from django.test import Client
 
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_signed_in_pages_and_api_are_not_stored(make_user: Callable[..., Any]) -
         assert r.status_code == 200, url
         assert "no-store" in r["Cache-Control"], url
         assert "Cookie" in r["Vary"]
-    _, secret = token_create(actor=None, user=user, name="headers")
+    _, secret = token_create(actor=None, user=user, name="headers", scopes=ALL_SCOPES)
     r = Client().get("/api/v1/cases", headers={"Authorization": f"Bearer {secret}"})
     assert r.status_code == 200 and "no-store" in r["Cache-Control"]
     assert "Content-Security-Policy" in r

@@ -11,6 +11,7 @@ from django.test import Client
 
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.audit.models import AuditEvent
 from rodloeber.web.ratelimit import MESSAGE_DA, MESSAGE_EN, ROUTES, hit
 from tests.cases import factories as f
@@ -73,7 +74,7 @@ def test_login_form_is_limited_per_address() -> None:
 
 def test_api_case_submit_is_limited_and_audited(make_user: Callable[..., Any]) -> None:
     user = f.user(Role.COMPANY_USER, f.company())
-    _, secret = token_create(actor=None, user=user, name="rl")
+    _, secret = token_create(actor=None, user=user, name="rl", scopes=ALL_SCOPES)
     headers = {"Authorization": f"Bearer {secret}", "Accept-Language": "en"}
     client = Client()
     codes = []

@@ -12,6 +12,7 @@ from django.utils import timezone
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import token_create
+from rodloeber.accounts.token_scopes import ALL_SCOPES
 from rodloeber.cases.access import access_log_record
 from rodloeber.cases.models import AccessLog, Case
 from rodloeber.cases.models.access import AccessLogImmutable
@@ -53,7 +54,8 @@ def _client(user: User, lang: str = "da") -> Client:
 
 
 def _api(user: User) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Bearer {token_create(actor=None, user=user, name='t')[1]}")
+    _, secret = token_create(actor=None, user=user, name="t", scopes=ALL_SCOPES)
+    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
 
 def _views(case: Case, **filters: Any) -> list[AccessLog]:

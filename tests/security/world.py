@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
+from rodloeber.accounts.services import token_create
 from rodloeber.cases.models import Milestone
 from rodloeber.cases.services.callin import callin_request
 from rodloeber.cases.services.completeness import case_acknowledge
@@ -60,7 +61,17 @@ CALLERS: dict[str, tuple[str, str]] = {
 #: Which callers may legitimately see which object kinds (everyone else: hidden).
 ENTITLED: dict[str, frozenset[str]] = {
     "company_a": frozenset(
-        {"case", "draft", "permit", "milestone", "extension", "document", "message", "check"}
+        {
+            "case",
+            "draft",
+            "permit",
+            "milestone",
+            "extension",
+            "document",
+            "message",
+            "check",
+            "api_token",
+        }
     ),
     "case_manager": frozenset({"case", "permit", "milestone", "extension", "document", "message"}),
     "planner_0561": frozenset({"park_app", "park_attachment"}),
@@ -173,7 +184,9 @@ def build_world() -> World:
         council_decision_on=timezone.localdate(),
         published_url="https://example.invalid/aftale",
     )
+    api_token, _secret = token_create(actor=applicant, user=applicant, name="matrix-token")
     ids = {
+        "api_token": api_token.pk,
         "organisation": f.org("0561").pk,
         "invitation": invitation.pk,
         "account_user": account_user.pk,
@@ -204,6 +217,7 @@ PARAM_KINDS: list[tuple[str, str, str]] = [
     ("pk", "/administration/brugere/", "account_user"),
     ("pk", "/administration/bemyndigelser/", "delegation"),
     ("secret", "/konto/invitation/", "invitation_secret"),
+    ("pk", "/konto/api-noegler/", "api_token"),
     ("pk", "/sager/", "case"),
     ("case_id", "", "case"),
     ("pk", "/tjek/gemte/", "check"),

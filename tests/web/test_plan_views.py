@@ -102,3 +102,38 @@ def test_embedded_gantt_has_no_inline_style(client: Client) -> None:
     """The page's CSP blocks inline <style>; gantt.css carries the chart's rules."""
     body = client.get("/procesplan").content.decode()
     assert 'class="rl-gantt"' in body and "<style" not in body
+
+
+def test_table_shows_each_duration_with_its_source(client: Client) -> None:
+    """Item 5: the typical duration, its basis and the cited source, in da and en."""
+    body = client.get("/procesplan").content.decode()
+    assert 'data-testid="duration-source"' in body
+    assert "offentliggjort sagsbehandlingstid" in body  # e.g. the building permit
+    assert "skøn [?]" in body  # e.g. the local plan
+    assert "Fælles servicemål" in body  # the cited source itself
+    en = client.get("/procesplan", headers={"Cookie": "django_language=en"}).content.decode()
+    assert "published processing time" in en and "estimate [?]" in en
+    assert "days, typically" in en
+
+
+def test_low_probability_after_fitting_says_what_stays_at_risk(client: Client) -> None:
+    """Item 3: the battery plan cannot fit with an 80 % margin; the page says so, with the
+    probability, the permits still late at the 80th percentile and why."""
+    body = client.get("/procesplan?example=battery_factory_park").content.decode()
+    assert 'data-testid="risk-remains"' in body
+    part = body.split('data-testid="risk-remains"', 1)[1].split("</div>", 1)[0]
+    assert "80 %" in part and "Byggetilladelse:" in part and "dage for sent" in part
+    assert "Den er kun mulig" in body  # the EIA permit depends on the screening
+    en = client.get(
+        "/procesplan?example=battery_factory_park", headers={"Cookie": "django_language=en"}
+    ).content.decode()
+    assert "What stays at risk" in en and "with a margin of 80 %" in en
+    # the electrolyser plan fits with margin: no warning, no measures needed
+    plain = client.get("/procesplan").content.decode()
+    assert 'data-testid="risk-remains"' not in plain
+
+
+def test_grid_connection_is_shown_outside_the_cap(client: Client) -> None:
+    body = client.get("/procesplan").content.decode()
+    row = body.split('<th scope="row">Nettilslutning', 1)[1].split("</tr>", 1)[0]
+    assert "Uden for fristen" in row

@@ -21,10 +21,12 @@ from rodloeber.accounts.errors import AccountError
 from rodloeber.accounts.models import ApiToken, Organisation, User
 from rodloeber.accounts.reference import ReferenceAuthority, municipalities, state_authorities
 from rodloeber.accounts.roles import CASE_MANAGER_AUTHORITY_CODE, ROLE_ORG_KINDS, OrgKind, Role
-from rodloeber.accounts.token_scopes import ALL_SCOPES, DEFAULT_LIFETIME, check_scopes
+from rodloeber.accounts.token_scopes import DEFAULT_LIFETIME, READ_SCOPES, check_scopes
 from rodloeber.audit.services import record_event
 from rodloeber.domain.identifiers import cvr_problem, normalise_cvr
 
+#: Active tokens one user may hold (bounded work; revoke one to create another).
+MAX_ACTIVE_TOKENS = 20
 TOKEN_PREFIX = "rl_"  # noqa: S105 - a public prefix, not a secret
 TOKEN_LAST_USED_RESOLUTION = timedelta(minutes=1)  # how exact ApiToken.last_used_at is
 
@@ -205,13 +207,23 @@ def token_create(
 ) -> tuple[ApiToken, str]:
     """Create a personal API token; returns the row and the secret (shown once).
 
-    ``scopes`` (read or write per area, ``token_scopes.ALL_SCOPES`` when not
-    given); ``expires_at`` defaults to 90 days from now (issue #20).
+    ``scopes`` (read or write per area; ``token_scopes.READ_SCOPES``, read only,
+    when not given: ADR 0026); ``expires_at`` defaults to 90 days from now
+    (issue #20).
     """
     if not user.is_active:
         raise AccountError("user_inactive", "Brugeren er deaktiveret.", "The user is deactivated.")
-    chosen = check_scopes(ALL_SCOPES if scopes is None else scopes)
+    chosen = check_scopes(READ_SCOPES if scopes is None else scopes)
     now = timezone.now()
+    active = user.api_tokens.filter(revoked_at__isnull=True, expires_at__gt=now).count()
+    if active >= MAX_ACTIVE_TOKENS:
+        raise AccountError(
+            "token_limit",
+            f"Du har allerede {MAX_ACTIVE_TOKENS} aktive API-nøgler. Tilbagekald en, før du "
+            "opretter en ny.",
+            f"You already have {MAX_ACTIVE_TOKENS} active API tokens. Revoke one before "
+            "creating another.",
+        )
     expires_at = expires_at or now + DEFAULT_LIFETIME
     if expires_at <= now:
         raise AccountError(

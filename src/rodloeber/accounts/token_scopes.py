@@ -6,6 +6,11 @@ Issue #20: tokens had no scopes and no expiry. A scope is ``<area>:read`` or
 none: public computations and ``/me``); ``GET``/``HEAD``/``OPTIONS`` need
 read, every other method write. The token's user's role still decides what
 the user may do at all — a scope only narrows it.
+
+A token created without scopes gets :data:`READ_SCOPES` (read in every area,
+ADR 0026): writing must be asked for. A token is held to its scopes on every
+``/api/v1`` path of an area, also where log-in is optional
+(``rodloeber.api.token_scope_middleware``).
 """
 
 from __future__ import annotations
@@ -13,12 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 from rodloeber.accounts.errors import AccountError
 
 __all__ = [
     "ALL_SCOPES",
     "AREAS",
     "DEFAULT_LIFETIME",
+    "READ_SCOPES",
+    "SCOPE_LABELS",
     "ScopeError",
     "area_of",
     "check_scopes",
@@ -33,6 +43,19 @@ AREAS: dict[str, tuple[str, ...]] = {
     "statistics": ("statistics", "schedules"),
 }
 ALL_SCOPES: tuple[str, ...] = tuple(f"{a}:{m}" for a in AREAS for m in ("read", "write"))
+#: What a token gets when no scope is chosen: read in every area, never write.
+READ_SCOPES: tuple[str, ...] = tuple(f"{a}:read" for a in AREAS)
+#: Labels shown to people (never the internal keys).
+SCOPE_LABELS: dict[str, Promise] = {
+    "cases:read": _("Cases: read"),
+    "cases:write": _("Cases: read and write"),
+    "parks:read": _("Industrial parks: read"),
+    "parks:write": _("Industrial parks: read and write"),
+    "land:read": _("Business land: read"),
+    "land:write": _("Business land: read and write"),
+    "statistics:read": _("Statistics and schedules: read"),
+    "statistics:write": _("Statistics and schedules: read and write"),
+}
 #: Default lifetime of a new token (issue #20).
 DEFAULT_LIFETIME = timedelta(days=90)
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rodloeber.accounts.models import Organisation, User
 from rodloeber.accounts.roles import CASE_MANAGER_AUTHORITY_CODE, OrgKind, Role
-from rodloeber.cases.models import DecisionOutcome
+from rodloeber.cases.models import DecisionOutcome, StrategicRegime
 from rodloeber.core.page_errors import page_language
 from rodloeber.domain.planning import PAUSE_REASONS
 
@@ -109,6 +109,25 @@ class PauseForm(forms.Form):
     reason = forms.ChoiceField(label=_("Reason for the pause"), choices=pause_reason_choices)
     note = forms.CharField(label=_("Note"), max_length=5_000, required=False)
     date = forms.DateField(label=_("Date"), required=False)
+
+
+IN_PERMITTING_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Not known"))]
+
+
+class StrategicRecognitionForm(forms.Form):
+    """A strategic-project recognition (NZIA Art. 13, CRMA Art. 6-7) on a case."""
+
+    regime = forms.ChoiceField(label=_("Regulation"), choices=StrategicRegime.choices)
+    decided_on = forms.DateField(label=_("Date of the recognition decision"))
+    decided_by = forms.CharField(label=_("Decided by"), max_length=200)
+    reference = forms.CharField(label=_("Decision reference"), max_length=200)
+    in_permitting = forms.ChoiceField(
+        label=_("Was the permit-granting process already running when it was recognised?"),
+        choices=IN_PERMITTING_CHOICES,
+    )
+
+    def clean_in_permitting(self) -> bool | None:
+        return {"yes": True, "no": False}.get(self.cleaned_data["in_permitting"])
 
 
 class ResumeForm(forms.Form):

@@ -57,6 +57,7 @@ def _drivers(data: object) -> tuple[RiskDriver, ...]:
                     criticality=float(d.get("criticality") or 0.0),
                     min_days=int(d.get("min_days") or 0),
                     max_days=int(d.get("max_days") or 0),
+                    possible=bool(d.get("possible")),
                 )
             )
     return tuple(out)
@@ -78,6 +79,7 @@ def plan_alert_for_case(case: Case) -> CaseAlert | None:
             d.criticality,
             d.min_days,
             d.max_days,
+            d.possible,
         )
         for d in drivers
     )

@@ -41,6 +41,7 @@ from rodloeber.domain.planning import (
     extension_rules_for,
 )
 from rodloeber.domain.planning import Pause as DomainPause
+from rodloeber.domain.planning.clock import Interval, excluded_intervals
 
 #: Invest in Denmark's guidance milestone: a first guidance meeting within 30 days.
 GUIDANCE_DAYS = 30
@@ -139,8 +140,30 @@ def domain_extensions(case: Case) -> list[Extension]:
     ]
 
 
+def _excluded(case: Case) -> tuple[Interval, ...]:
+    """The periods the regime excludes from the limit, from the current plan.
+
+    The plan stores which permits' running time is excluded (e.g. the EIA step
+    under CRMA Art. 11(3)) and their dates; the same domain function turns
+    them into clock intervals for the plan and for the case.
+    """
+    assert case.clock_start is not None
+    snap = case.plans.filter(kind=PlanSnapshot.CURRENT).first()
+    if snap is None or not snap.data.get("clock_excluded"):
+        return ()
+    spans = {
+        p["code"]: (date.fromisoformat(p["start"]), date.fromisoformat(p["end"]))
+        for p in snap.data.get("permits", [])
+    }
+    return excluded_intervals(spans, snap.data["clock_excluded"], case.clock_start)
+
+
 def case_clock(case: Case, extra: Extension | None = None) -> Clock | None:
-    """The cap clock (fristur) from the acknowledgement, or None before it."""
+    """The cap clock (fristur) from the acknowledgement, or None before it.
+
+    Pauses, approved extensions and the periods the regime excludes (as in
+    the current plan) all move the deadline, so it equals the plan's.
+    """
     if case.clock_start is None:
         return None
     extensions = domain_extensions(case) + ([extra] if extra else [])
@@ -150,6 +173,7 @@ def case_clock(case: Case, extra: Extension | None = None) -> Clock | None:
         pauses=tuple(domain_pauses(case)),
         extensions=tuple(extensions),
         rules=extension_rules_for(case.cap_regime),
+        excluded=_excluded(case),
     )
 
 
@@ -168,6 +192,7 @@ def clock_dict(case: Case, today: date) -> dict[str, Any]:
         "remaining_days": status.remaining_days,
         "deadline": status.deadline.isoformat(),
         "extension_months": clock.extension_months,
+        "excluded_days": clock.excluded_days,
     }
 
 
@@ -227,6 +252,7 @@ def compute_plan(
         n_samples=plan_samples(n_samples),
         coordinated=[x for p in procedures for x in p.links],
         clock_excluded=excluded,
+        possible=[p.code for p in permits if p.certainty == "possible"],
     )
 
 

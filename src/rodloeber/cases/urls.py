@@ -22,6 +22,11 @@ urlpatterns = [
     path("<int:pk>/afvis", manager.reject, name="reject"),
     path("<int:pk>/kontaktperson", manager.reassign, name="reassign"),
     path("<int:pk>/offentliggoer", manager.publish, name="publish"),
+    path(
+        "<int:pk>/strategisk-anerkendelse",
+        manager.strategic_recognition,
+        name="strategic_recognition",
+    ),
     path("forlaengelser/<int:ext_id>/afgoer", manager.decide_extension, name="decide_extension"),
     # authorities
     path("milepaele/<int:milestone_id>", authority.milestone, name="milestone"),

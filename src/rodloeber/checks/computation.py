@@ -25,11 +25,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.conf import settings
+
 from rodloeber.accounts.reference import kommune_names
 from rodloeber.checks.parks import ParkMatch, apply_park_fact
 from rodloeber.domain.catalogue import Catalogue
 from rodloeber.domain.eligibility import CheckResult, check_project
-from rodloeber.domain.plan_preview import PlanPreview, preview_plan
+from rodloeber.domain.plan_preview import DEFAULT_FIT_PERCENTILE, PlanPreview, preview_plan
 
 __all__ = ["CheckRun", "checked_facts", "run_check", "run_plan_preview"]
 
@@ -71,4 +73,11 @@ def run_plan_preview(facts: Any, *, clock_start: date, n_samples: int = 10_000) 
         kommune_names=kommune_names(),
         n_samples=n_samples,
         check=run.result,
+        fit_percentile=fit_percentile(),
     )
+
+
+def fit_percentile() -> float:
+    """``RODLOEBER_PLAN_FIT_PERCENTILE`` (default 0.8), kept strictly inside (0, 1)."""
+    value = float(getattr(settings, "RODLOEBER_PLAN_FIT_PERCENTILE", DEFAULT_FIT_PERCENTILE))
+    return min(0.99, max(0.01, value))

@@ -176,6 +176,10 @@ def result_context(
         "status": status,
         "gate_failed": any(not p["possibly_met"] for p in elig.get("preconditions", [])),
         "preconditions": _criteria(elig.get("preconditions", []), en, language),
+        "may_apply": [
+            {"text": r["text_en" if en else "text"], "legal_basis": r["legal_basis"]}
+            for r in elig.get("may_apply", [])
+        ],
         "criteria": _criteria(elig["criteria"], en, language),
         "cap": _cap(elig["cap"], en),
         "permits": permits,

@@ -18,11 +18,12 @@ from rodloeber.accounts.roles import Role
 from rodloeber.core.spreadsheet import neutralise
 from rodloeber.domain.catalogue import load_catalogue
 from rodloeber.domain.coordination import load_coordination
-from rodloeber.domain.open_questions import open_questions
+from rodloeber.domain.open_questions import RULE, open_questions
+from rodloeber.domain.planning.duration_evidence import estimated_durations
 
 #: Who may read the list: the one-stop-shop's case managers and administrators.
 READERS = frozenset({Role.CASE_MANAGER, Role.ADMINISTRATOR})
-COLUMNS = ("file", "code", "title", "decides", "consequence", "source_note")
+COLUMNS = ("kind", "file", "code", "title", "decides", "consequence", "source_note")
 
 
 @login_required
@@ -46,10 +47,18 @@ def open_legal_questions(request: HttpRequest) -> HttpResponse:
         for row in rows:
             writer.writerow({k: neutralise(v) for k, v in row.items()})
         return response
+    rules = [r for r in rows if r["kind"] == RULE]
+    estimates = [r for r in rows if r["kind"] != RULE]
     context = {
-        "rows": rows,
-        "count": len(rows),
+        "rows": rules,
+        "estimates": estimates,
+        "count": len(rules),
+        "estimate_count": len(estimates),
         "deciding": sum(1 for q in questions if q.decides_cap_or_eligibility),
         "catalogue_version": catalogue.version,
+        "estimated_durations": [
+            {"code": e.code, "name": e.name(language), "range": e.range_text(language)}
+            for e in estimated_durations(catalogue.permit_types.values())
+        ],
     }
     return render(request, "checks/open_questions.html", context)

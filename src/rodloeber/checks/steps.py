@@ -21,6 +21,7 @@ from rodloeber.checks.questions import (
     Step,
 )
 from rodloeber.checks.steps_environment import ACTIVITIES, CONSTRUCTION, INVESTOR
+from rodloeber.checks.steps_permits import SITE_QUESTIONS
 
 PROJECT = Step(
     1,
@@ -233,6 +234,7 @@ SITE = Step(
             _("Is the site of archaeological interest?"),
             _("The local museum knows; earthworks may need a pre-investigation."),
         ),
+        *SITE_QUESTIONS,
     ),
 )
 

@@ -17,6 +17,7 @@ from rodloeber.checks.questions import (
     Question,
     Step,
 )
+from rodloeber.checks.steps_permits import WORKS_QUESTIONS
 
 ACTIVITIES = Step(
     3,
@@ -147,6 +148,7 @@ ACTIVITIES = Step(
             _("Will there be hydrogen installations?"),
             _("E.g. electrolysers, hydrogen storage or pipelines on the site."),
         ),
+        *WORKS_QUESTIONS,
     ),
 )
 

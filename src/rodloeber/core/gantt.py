@@ -15,7 +15,9 @@ from pathlib import Path
 from django.http import HttpResponse
 from django.utils.safestring import SafeString, mark_safe
 
-from rodloeber.domain.planning import Plan, render_gantt_svg
+from rodloeber.domain.catalogue import load_catalogue
+from rodloeber.domain.planning import GanttRow, Plan, gantt_table_rows, render_gantt_svg
+from rodloeber.domain.planning.duration_evidence import duration_evidence
 
 GANTT_CSS = Path(__file__).resolve().parents[1] / "static" / "rodloeber" / "gantt.css"
 
@@ -45,3 +47,9 @@ def gantt_download(
     # and this keeps it so even if it is served inline by a proxy.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response
+
+
+def gantt_rows(plan: Plan, *, lang: str, today: date | None = None) -> list[GanttRow]:
+    """The table alternative, with each permit's typical duration and its source."""
+    evidence = duration_evidence(load_catalogue().permit_types.values())
+    return gantt_table_rows(plan, lang=lang, today=today, evidence=evidence)

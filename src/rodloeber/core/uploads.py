@@ -11,14 +11,15 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from django.utils import timezone
+
+from rodloeber.core.media_files import open_stored
 
 _ZIP_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -120,24 +121,6 @@ def _is_office_package(content: bytes) -> bool:
     return "[Content_Types].xml" in names or "mimetype" in names
 
 
-@contextmanager
-def files_removed_on_failure() -> Iterator[list[FieldFile]]:
-    """Files appended to the yielded list are deleted again if the block raises.
-
-    Storage writes are not transactional: a file saved inside
-    ``transaction.atomic()`` stays on disk when the transaction rolls back.
-    Enter this *before* the transaction so a failing commit is caught too.
-    """
-    stored: list[FieldFile] = []
-    try:
-        yield stored
-    except BaseException:
-        for file in stored:
-            if file.name:
-                file.storage.delete(file.name)
-        raise
-
-
 class UploadedDocument(models.Model):
     """What every stored upload records besides its owner and ``file`` (abstract).
 
@@ -166,9 +149,12 @@ class UploadedDocument(models.Model):
 
 
 def private_download(file: FieldFile, filename: str, content_type: str) -> FileResponse:
-    """An attachment response that browsers neither sniff nor cache."""
+    """An attachment response that browsers neither sniff nor cache.
+
+    The file is opened with :func:`rodloeber.core.media_files.open_stored`, so the
+    transaction that staged a file can read it back before it commits."""
     response = FileResponse(
-        file.open("rb"), as_attachment=True, filename=filename, content_type=content_type
+        open_stored(file), as_attachment=True, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -169,6 +169,10 @@ def cap_facts(
         "crma_strategic": bool(facts.crma_strategic),
         "crma_stage": facts.crma_stage,
         "crma_already_in_permitting": facts.crma_already_in_permitting,
+        # CRMA Art. 11(2), second branch: an extension of an existing strategic
+        # project that already holds a permit. Not asked yet: unknown for an
+        # expansion (the regime "may be shorter"), false otherwise.
+        "crma_extension_of_permitted": None if facts.kind == "expansion" else False,
         "kind": facts.kind,
     }
 

@@ -10,7 +10,7 @@ with file, entry and field.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -120,6 +120,9 @@ class Catalogue:
     eligibility_preconditions: Mapping[str, RuleData]
     navigator_rules: Mapping[str, RuleData]
     eu_guidance: Mapping[str, EuGuidance]
+    #: Eligibility rules we know exist but could not confirm (e.g. the exception
+    #: in L 206 § 2, stk. 2): shown as "may apply", never deciding (ADR 0025).
+    eligibility_open_rules: Mapping[str, RuleData] = field(default_factory=dict)
 
     def municipality_name(self, code: str, dagi_name: str) -> tuple[str, str]:
         """Official (da, en) name of a municipality from its DAGI code and name,
@@ -308,6 +311,22 @@ def _load(directory: Path) -> Catalogue:
     )
     if "production_company" not in preconditions:
         gr.problem("production_company", "code", "precondition is missing")
+    open_rules = unique_by(
+        gr,
+        [
+            parse_rule_data(gr, m, criterion=True)
+            for m in (
+                gr.entries(raw["eligibility.yaml"], "open_rules")
+                if "open_rules" in raw["eligibility.yaml"]
+                else []
+            )
+        ],
+        "code",
+        "code",
+    )
+    for code, rule in open_rules.items():
+        if "may_apply" not in rule.texts:
+            gr.problem(code, "texts", "an open rule needs a 'may_apply' text")
 
     vr = Reader("navigator_rules.yaml", problems)
     rules = unique_by(
@@ -357,6 +376,7 @@ def _load(directory: Path) -> Catalogue:
         eligibility_preconditions=preconditions,
         navigator_rules=rules,
         eu_guidance=guidance,
+        eligibility_open_rules=open_rules,
     )
 
 

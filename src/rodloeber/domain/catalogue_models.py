@@ -40,6 +40,8 @@ MILESTONE_KINDS: tuple[str, ...] = (
     "appeal_period_end",
 )
 ParamValue = int | float | str | bool | tuple[str, ...]
+#: Where a permit's planning duration comes from (see ``DurationRange``).
+DURATION_BASES: tuple[str, ...] = ("published", "statutory", "estimate")
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,19 @@ class _Missing(dict[str, object]):
 
 @dataclass(frozen=True)
 class DurationRange:
-    """Planning duration of a permit in calendar days (min <= likely <= max)."""
+    """Planning duration of a permit in calendar days (min <= likely <= max).
+
+    ``basis`` says where the numbers come from: ``published`` (an authority's
+    published processing time or service target, sagsbehandlingstid/servicemål),
+    ``statutory`` (a time limit in law, lovbestemt frist) or ``estimate`` (a
+    planning estimate [?]); ``source`` cites it (required unless an estimate).
+    """
 
     min_days: int
     likely_days: int
     max_days: int
+    basis: str = "estimate"
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,10 +120,15 @@ class PermitType:
     appeal: Appeal
     appeal_period_days: int | None
     source_note: str
+    #: The rule is confirmed: the permit is needed on the stated trigger, who
+    #: decides and the legal basis. Only confirmed rules decide criterion B2.
     verified: bool
     #: The region (regionsrådet) decides instead when the project extracts raw
     #: materials on land (råstofloven § 7; e.g. the EIA for extraction).
     regional_for_extraction: bool = False
+    #: The details are confirmed too: service target, appeal body and period,
+    #: milestones (planning data; never decides a cap or eligibility).
+    details_verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,7 +195,11 @@ class IedListing:
     text_da: str
     text_en: str
     source_note: str
+    #: The activity is on bilag 1/2 with this text (a miljøgodkendelse is needed).
     verified: bool
+    #: The (s) mark (``state``) is confirmed: who approves (stat/kommune), which
+    #: decides the approval's authority level and so criterion B2.
+    state_verified: bool = False
 
 
 @dataclass(frozen=True)

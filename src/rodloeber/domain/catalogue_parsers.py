@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from rodloeber.domain.catalogue_models import (
     AUTHORITY_LEVELS,
     AUTHORITY_RULES,
+    DURATION_BASES,
     MILESTONE_KINDS,
     AnyOf,
     Appeal,
@@ -82,22 +83,45 @@ def _milestones(
     return result
 
 
+def _duration(r: Reader, raw: Mapping[str, object], entry: str) -> DurationRange:
+    """The planning range with its evidence: a basis, and a source unless an estimate."""
+    basis = raw.get("basis")
+    if basis not in DURATION_BASES:
+        r.problem(
+            entry, "duration.basis", f"must be one of {', '.join(DURATION_BASES)} (got {basis!r})"
+        )
+        basis = "estimate"
+    assert isinstance(basis, str)
+    source = raw.get("source", "")
+    if not isinstance(source, str):
+        r.problem(entry, "duration.source", "must be a string")
+        source = ""
+    if basis in ("published", "statutory") and not source.strip():
+        r.problem(entry, "duration.source", f"is required when basis is '{basis}'")
+    duration = DurationRange(
+        min_days=r.integer(raw, "min_days", entry),
+        likely_days=r.integer(raw, "likely_days", entry),
+        max_days=r.integer(raw, "max_days", entry),
+        basis=basis,
+        source=source.strip(),
+    )
+    stray = set(raw) - {"min_days", "likely_days", "max_days", "basis", "source"}
+    if stray:
+        r.problem(entry, "duration", f"unexpected keys {sorted(map(str, stray))}")
+    if duration.min_days <= 0:
+        r.problem(entry, "duration.min_days", "must be > 0")
+    if not duration.min_days <= duration.likely_days <= duration.max_days:
+        r.problem(entry, "duration", "must satisfy min_days <= likely_days <= max_days")
+    return duration
+
+
 def parse_permit_type(
     r: Reader, m: Mapping[str, object], templates: Mapping[str, object]
 ) -> PermitType:
     """Parse one entry of permit_types.yaml."""
     code = r.string(m, "code", "?")
     entry = code or "?"
-    duration_raw = r.mapping(m.get("duration"), entry, "duration")
-    duration = DurationRange(
-        min_days=r.integer(duration_raw, "min_days", entry),
-        likely_days=r.integer(duration_raw, "likely_days", entry),
-        max_days=r.integer(duration_raw, "max_days", entry),
-    )
-    if duration.min_days <= 0:
-        r.problem(entry, "duration.min_days", "must be > 0")
-    if not duration.min_days <= duration.likely_days <= duration.max_days:
-        r.problem(entry, "duration", "must satisfy min_days <= likely_days <= max_days")
+    duration = _duration(r, r.mapping(m.get("duration"), entry, "duration"), entry)
     appeal_raw = r.mapping(m.get("appeal"), entry, "appeal")
     stray = set(appeal_raw) - {"body_da", "body_en", "period_days", "suspensive"}
     if stray:  # e.g. an unquoted "(…, MBL § 96)" split into a key by YAML
@@ -134,6 +158,7 @@ def parse_permit_type(
         source_note=r.string(m, "source_note", entry),
         verified=r.boolean(m, "verified", entry),
         regional_for_extraction=bool(r.opt_boolean(m, "regional_for_extraction", entry)),
+        details_verified=bool(r.opt_boolean(m, "details_verified", entry)),
     )
 
 
@@ -163,6 +188,7 @@ def parse_listing(r: Reader, m: Mapping[str, object]) -> IedListing:
         text_en=r.string(m, "text_en", code),
         source_note=r.string(m, "source_note", code),
         verified=r.boolean(m, "verified", code),
+        state_verified=bool(r.opt_boolean(m, "state_verified", code)),
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rodloeber.domain.catalogue import Catalogue, Text
 from rodloeber.domain.facts import ProjectFacts
-from rodloeber.domain.navigator.model import REQUIRED, Assumption, PermitSet
+from rodloeber.domain.navigator.model import REQUIRED, Assumption, PermitResult, PermitSet
 
 PUBLIC_LEVELS = ("state", "municipal")
 
@@ -136,48 +136,62 @@ def criterion_b1(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> 
     return Criterion("B1", met, met, reason, data.legal_basis, name)
 
 
+def _confirmed(p: PermitResult) -> bool:
+    """Certainly needed on a confirmed rule (permit type, finding, authority level)."""
+    return p.certainty == REQUIRED and p.rule_verified
+
+
 def _authorities(
-    permits: PermitSet, level: str, certainty: str | None, excluded: tuple[str, ...]
+    permits: PermitSet, level: str, confirmed_only: bool, excluded: tuple[str, ...]
 ) -> list[str]:
     return list(
         dict.fromkeys(
             p.authority
             for p in permits.permits
             if p.authority_level == level
-            and certainty in (None, p.certainty)
+            and (_confirmed(p) or not confirmed_only)
             and p.code not in excluded
         )
     )
 
 
 def criterion_b2(permits: PermitSet, cat: Catalogue) -> Criterion:
-    """B2: permits from both state and municipal authorities (from the navigator)."""
+    """B2: permits from both state and municipal authorities (from the navigator).
+
+    Only permits certainly needed on a confirmed rule count towards "met". A
+    permit that is possible, or needed on a rule still marked unverified (the
+    permit type, the finding or the (s) mark behind its authority level), may
+    apply: it can make B2 "possibly met", never met (ADR 0025).
+    """
     data = cat.criterion("B2")
     name = Text(data.name_da, data.name_en)
     excluded = data.strings("excluded_permits")
-    state = _authorities(permits, "state", REQUIRED, excluded)
-    municipal = _authorities(permits, "municipal", REQUIRED, excluded)
+    state = _authorities(permits, "state", True, excluded)
+    municipal = _authorities(permits, "municipal", True, excluded)
     if state and municipal:
         reason = data.text("met", state=", ".join(state), municipal=", ".join(municipal))
         return Criterion("B2", True, True, reason, data.legal_basis, name)
-    any_state = _authorities(permits, "state", None, excluded)
-    any_municipal = _authorities(permits, "municipal", None, excluded)
+    any_state = _authorities(permits, "state", False, excluded)
+    any_municipal = _authorities(permits, "municipal", False, excluded)
     if any_state and any_municipal:
-        possible = [
-            p.name_da
+        open_ = [
+            p
             for p in permits.permits
-            if p.certainty != REQUIRED
-            and p.authority_level in PUBLIC_LEVELS
-            and p.code not in excluded
+            if not _confirmed(p) and p.authority_level in PUBLIC_LEVELS and p.code not in excluded
         ]
-        certain = state or municipal
-        reason = data.text(
-            "possibly", certain=", ".join(certain) or "-", possible=", ".join(possible)
+        mark = data.text("unverified_mark")
+        flag = {p.code: p.certainty == REQUIRED for p in open_}
+        possible_da = ", ".join(p.name_da + (mark.da if flag[p.code] else "") for p in open_)
+        possible_en = ", ".join(p.name_en + (mark.en if flag[p.code] else "") for p in open_)
+        certain = ", ".join(state or municipal) or "-"
+        reason = Text(
+            data.text("possibly", certain=certain, possible=possible_da).da,
+            data.text("possibly", certain=certain, possible=possible_en).en,
         )
         return Criterion("B2", False, True, reason, data.legal_basis, name)
-    if municipal or any_municipal:
+    if any_municipal:
         key, values = "only_municipal", {"municipal": ", ".join(any_municipal)}
-    elif state or any_state:
+    elif any_state:
         key, values = "only_state", {"state": ", ".join(any_state)}
     else:
         key, values = "none", {}
@@ -203,21 +217,35 @@ def production_company(facts: ProjectFacts, cat: Catalogue, out: list[Assumption
     Met when a listed activity needs a miljøgodkendelse or the company is
     subject to regular environmental inspection; not met when neither holds
     (no listed activity and no inspection duty); otherwise unknown, with the
-    assumption stated.
+    assumption stated. A listing still marked unverified (e.g. the IED 2.0
+    battery placeholder) may apply, never decides: "possibly".
     """
     data = cat.precondition("production_company")
     name = Text(data.name_da, data.name_en)
     code, basis = data.code, data.legal_basis
-    if facts.activities:
-        reason = data.text("met_listed", listings=", ".join(facts.activities))
+    confirmed = [a for a in facts.activities or () if _listing_confirmed(a, cat)]
+    if confirmed:
+        reason = data.text("met_listed", listings=", ".join(confirmed))
         return Criterion(code, True, True, reason, basis, name)
     if facts.regular_environmental_inspection:
         return Criterion(code, True, True, data.text("met_inspection"), basis, name)
+    if facts.activities:
+        # Only listings still marked unverified: the approval duty may apply.
+        reason = data.text("possibly_unverified_listing", listings=", ".join(facts.activities))
+        out.append(Assumption("activities", reason, code))
+        return Criterion(code, False, True, reason, basis, name)
     if facts.activities is not None and facts.regular_environmental_inspection is False:
         return Criterion(code, False, False, data.text("not_met"), basis, name)
     assumption = data.text("assumption_unknown")
     out.append(Assumption("regular_environmental_inspection", assumption, code))
     return Criterion(code, False, True, data.text("unknown"), basis, name)
+
+
+def _listing_confirmed(code: str, cat: Catalogue) -> bool:
+    """A listed activity whose listing is confirmed, or a code the catalogue does
+    not hold (the company states it is listed; the authority checks it)."""
+    listing = cat.ied_listings.get(code)
+    return listing is None or listing.verified
 
 
 def decide(preconditions: tuple[Criterion, ...], criteria: tuple[Criterion, ...]) -> bool | None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rodloeber.domain.caps import CapResult, binding_cap
-from rodloeber.domain.catalogue import Catalogue, load_catalogue
+from rodloeber.domain.catalogue import Catalogue, RuleData, load_catalogue
 from rodloeber.domain.criteria import (
     Criterion,
     decide,
@@ -38,6 +38,8 @@ class Eligibility:
     cap: CapResult
     assumptions: tuple[Assumption, ...]
     catalogue_version: str
+    #: Unconfirmed rules that may change the answer (never deciding it).
+    may_apply: tuple[RuleData, ...] = ()
 
     def criterion(self, code: str) -> Criterion:
         """The criterion with ``code``."""
@@ -54,6 +56,15 @@ class Eligibility:
             "assumptions": [a.text.da for a in self.assumptions],
             "assumptions_en": [a.text.en for a in self.assumptions],
             "catalogue_version": self.catalogue_version,
+            "may_apply": [
+                {
+                    "code": r.code,
+                    "text": r.text("may_apply").da,
+                    "text_en": r.text("may_apply").en,
+                    "legal_basis": r.legal_basis,
+                }
+                for r in self.may_apply
+            ],
         }
 
 
@@ -83,6 +94,7 @@ def assess_eligibility(
         cap=cap,
         assumptions=pre_assumptions + assumptions + cap.assumptions,
         catalogue_version=cat.version,
+        may_apply=tuple(r for r in cat.eligibility_open_rules.values() if not r.verified),
     )
 
 

@@ -90,6 +90,10 @@ class Site:
     beach_protection_zone: bool | None = None
     contaminated_land: bool | None = None
     archaeology_interest: bool | None = None
+    near_protected_line: bool | None = None
+    forest_reserve: bool | None = None
+    agricultural_obligation: bool | None = None
+    road_building_line: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,16 @@ class ProjectFacts:
     co2_storage: bool | None = None
     grid_connection_mw: float | None = None
     hydrogen_installations: bool | None = None
+    new_road_access: bool | None = None
+    soil_or_groundwater_works: bool | None = None
+    watercourse_works: bool | None = None
+    coastal_or_seabed_works: bool | None = None
+    surplus_heat_delivery: bool | None = None
+    onsite_generation_mw: float | None = None
+    flammable_storage: bool | None = None
+    pharmaceutical_manufacturing: bool | None = None
+    gmo_contained_use: bool | None = None
+    stack_height_m: float | None = None
     construction: Construction | None = None
 
     def to_dict(self) -> dict[str, object]:
@@ -155,6 +169,10 @@ def _site(r: FactsReader, raw: Mapping[str, object]) -> Site:
         beach_protection_zone=r.boolean(raw, "site.beach_protection_zone"),
         contaminated_land=r.boolean(raw, "site.contaminated_land"),
         archaeology_interest=r.boolean(raw, "site.archaeology_interest"),
+        near_protected_line=r.boolean(raw, "site.near_protected_line"),
+        forest_reserve=r.boolean(raw, "site.forest_reserve"),
+        agricultural_obligation=r.boolean(raw, "site.agricultural_obligation"),
+        road_building_line=r.boolean(raw, "site.road_building_line"),
     )
 
 
@@ -238,6 +256,16 @@ def parse_project_facts(
         co2_storage=r.boolean(data, "co2_storage"),
         grid_connection_mw=r.number(data, "grid_connection_mw"),
         hydrogen_installations=r.boolean(data, "hydrogen_installations"),
+        new_road_access=r.boolean(data, "new_road_access"),
+        soil_or_groundwater_works=r.boolean(data, "soil_or_groundwater_works"),
+        watercourse_works=r.boolean(data, "watercourse_works"),
+        coastal_or_seabed_works=r.boolean(data, "coastal_or_seabed_works"),
+        surplus_heat_delivery=r.boolean(data, "surplus_heat_delivery"),
+        onsite_generation_mw=r.number(data, "onsite_generation_mw"),
+        flammable_storage=r.boolean(data, "flammable_storage"),
+        pharmaceutical_manufacturing=r.boolean(data, "pharmaceutical_manufacturing"),
+        gmo_contained_use=r.boolean(data, "gmo_contained_use"),
+        stack_height_m=r.number(data, "stack_height_m"),
         construction=_construction(r, data),
     )
     if r.errors:

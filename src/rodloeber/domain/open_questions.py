@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from rodloeber.domain.catalogue import Catalogue, Text
 from rodloeber.domain.coordination import Coordination
 
-__all__ = ["OpenQuestion", "open_questions"]
+__all__ = ["ESTIMATE", "RULE", "OpenQuestion", "open_questions", "rule_marks"]
+
+RULE = "rule"
+ESTIMATE = "estimate"
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,9 @@ class OpenQuestion:
     consequence: Text
     source_note: str
     decides_cap_or_eligibility: bool
+    #: ``rule``: a rule mark (counted; may never decide alone). ``estimate``: a
+    #: planning estimate or detail (durations, savings, appeal details).
+    kind: str = RULE
 
     def row(self, language: str) -> dict[str, str]:
         """A flat row for the page and the CSV, in ``language`` (da/en)."""
@@ -39,6 +45,7 @@ class OpenQuestion:
             "decides": self.decides.en if en else self.decides.da,
             "consequence": self.consequence.en if en else self.consequence.da,
             "source_note": self.source_note,
+            "kind": self.kind,
         }
 
 
@@ -63,27 +70,64 @@ ETS_DECIDES = Text(
     "Whether the greenhouse gas permit (EU ETS) is shown as needed.",
 )
 ETS_WRONG = Text(
-    "En kvotetilladelse kan mangle eller vises unødigt; kan påvirke kriterium B2 (statslig "
-    "tilladelse).",
-    "An ETS permit may be missing or shown needlessly; can affect criterion B2 (state permit).",
+    "En kvotetilladelse kan mangle eller vises unødigt. Den tæller kun som »kan gælde« i "
+    "kriterium B2, aldrig som sikker, før reglen er bekræftet.",
+    "An ETS permit may be missing or shown needlessly. It only counts as 'may apply' in "
+    "criterion B2, never as certain, until the rule is confirmed.",
 )
 IED_DECIDES = Text(
-    "Listepunktets tekst, om staten er godkendelsesmyndighed, og om det peger på ETS.",
-    "The listing's text, whether the state approves it, and whether it points to the ETS.",
+    "Om aktiviteten står på bilag 1/2 og dermed kræver miljøgodkendelse (forudsætningen "
+    "produktionsvirksomhed).",
+    "Whether the activity is on annex 1/2 and so needs an environmental approval (the "
+    "production-company precondition).",
 )
 IED_WRONG = Text(
-    "Forkert godkendelsesmyndighed (stat/kommune) i navigatoren; kan påvirke kriterium B2.",
-    "Wrong approving authority (state/municipality) in the navigator; can affect criterion B2.",
+    "Forudsætningen vises kun som »kan gælde« (muligvis berettiget), aldrig som opfyldt på "
+    "dette listepunkt alene.",
+    "The precondition is only shown as 'may apply' (possibly eligible), never met on this "
+    "listing alone.",
+)
+IED_STATE_DECIDES = Text(
+    "Om Miljøstyrelsen (mærket (s)) eller kommunen godkender, dvs. godkendelsens myndighedsniveau "
+    "i kriterium B2.",
+    "Whether Miljøstyrelsen (marked (s)) or the municipality approves, i.e. the approval's "
+    "authority level in criterion B2.",
+)
+IED_STATE_WRONG = Text(
+    "Godkendelsen tæller kun som »kan gælde« i kriterium B2; bekræftes mærket, kan B2 blive "
+    "opfyldt (én rettelse: state_verified: true).",
+    "The approval only counts as 'may apply' in criterion B2; once the mark is confirmed, B2 "
+    "may become met (one edit: state_verified: true).",
 )
 PERMIT_DECIDES = Text(
-    "Tilladelsens data: hjemmel, myndighed, servicemål, varighed og klageadgang.",
-    "The permit's data: legal basis, authority, service target, duration and appeal.",
+    "Reglen: om tilladelsen er nødvendig, hvem der afgør (stat/kommune), og hjemlen.",
+    "The rule: whether the permit is needed, who decides (state/municipality), and the "
+    "legal basis.",
 )
 PERMIT_WRONG = Text(
-    "Procesplanen og klageoplysningerne kan være forkerte; tilladelsens myndighedsniveau tæller "
-    "i kriterium B2.",
-    "The process plan and appeal details may be wrong; the permit's authority level counts in "
-    "criterion B2.",
+    "Tilladelsen vises, men tæller kun som »kan gælde« i kriterium B2 (højst muligvis "
+    "berettiget); én rettelse i permit_types.yaml (verified: true) gør den afgørende.",
+    "The permit is shown but only counts as 'may apply' in criterion B2 (at most possibly "
+    "eligible); one edit in permit_types.yaml (verified: true) makes it decide.",
+)
+DETAILS_DECIDES = Text(
+    "Tilladelsens detaljer: servicemål, klageinstans og -frist, milepæle (planlægning).",
+    "The permit's details: service target, appeal body and period, milestones (planning).",
+)
+DETAILS_WRONG = Text(
+    "Procesplanen og klageoplysningerne kan være forkerte; ingen frist eller berettigelse "
+    "afhænger af dem.",
+    "The process plan and appeal details may be wrong; no cap or eligibility depends on them.",
+)
+OPEN_RULE_DECIDES = Text(
+    "En undtagelse, der kan ændre svaret om adgang til Én indgang; vises kun som »kan gælde«.",
+    "An exception that may change the eligibility answer; only shown as 'may apply'.",
+)
+OPEN_RULE_WRONG = Text(
+    "Svaret om produktionsvirksomhed kan være forkert for nogle virksomhedstyper; sagen "
+    "afklarer det. Bekræftes reglen, skal den indføres som forudsætning.",
+    "The production-company answer may be wrong for some kinds of company; the case settles "
+    "it. Once confirmed, the rule must be added as a precondition.",
 )
 SEVESO_DECIDES = Text(
     "Tærskler for risikovirksomheder (risikobekendtgørelsen).",
@@ -132,10 +176,14 @@ GUIDANCE_WRONG = Text(
 def open_questions(
     cat: Catalogue, coordination: Coordination | None = None
 ) -> tuple[OpenQuestion, ...]:
-    """Every catalogue entry marked ``verified: false``, grouped by file.
+    """Every catalogue entry marked ``verified: false`` (and every unconfirmed
+    (s) mark or permit detail), grouped by file.
 
-    ``coordination`` (``coordination.yaml``: coordinated procedures, clock
-    exclusions, measures) is listed too when given.
+    ``kind`` separates rule marks (what is needed, who decides, thresholds,
+    clock exclusions) from planning estimates and details (permit details,
+    coordinated procedures, measures), which never decide a cap or
+    eligibility. ``coordination`` (``coordination.yaml``) is listed too when
+    given.
     """
     out: list[OpenQuestion] = []
     if not cat.simple_case.verified:
@@ -171,19 +219,64 @@ def open_questions(
                 OpenQuestion("ets.yaml", a.key, title, ETS_DECIDES, ETS_WRONG, a.source_note, False)
             )
     for code, listing in cat.ied_listings.items():
+        title = Text(listing.text_da, listing.text_en)
+        note = listing.source_note
         if not listing.verified:
-            title = Text(listing.text_da, listing.text_en)
-            note = listing.source_note
             out.append(
                 OpenQuestion("ied_listings.yaml", code, title, IED_DECIDES, IED_WRONG, note, False)
             )
-    for p in cat.permit_types.values():
-        if not p.verified:
-            title = Text(p.name_da, p.name_en)
-            note = p.source_note
+        if not listing.state_verified:
+            mark = Text(f"(s)-mærke: {listing.text_da}", f"(s) mark: {listing.text_en}")
             out.append(
                 OpenQuestion(
-                    "permit_types.yaml", p.code, title, PERMIT_DECIDES, PERMIT_WRONG, note, False
+                    "ied_listings.yaml",
+                    f"{code} (s)",
+                    mark,
+                    IED_STATE_DECIDES,
+                    IED_STATE_WRONG,
+                    note,
+                    False,
+                )
+            )
+    for p in cat.permit_types.values():
+        title = Text(p.name_da, p.name_en)
+        if not p.verified:
+            out.append(
+                OpenQuestion(
+                    "permit_types.yaml",
+                    p.code,
+                    title,
+                    PERMIT_DECIDES,
+                    PERMIT_WRONG,
+                    p.source_note,
+                    False,
+                )
+            )
+        if not p.details_verified:
+            out.append(
+                OpenQuestion(
+                    "permit_types.yaml",
+                    f"{p.code} (details)",
+                    title,
+                    DETAILS_DECIDES,
+                    DETAILS_WRONG,
+                    p.source_note,
+                    False,
+                    ESTIMATE,
+                )
+            )
+    for open_rule in cat.eligibility_open_rules.values():
+        if not open_rule.verified:
+            title = Text(open_rule.name_da, open_rule.name_en)
+            out.append(
+                OpenQuestion(
+                    "eligibility.yaml",
+                    open_rule.code,
+                    title,
+                    OPEN_RULE_DECIDES,
+                    OPEN_RULE_WRONG,
+                    open_rule.source_note,
+                    False,
                 )
             )
     for s in cat.seveso_substances.values():
@@ -206,6 +299,11 @@ def open_questions(
     return tuple(out)
 
 
+def rule_marks(questions: tuple[OpenQuestion, ...]) -> tuple[OpenQuestion, ...]:
+    """The rule marks (counted against the goal of at most 40; ADR 0025)."""
+    return tuple(q for q in questions if q.kind == RULE)
+
+
 def _coordination_questions(co: Coordination) -> list[OpenQuestion]:
     file = "coordination.yaml"
     out = [
@@ -217,6 +315,7 @@ def _coordination_questions(co: Coordination) -> list[OpenQuestion]:
             PROCEDURE_WRONG,
             p.source_note,
             False,
+            ESTIMATE,
         )
         for p in co.procedures
         if not p.verified
@@ -243,6 +342,7 @@ def _coordination_questions(co: Coordination) -> list[OpenQuestion]:
             MEASURE_WRONG,
             m.source_note,
             False,
+            ESTIMATE,
         )
         for m in co.measures
         if not m.verified

@@ -32,6 +32,10 @@ REFERENCE_CAP_MONTHS = 18
 REFERENCE_REGIME_DA = "Reference: L 206 hovedregel (18 måneder) — loftet gælder ikke endnu"
 REFERENCE_REGIME_EN = "Reference: L 206 default (18 months) — the cap does not apply yet"
 REFERENCE_LEGAL_BASIS = "Lov om én indgang for produktionsvirksomheder (L 206, 2024-25)"
+#: Measures are fitted so the plan meets the cap with each permit at this
+#: percentile of its duration (``RODLOEBER_PLAN_FIT_PERCENTILE``); fitted to the
+#: likely durations a plan meets the cap only about half the time.
+DEFAULT_FIT_PERCENTILE = 0.8
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,9 @@ class PlanPreview:
     measures: tuple[Measure, ...] = ()
     #: The end of the plan before the measures (cap-relevant), when measures were needed.
     end_without_measures: date | None = None
+    #: The fit at the chosen percentile when nothing fitted there and ``cap_fit``
+    #: is the fit at the likely durations: its shortfall says what stays at risk.
+    fit_at_percentile: CapFit | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The Plan contract shape, plus the cap details and the permit list used."""
@@ -119,8 +126,9 @@ class PlanPreview:
         data["catalogue_version"] = self.check.permits.catalogue_version
         data["permits_included"] = [
             {"code": p.code, "certainty": p.certainty, "authority": p.authority}
-            for p in self.check.permits.permits
+            for p in self.check.permits.planned()
         ]
+        data["permits_beside_plan"] = list(self.check.permits.beside_plan())
         data["coordinated_procedures"] = [
             {
                 "code": p.code,
@@ -134,6 +142,9 @@ class PlanPreview:
         ]
         data["clock_exclusions"] = [n.to_dict() for n in self.clock_notes]
         data["cap_fit"] = None if self.cap_fit is None else self.cap_fit.to_dict()
+        data["cap_fit_at_percentile"] = (
+            None if self.fit_at_percentile is None else self.fit_at_percentile.to_dict()
+        )
         data["measures"] = [
             {
                 "code": m.code,
@@ -182,15 +193,19 @@ def preview_plan(
     n_samples: int = 10_000,
     seed: int = 20260302,
     check: CheckResult | None = None,
+    fit_percentile: float | None = DEFAULT_FIT_PERCENTILE,
 ) -> PlanPreview:
     """Navigate the facts, pick the binding cap and build the plan.
 
-    Every permit the navigator lists (required and possible) is planned, so
-    the plan shows the longest credible path; dependencies on permits the
-    project does not need are dropped (the navigator's effective dependencies).
+    Only the permits the project needs are planned (``PermitSet.planned``, the
+    one home of that decision); possible permits and alternatives are listed
+    beside the plan with their reason and consequence (``permits_beside_plan``).
+    Dependencies on permits that are not planned are reduced to planned ones.
     ``check`` is the answer of the one check computation
     (``rodloeber.checks.computation.run_check``) for ``data`` when the caller
-    has it; it is computed here otherwise. Raises ``FactsError`` for invalid
+    has it; it is computed here otherwise. Measures are fitted at
+    ``fit_percentile`` durations; when nothing fits there, at the likely
+    durations (the answer says which). Raises ``FactsError`` for invalid
     facts and ``PlanningError`` for an inconsistent catalogue.
     """
     cat = catalogue or load_catalogue()
@@ -198,7 +213,7 @@ def preview_plan(
         check = check_project(data, kommune_names=kommune_names, catalogue=cat)
     permit_types = [
         dataclasses.replace(p.permit_type, depends_on=tuple(p.depends_on))
-        for p in check.permits.permits
+        for p in check.permits.planned()
     ]
     cap = plan_cap(check.eligibility.cap)
     coordination = load_coordination() if catalogue is None else None
@@ -221,21 +236,33 @@ def preview_plan(
             seed=seed,
             coordinated=links,
             clock_excluded=excluded,
+            possible=[p.code for p in check.permits.permits if p.certainty == "possible"],
         )
 
     plan = plan_for(permit_types)
     fit: CapFit | None = None
     chosen: tuple[Measure, ...] = ()
     before: date | None = None
+    at_percentile: CapFit | None = None
     if coordination is not None and cap.applies and plan.schedule is not None:
-        fit = fit_cap(
-            permit_types,
-            plan.schedule.graph,
-            start=clock_start,
-            deadline=plan.cap_deadline - timedelta(days=plan.excluded_days),
-            measures=coordination.measures,
-            excluded=excluded,
-        )
+
+        def fit_at(q: float | None) -> CapFit:
+            assert coordination is not None and plan.schedule is not None
+            return fit_cap(
+                permit_types,
+                plan.schedule.graph,
+                start=clock_start,
+                deadline=plan.cap_deadline - timedelta(days=plan.excluded_days),
+                measures=coordination.measures,
+                excluded=excluded,
+                percentile=q,
+            )
+
+        fit = fit_at(fit_percentile)
+        if not fit.fits and fit_percentile is not None:
+            at_likely = fit_at(None)
+            if at_likely.fits:
+                fit, at_percentile = at_likely, fit
         if fit.fits and fit.needed:
             chosen = tuple(m for m in coordination.measures if m.code in fit.chosen)
             saving: dict[str, int] = {}
@@ -252,4 +279,5 @@ def preview_plan(
         cap_fit=fit,
         measures=chosen,
         end_without_measures=before,
+        fit_at_percentile=at_percentile,
     )

@@ -19,6 +19,7 @@ import shapely
 from django.http import HttpResponse
 from openpyxl import Workbook
 
+from rodloeber.core.geojson import GEOJSON_MEDIA_TYPE
 from rodloeber.core.spreadsheet import neutralise
 from rodloeber.core.web import download_response
 from rodloeber.landmap.geofiles import CRS_CHOICES, to_gpkg, to_shapefile_zip
@@ -29,7 +30,7 @@ __all__ = ["EXPORT_LIMIT", "FORMATS", "LINKS", "TABLE_COLUMNS", "ExportError", "
 
 EXPORT_LIMIT = 10_000
 FORMATS = {
-    "geojson": "application/geo+json",
+    "geojson": GEOJSON_MEDIA_TYPE,
     "gpkg": "application/geopackage+sqlite3",
     "shp": "application/zip",
     "csv": "text/csv; charset=utf-8",

@@ -1,6 +1,8 @@
 """Infrastructure for distance computation (infrastruktur til afstandsberegning).
 
-Reads the reference layers through ``rodloeber.layers.loading.get_layer``;
+Kommune outlines (for each area's kommunenummer) come from the one geography
+service (``rodloeber.layers.geography``). The other layers are read through
+``rodloeber.layers.loading.get_layer``;
 when a layer has not been built yet (``make run`` loads demo data before
 ``layers bootstrap``) the bundled open-data copy in ``layers/data`` is read
 instead, so distances are never silently missing on a fresh install.
@@ -20,6 +22,7 @@ from rodloeber.domain.geodata.crs import to_internal
 from rodloeber.domain.geodata.table import FeatureTable
 from rodloeber.domain.landdistance import InfrastructureIndex
 from rodloeber.layers import bundled
+from rodloeber.layers.geography import geography, municipality_outline
 from rodloeber.layers.loading import get_layer
 from rodloeber.layers.screening_service import unavailable_errors
 
@@ -78,8 +81,13 @@ def build_infrastructure() -> InfrastructureIndex:
         ports=_geoms("ports"),
         substations=[(g, float(kv) if kv else None) for g, kv in subs],
         parks=[(g, f"Industripark {name}".strip()) for g, name in parks],
-        kommuner=_pairs("kommuner", "kode"),
+        kommuner=_kommuner(),
     )
+
+
+def _kommuner() -> list[tuple[BaseGeometry, str]]:
+    """Kommune outlines (EPSG:25832) and codes from the one geography service."""
+    return [(municipality_outline(m.code), m.code) for m in geography().municipalities]
 
 
 def infrastructure_index() -> InfrastructureIndex:

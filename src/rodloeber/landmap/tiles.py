@@ -27,6 +27,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import shapely
@@ -161,46 +162,17 @@ class LandIndex:
     _bands: dict[int, tuple[NDArray[np.object_], Rings]] = field(default_factory=dict)
     _band_lock: threading.RLock = field(default_factory=threading.RLock)
 
+    updated_max: object = None  # newest updated_at at build: where the next delta starts
+
     @classmethod
     def build(cls, version: str) -> LandIndex:
         """Ids, attributes, points and bounds from plain columns (no geometry: fast).
 
         The polygons are read on the first polygon tile (:meth:`geometries`).
         """
-        rows = list(
-            BusinessArea.objects.values_list(
-                "id",
-                "status",
-                "available_ha",
-                "anvspec",
-                "synthetic",
-                "centroid_x",
-                "centroid_y",
-                "min_lon",
-                "min_lat",
-                "max_lon",
-                "max_lat",
-            ).order_by("id")
-        )
-        n = len(rows)
-        cols = list(zip(*rows, strict=True)) if n else [()] * 11
-        tf = _to_3857()
-        px, py = tf.transform(np.array(cols[5], dtype=float), np.array(cols[6], dtype=float))
-        # lon -> x and lat -> y are each monotonic: the bbox maps onto the EPSG:3857 bbox
-        ll = _lonlat_to_3857()
-        minx, miny = ll.transform(np.array(cols[7], dtype=float), np.array(cols[8], dtype=float))
-        maxx, maxy = ll.transform(np.array(cols[9], dtype=float), np.array(cols[10], dtype=float))
-        return cls(
-            version=version,
-            ids=np.array(cols[0], dtype=np.int64),
-            status=np.array(cols[1], dtype=str),
-            available_ha=np.array([v or 0.0 for v in cols[2]], dtype=np.float64),
-            anvspec=np.array([v or 0 for v in cols[3]], dtype=np.int64),
-            synthetic=np.array([bool(v) for v in cols[4]], dtype=bool),
-            px=np.asarray(px, dtype=np.float64).reshape(n),
-            py=np.asarray(py, dtype=np.float64).reshape(n),
-            bounds=np.column_stack([minx, miny, maxx, maxy]).astype(np.float64).reshape(n, 4),
-        )
+        updated_max = BusinessArea.objects.aggregate(t=Max("updated_at"))["t"]
+        rows = list(BusinessArea.objects.values_list(*COLUMNS).order_by("id"))
+        return cls(version=version, updated_max=updated_max, **row_arrays(rows))
 
     def geometries(self) -> NDArray[np.object_]:
         """The polygons in EPSG:3857, aligned with ``ids`` (read once, on first use)."""
@@ -241,13 +213,9 @@ class LandIndex:
             geoms = self.geometries()
             return geoms, Rings.of(geoms)
         raw_geoms, raw_rings = self.band(RAW)
-        detailed = np.flatnonzero(shapely.get_num_coordinates(raw_geoms) > SIMPLIFY_ABOVE)
-        if not len(detailed):
+        geoms = band_geometries(key, raw_geoms)
+        if geoms is raw_geoms:
             return raw_geoms, raw_rings
-        unit = 2 * HALF_WORLD / (1 << key) / EXTENT
-        geoms = raw_geoms.copy()
-        simplified = shapely.simplify(raw_geoms[detailed], unit / 2, preserve_topology=True)
-        geoms[detailed] = valid_geometries(simplified)  # simplify can make rings cross
         return geoms, Rings.of(geoms)
 
     def prepare(self) -> None:
@@ -344,6 +312,60 @@ class LandIndex:
         return encode_tile(LAYER, POLYGON, self.ids[rows], columns, stream, per_feature)
 
 
+COLUMNS = (
+    "id",
+    "status",
+    "available_ha",
+    "anvspec",
+    "synthetic",
+    "centroid_x",
+    "centroid_y",
+    "min_lon",
+    "min_lat",
+    "max_lon",
+    "max_lat",
+)
+
+
+def row_arrays(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """The per-area arrays of :class:`LandIndex` from ``COLUMNS`` rows (in id order)."""
+    n = len(rows)
+    cols = list(zip(*rows, strict=True)) if n else [()] * len(COLUMNS)
+    tf = _to_3857()
+    px, py = tf.transform(np.array(cols[5], dtype=float), np.array(cols[6], dtype=float))
+    # lon -> x and lat -> y are each monotonic: the bbox maps onto the EPSG:3857 bbox
+    ll = _lonlat_to_3857()
+    minx, miny = ll.transform(np.array(cols[7], dtype=float), np.array(cols[8], dtype=float))
+    maxx, maxy = ll.transform(np.array(cols[9], dtype=float), np.array(cols[10], dtype=float))
+    return {
+        "ids": np.array(cols[0], dtype=np.int64),
+        "status": np.array(cols[1], dtype=str),
+        "available_ha": np.array([v or 0.0 for v in cols[2]], dtype=np.float64),
+        "anvspec": np.array([v or 0 for v in cols[3]], dtype=np.int64),
+        "synthetic": np.array([bool(v) for v in cols[4]], dtype=bool),
+        "px": np.asarray(px, dtype=np.float64).reshape(n),
+        "py": np.asarray(py, dtype=np.float64).reshape(n),
+        "bounds": np.column_stack([minx, miny, maxx, maxy]).astype(np.float64).reshape(n, 4),
+    }
+
+
+def band_geometries(key: int, raw_geoms: NDArray[np.object_]) -> NDArray[np.object_]:
+    """Zoom band ``key``'s copy of the raw polygons: detailed ones simplified.
+
+    ``raw_geoms`` itself when no area has more than ``SIMPLIFY_ABOVE`` vertices.
+    """
+    if key == RAW:
+        return raw_geoms
+    detailed = np.flatnonzero(shapely.get_num_coordinates(raw_geoms) > SIMPLIFY_ABOVE)
+    if not len(detailed):
+        return raw_geoms
+    unit = 2 * HALF_WORLD / (1 << key) / EXTENT
+    geoms = raw_geoms.copy()
+    simplified = shapely.simplify(raw_geoms[detailed], unit / 2, preserve_topology=True)
+    geoms[detailed] = valid_geometries(simplified)  # simplify can make rings cross
+    return geoms
+
+
 @lru_cache(maxsize=1)
 def _to_3857() -> Transformer:
     return Transformer.from_crs(INTERNAL_CRS, "EPSG:3857", always_xy=True)
@@ -398,12 +420,21 @@ def _clean_rings(
 
 
 def land_index(version: str | None = None) -> LandIndex:
-    """The index of the current data version (built on first use after a change)."""
+    """The index of the current data version.
+
+    Built on first use; after an edit, import or deletion the previous index is
+    updated with just the changed areas (``tile_delta.refreshed``: their rows,
+    polygons and zoom bands) when there are few, else rebuilt.
+    """
+    from rodloeber.landmap.tile_delta import refreshed
+
     version = version or _version()
     with _lock:
         index = _state.get("index")
         if not isinstance(index, LandIndex) or index.version != version:
-            index = _state["index"] = LandIndex.build(version)
+            old = index if isinstance(index, LandIndex) else None
+            index = (refreshed(old, version) if old else None) or LandIndex.build(version)
+            _state["index"] = index
             CACHE.clear()
     return index
 

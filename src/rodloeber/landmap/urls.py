@@ -12,6 +12,7 @@ urlpatterns = [
     path("omraade/<int:pk>/rediger", edit_views.area_edit, name="area_edit"),
     path("eksport.<slug:fmt>", views.export, name="export"),
     path("resultat.json", views.result_ids, name="result"),
+    path("oversigt.svg", views.preview, name="preview"),
     path("fliser/<int:z>/<int:x>/<int:y>.mvt", views.tile, name="tile"),
     path("import", edit_views.land_import_view, name="import"),
     path("skabelon.<slug:fmt>", edit_views.template_download, name="template"),

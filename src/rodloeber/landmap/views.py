@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import logging
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_safe
 
 from rodloeber.accounts.reference import municipalities
@@ -42,6 +44,7 @@ from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.selectors import SORTS, queryset
 from rodloeber.landmap.services import may_edit
 from rodloeber.landmap.tiles import land_tile
+from rodloeber.layers.overview_map import overview_svg
 from rodloeber.layers.screening_service import screen_geojson
 from rodloeber.layers.tile_urls import tile_response
 
@@ -111,6 +114,7 @@ def landmap(request: HttpRequest) -> HttpResponse:
         "query": query,
         "any_synthetic": any(a.synthetic for a in page.object_list),
         "formats": [{"fmt": f, "crs": c, "label": label} for f, c, label in LINKS],
+        "preview_url": reverse("landmap:preview") + ("?" + urlencode(query) if query else ""),
     }
     template = "landmap/index.html"
     if request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted"):
@@ -199,6 +203,32 @@ def result_ids(request: HttpRequest) -> HttpResponse:
         "lat": [round(r[2], 6) for r in rows],
     }
     return JsonResponse(body, headers={"Cache-Control": "no-cache"})
+
+
+@require_safe
+def preview(request: HttpRequest) -> HttpResponse:
+    """``/kort/oversigt.svg``: the static overview map with the filtered result.
+
+    The first paint of ``/kort`` (``landmap.preview``); the interactive map
+    replaces it on the user's first interaction. Same filters and limit as
+    ``/kort/resultat.json``; bad filters draw the map without points.
+    """
+    try:
+        flt = parse_filter(_params(request))
+        qs = queryset(flt, "available")
+        rows = list(qs.values_list("centroid_lon", "centroid_lat")[:EXPORT_LIMIT])
+    except LandFilterError:
+        rows = []
+    title = (
+        "Overview map of business areas matching the filters"
+        if page_language() == "en"
+        else "Oversigtskort over erhvervsarealer, der matcher filtrene"
+    )
+    return HttpResponse(
+        overview_svg(title, points=rows),
+        content_type="image/svg+xml; charset=utf-8",
+        headers={"Cache-Control": "no-cache"},
+    )
 
 
 @require_safe

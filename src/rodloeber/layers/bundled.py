@@ -14,10 +14,11 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 
+from rodloeber.accounts.reference import kommune_features
 from rodloeber.domain.geodata.crs import to_internal
 from rodloeber.domain.geodata.synthetic.context import LandContext, Town
 from rodloeber.domain.geodata.table import FeatureTable
-from rodloeber.layers.readers import read_geojson
+from rodloeber.layers.readers import features_table, read_geojson
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WGS84 = "EPSG:4326"
@@ -34,6 +35,13 @@ def _points(lon: list[float], lat: list[float]) -> np.ndarray:
 
 def geojson(name: str) -> FeatureTable:
     return read_geojson(DATA_DIR / name)
+
+
+def kommuner_table() -> FeatureTable:
+    """The DAGI kommune boundaries (EPSG:4326) from the one reader of ``kommuner.geojson``
+    (:func:`rodloeber.accounts.reference.kommune_features`, shared with the geography
+    service), so the file is read once per process."""
+    return features_table(kommune_features())
 
 
 def _kv(text: str) -> list[int]:
@@ -109,7 +117,7 @@ def _place_points() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[flo
     by_town = {
         r["name"].split(" (")[0]: (float(r["lon"]), float(r["lat"])) for r in _rows("towns.csv")
     }
-    kommuner = geojson("kommuner.geojson")
+    kommuner = kommuner_table()
     reps = shapely.point_on_surface(kommuner.geometries)
     by_kommune = {
         str(n): (float(p.x), float(p.y))
@@ -187,7 +195,7 @@ def industrial_parks_2025() -> FeatureTable:
 
 def synthetic_context() -> LandContext:
     """Land (kommuner) and towns in EPSG:25832 for the synthetic generator."""
-    kommuner = geojson("kommuner.geojson")
+    kommuner = kommuner_table()
     land = to_internal(kommuner.geometries, kommuner.crs)
     tr = Transformer.from_crs(WGS84, "EPSG:25832", always_xy=True)
     town_list = []

@@ -78,7 +78,7 @@ BUNDLED: tuple[LayerSpec, ...] = (
     _spec(
         "kommuner", "Kommuner", "Municipalities", Theme.ADMINISTRATIVE,
         source=DAGI_SOURCE, version="2014-02-13", licence="Danish public open data",
-        attribution=DAGI, build=lambda: bundled.geojson("kommuner.geojson"),
+        attribution=DAGI, build=bundled.kommuner_table,
         inputs=("kommuner.geojson",),
         accuracy_note=DAGI_NOTE,
     ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -182,6 +183,11 @@ def read_geojson(path: Path, *, max_features: int | None = None) -> FeatureTable
     crs_name = None
     if isinstance(crs_member, dict):
         crs_name = (crs_member.get("properties") or {}).get("name")
+    return features_table(features, crs_name)
+
+
+def features_table(features: Sequence[object], crs_name: str | None = None) -> FeatureTable:
+    """A :class:`FeatureTable` of GeoJSON features (already parsed), checked as in a file."""
     crs = normalise_crs(crs_name)
     geoms = np.empty(len(features), dtype=object)
     rows: list[dict[str, object]] = []

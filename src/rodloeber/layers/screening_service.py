@@ -1,9 +1,13 @@
 """Screening as a service (screeningstjeneste): one ScreeningIndex per process.
 
-Builds the framework-free engine's spatial indexes once from the layer
-registry (``rodloeber.layers.loading.get_layer``) and reuses them for every
-request, CLI call and batch. Nothing is stored: screening only reads public
-reference data.
+Loads the framework-free engine's spatial indexes once per process and reuses
+them for every request, CLI call and batch. Each layer's index is read from
+its prepared index on disk (``layers/prepared_index.py``, memory-mapped,
+ADR 0025) when that was written from the current layer file; otherwise it is
+built in memory from the layer registry (``rodloeber.layers.loading.get_layer``),
+as before, and a warning says to run ``rodloeber layers index``. The index is
+rebuilt when a layer file changes (size or mtime). Nothing is stored:
+screening only reads public reference data.
 """
 
 from __future__ import annotations
@@ -26,8 +30,11 @@ from rodloeber.domain.screening import (
     parse_area,
     screen,
 )
+from rodloeber.domain.screening.index import LayerIndex
 from rodloeber.layers.errors import LayerError
 from rodloeber.layers.loading import get_layer
+from rodloeber.layers.paths import layer_path
+from rodloeber.layers.prepared_index import StaleIndex, load_index
 
 __all__ = [
     "MAX_BODY_BYTES",
@@ -73,6 +80,8 @@ LayerLoader = Callable[[str], ReferenceLayer]
 _lock = threading.Lock()
 _index: ScreeningIndex | None = None
 _loader: LayerLoader | None = None
+Stamp = tuple[int, int] | None  # (mtime_ns, size) of a layer file; None = no file
+_stamps: dict[str, Stamp] = {}
 
 
 def _default_loader(name: str) -> ReferenceLayer:
@@ -132,15 +141,68 @@ def _fresh(index: ScreeningIndex) -> bool:
     return True
 
 
+def _stamp(name: str) -> Stamp:
+    try:
+        st = layer_path(name).stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _stamps_now() -> dict[str, Stamp]:
+    return {name: _stamp(name) for name in SCREENING_LAYERS}
+
+
+def _load_registry() -> tuple[ScreeningIndex, dict[str, Stamp]]:
+    """Every layer from its prepared index when current, else built in memory."""
+    stamps = _stamps_now()  # before reading: a change during the load means "stale" next time
+    layers: list[ReferenceLayer] = []
+    prepared: dict[str, LayerIndex] = {}
+    unavailable = unavailable_errors()
+    for name in SCREENING_LAYERS:
+        if stamps[name] is None:
+            logger.warning("screening: layer %s unavailable: not built", name)
+            continue
+        try:
+            ready = load_index(name)
+        except StaleIndex as exc:
+            logger.warning(
+                "screening: building %s in memory (%s); `rodloeber layers index` writes it",
+                name,
+                exc,
+            )
+        except unavailable as exc:
+            logger.warning("screening: layer %s unavailable: %s", name, exc)
+            continue
+        else:
+            prepared[name] = ready
+            layers.append(ready.layer)
+            continue
+        try:
+            layers.append(get_layer(name))
+        except unavailable as exc:
+            logger.warning("screening: layer %s unavailable: %s", name, exc)
+    return build_index(layers, prepared=prepared), stamps
+
+
+def _current(index: ScreeningIndex) -> bool:
+    if _loader is not None:
+        return _fresh(index)
+    return _stamps_now() == _stamps
+
+
 def screening_index() -> ScreeningIndex:
-    """The process-wide index, built on first use and after a layer changes (thread-safe)."""
-    global _index
+    """The process-wide index, loaded on first use and after a layer changes (thread-safe)."""
+    global _index, _stamps
     index = _index
-    if index is not None and _fresh(index):
+    if index is not None and _current(index):
         return index
     with _lock:
-        if _index is None or not _fresh(_index):
-            _index = build_index(_load(SCREENING_LAYERS))
+        if _index is None or not _current(_index):
+            if _loader is not None:
+                _index = build_index(_load(SCREENING_LAYERS))
+            else:
+                _index, _stamps = _load_registry()
         return _index
 
 

@@ -9,6 +9,7 @@ and the file swap happen in one transaction.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,12 +33,16 @@ from rodloeber.layers.errors import LayerError
 from rodloeber.layers.models import Layer, Theme
 from rodloeber.layers.paths import check_name
 from rodloeber.layers.pipeline import prepare
+from rodloeber.layers.prepared_index import ensure_indexes
 from rodloeber.layers.progress import bar, steps
 from rodloeber.layers.readers import read_any
+from rodloeber.layers.screening_service import SCREENING_LAYERS
 from rodloeber.layers.staging import Staged, commit, inputs_digest, is_current, publish, stage
 
 if TYPE_CHECKING:
     from rodloeber.accounts.models import User
+
+logger = logging.getLogger(__name__)
 
 OFFICIAL_PREFIXES = ("import:", "fetch:")
 
@@ -53,6 +58,7 @@ class BootstrapResult:
     built: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     kept_official: list[str] = field(default_factory=list)
+    indexed: list[str] = field(default_factory=list)  # prepared screening indexes written
 
 
 def _known_spec(name: str) -> LayerSpec | None:
@@ -86,7 +92,22 @@ def _commit_one(
             publish(staged)  # last: a failure above leaves the old file in place
     finally:
         staged.discard()
+    write_indexes([layer.name])
     return layer
+
+
+def write_indexes(names: list[str] | tuple[str, ...], *, force: bool = True) -> list[str]:
+    """Write the prepared screening indexes of ``names`` after their files are published.
+
+    A derived file (like a tile cache), so no audit event; a failure only logs:
+    screening then builds that layer in memory until ``layers index`` is run.
+    """
+    wanted = [n for n in names if n in SCREENING_LAYERS]
+    try:
+        return ensure_indexes(wanted, force=force)
+    except Exception:
+        logger.exception("prepared screening indexes for %s not written", ", ".join(wanted))
+        return []
 
 
 def layer_import(
@@ -226,6 +247,7 @@ def _commit_many(
     finally:
         for s in staged:
             s.discard()
+    write_indexes([s.spec.name for s in staged])
     return layers
 
 
@@ -254,6 +276,7 @@ def layers_bootstrap(
         _plan(result, todo, layer, name, recipe, None)
     seed = build_seed
     if not todo:
+        result.indexed = _ensure_prepared()
         return result
     staged: list[Staged] = []
     ctx: LandContext | None = None
@@ -273,7 +296,13 @@ def layers_bootstrap(
         raise
     _commit_many(staged, actor=actor, action="layer.bootstrap", extra={"seed": seed})
     result.built = [s.spec.name for s in staged]
+    result.indexed = _ensure_prepared()
     return result
+
+
+def _ensure_prepared() -> list[str]:
+    """Prepared indexes for every built screening layer that lacks a current one."""
+    return write_indexes(SCREENING_LAYERS, force=False)
 
 
 def _plan(

@@ -1,26 +1,28 @@
-"""Uploaded files against their rows (mediekontrol): orphans and missing files.
+"""Uploaded files against their rows (mediekontrol): orphans, stranded and missing files.
 
-Files are written before their row commits (so a committed row always has its
-file) and deleted again when the transaction fails
-(:func:`rodloeber.core.uploads.files_removed_on_failure`). A process killed
-between the two (issue #20: killing the server mid-upload) leaves a file
-with no row. ``rodloeber media check`` lists such orphans — and rows whose
-file is missing, which would answer 500 on download — and ``--delete``
-removes orphans older than ``min_age`` (younger ones may belong to an upload
-still in progress), with one audit event.
+Files are staged and moved into place only when their row commits
+(:mod:`rodloeber.core.media_files`). A process killed before the commit (issue
+#20: killing the server mid-upload) leaves a staging directory with no row;
+one killed between the commit and the rename leaves a committed row whose
+file is still staged ("stranded"). ``rodloeber media check`` lists orphans
+(files no row names, staged or not), stranded files and rows whose file is
+missing (a download would answer 500); ``--delete`` removes orphans and moves
+stranded files into place, both only when older than ``min_age`` (younger
+ones may belong to an upload still in progress), with one audit event.
 """
 
 from __future__ import annotations
 
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
 from django.db import models, transaction
 
 from rodloeber.audit.services import record_event
+from rodloeber.core.media_files import STAGING_DIR, media_root, promote
 
 __all__ = ["MediaReport", "media_check", "media_delete_orphans"]
 
@@ -33,6 +35,9 @@ class MediaReport:
     orphans: list[str] = field(default_factory=list)
     young_orphans: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # "app.model #pk: name"
+    #: staged files whose row committed but whose rename was lost: (staged, name)
+    stranded: list[tuple[str, str]] = field(default_factory=list)
+    young_stranded: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _file_fields() -> list[tuple[type[models.Model], str]]:
@@ -45,15 +50,16 @@ def _file_fields() -> list[tuple[type[models.Model], str]]:
 
 
 def media_check(min_age_seconds: int = DEFAULT_MIN_AGE_SECONDS) -> MediaReport:
-    """Compare every file under MEDIA_ROOT with every ``FileField`` value."""
-    root = Path(settings.MEDIA_ROOT)
+    """Compare every file under MEDIA_ROOT (staging included) with every ``FileField`` value."""
+    root = media_root()
     report = MediaReport()
     referenced: set[str] = set()
+    missing: dict[str, str] = {}
     for model, name in _file_fields():
         for pk, value in model._default_manager.exclude(**{name: ""}).values_list("pk", name):
             referenced.add(str(value))
             if not (root / str(value)).is_file():
-                report.missing.append(f"{model._meta.label_lower} #{pk}: {value}")
+                missing[str(value)] = f"{model._meta.label_lower} #{pk}: {value}"
     report.referenced = len(referenced)
     now = time.time()
     if root.is_dir():
@@ -64,29 +70,59 @@ def media_check(min_age_seconds: int = DEFAULT_MIN_AGE_SECONDS) -> MediaReport:
             if rel in referenced:
                 continue
             young = now - path.stat().st_mtime < min_age_seconds
+            target = _staged_target(rel)
+            if target is not None and target in missing:
+                del missing[target]
+                (report.young_stranded if young else report.stranded).append((rel, target))
+                continue
             (report.young_orphans if young else report.orphans).append(rel)
+    report.missing = sorted(missing.values())
     return report
 
 
+def _staged_target(rel: str) -> str | None:
+    """``.staging/<uuid>/<name>`` → ``<name>`` (the final place the file was staged for)."""
+    parts = rel.split("/")
+    if len(parts) < 3 or parts[0] != STAGING_DIR:
+        return None
+    return "/".join(parts[2:])
+
+
 def media_delete_orphans(min_age_seconds: int = DEFAULT_MIN_AGE_SECONDS) -> MediaReport:
-    """Delete the orphans :func:`media_check` finds (one audit event if any)."""
+    """Delete the orphans and finish the stranded files :func:`media_check` finds.
+
+    One audit event if there is anything to do; the files change only after it commits.
+    """
     report = media_check(min_age_seconds)
-    if not report.orphans:
+    if not report.orphans and not report.stranded:
         return report
-    root = Path(settings.MEDIA_ROOT)
+    root = media_root()
     with transaction.atomic():
         record_event(
             action="ops.media_orphans_deleted",
             actor=None,
             actor_label="cli",
             subject_type="ops.media",
-            after={"count": len(report.orphans), "files": report.orphans[:200]},
+            after={
+                "count": len(report.orphans),
+                "files": report.orphans[:200],
+                "completed": [name for _, name in report.stranded][:200],
+            },
         )
         # files go only after the event commits: a failed event leaves them in place
-        transaction.on_commit(lambda: _unlink(root, report.orphans))
+        transaction.on_commit(lambda: _apply(root, report))
     return report
+
+
+def _apply(root: Path, report: MediaReport) -> None:
+    _unlink(root, report.orphans)
+    for staged, name in report.stranded:
+        promote(root / staged, name)
 
 
 def _unlink(root: Path, names: list[str]) -> None:
     for name in names:
         (root / name).unlink(missing_ok=True)
+        target = _staged_target(name)
+        if target is not None:  # drop the now empty .staging/<uuid>/... directories
+            shutil.rmtree(root / "/".join(name.split("/")[:2]), ignore_errors=True)

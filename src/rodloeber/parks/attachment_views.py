@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from rodloeber.core.page_errors import error_message, errors_to_messages
 from rodloeber.core.uploads import private_download
 from rodloeber.domain.errors import DomainError
 from rodloeber.parks.attachments import (
@@ -24,7 +25,7 @@ from rodloeber.parks.attachments import (
 from rodloeber.parks.errors import Forbidden, NotFound
 from rodloeber.parks.forms import AttachmentForm
 from rodloeber.parks.selectors import application_for
-from rodloeber.parks.web_common import errors_back_to, message_of, post_redirect
+from rodloeber.parks.web_common import post_redirect
 from rodloeber.parks.workspace import _user, application_page
 
 
@@ -51,9 +52,9 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
                 description=form.cleaned_data["description"],
             )
         except Forbidden as exc:
-            raise PermissionDenied(message_of(exc)) from exc
+            raise PermissionDenied(error_message(exc)) from exc
         except DomainError as exc:
-            form.add_error("file", message_of(exc))
+            form.add_error("file", error_message(exc))
         else:
             messages.success(request, _("The attachment is uploaded."))
             return post_redirect(request, "parks:application", app.pk)
@@ -75,7 +76,7 @@ def download(request: HttpRequest, pk: int, att_id: int) -> FileResponse:
 
 @login_required
 @require_POST
-@errors_back_to("parks:application")
+@errors_to_messages("parks:application")
 def delete(request: HttpRequest, pk: int, att_id: int) -> HttpResponse:
     user = _user(request)
     att = attachment_for(user, att_id)

@@ -10,12 +10,12 @@ name. One audit event per upload or deletion.
 
 from __future__ import annotations
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from rodloeber.accounts.models import User
 from rodloeber.audit.services import record_event
-from rodloeber.core.uploads import check_upload, files_removed_on_failure
+from rodloeber.core.media_files import atomic_with_files, delete_after_commit
+from rodloeber.core.uploads import check_upload
 from rodloeber.parks.errors import Forbidden, NotFound, ParkError
 from rodloeber.parks.models import ApplicationAttachment, AttachmentKind, ParkApplication
 from rodloeber.parks.selectors import application_for, may_edit
@@ -65,7 +65,7 @@ def attachment_upload(
         prefix="attachment",
         default_name="bilag",
     )
-    with files_removed_on_failure() as stored, transaction.atomic():
+    with atomic_with_files() as files:
         att = ApplicationAttachment(
             application=application,
             kind=kind,
@@ -77,8 +77,7 @@ def attachment_upload(
             uploaded_by=actor,
             organisation=actor.organisation,
         )
-        att.file.save("bilag", ContentFile(content), save=False)
-        stored.append(att.file)  # written before the commit: removed if it fails
+        files.stage(att.file, "bilag", content)  # moved into place when the row commits
         att.save()
         record_event(
             action="parks.attachment_upload",
@@ -100,7 +99,6 @@ def attachment_delete(*, actor: User, attachment: ApplicationAttachment) -> None
     application = attachment.application
     if not may_edit(actor, application):
         raise Forbidden()
-    storage, stored = attachment.file.storage, str(attachment.file.name)
     with transaction.atomic():
         record_event(
             action="parks.attachment_delete",
@@ -112,5 +110,5 @@ def attachment_delete(*, actor: User, attachment: ApplicationAttachment) -> None
                 "sha256": attachment.sha256,
             },
         )
+        delete_after_commit(attachment.file)
         attachment.delete()
-        transaction.on_commit(lambda: storage.delete(stored))

@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rodloeber.accounts.models import User
+from rodloeber.core.page_errors import error_message, page_language
 from rodloeber.domain.errors import DomainError
 from rodloeber.parks.models import ROUND_STEP_ORDER, ApplicationRound, RoundStepKind
 from rodloeber.parks.procedure import round_step_record
 from rodloeber.parks.procedure_forms import RoundStepForm
 from rodloeber.parks.selectors import is_screener
-from rodloeber.parks.web_common import language, message_of, post_redirect
+from rodloeber.parks.web_common import post_redirect
 
 DETAIL_LABELS = {
     "outcome": gettext_lazy("Outcome"),
@@ -98,9 +99,9 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The step was recorded."))
                 return post_redirect(request, "parks:round", rnd.pk)
             except DomainError as exc:
-                form.add_error(None, message_of(exc))
+                form.add_error(None, error_message(exc))
         status = 422
-    english = language() == "en"
+    english = page_language() == "en"
     facts = [
         {
             "label": f.get("label_en" if english else "label_da", f.get("key", "")),

@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
+from rodloeber.core.page_errors import page_language
 from rodloeber.parks.supply import supply_rows
-from rodloeber.parks.web_common import language
 from rodloeber.parks.workspace import _user, _visible
 
 REASON_LABELS = {
@@ -38,7 +38,7 @@ def screening_report(request: HttpRequest, pk: int) -> HttpResponse:
             "record": record,
             "report": record.report if record else {},
             "history": history,
-            "supply": supply_rows(app.answers, record.report if record else None, language()),
-            "lang": language(),
+            "supply": supply_rows(app.answers, record.report if record else None, page_language()),
+            "lang": page_language(),
         },
     )

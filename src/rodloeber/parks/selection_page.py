@@ -13,13 +13,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from rodloeber.accounts.models import User
+from rodloeber.core.page_errors import error_message, page_language
 from rodloeber.domain.errors import DomainError
 from rodloeber.parks.conditions import application_eligibility
 from rodloeber.parks.forms import SelectionForm
 from rodloeber.parks.models import ApplicationStatus
 from rodloeber.parks.selection import run_selection
 from rodloeber.parks.selectors import is_screener, visible_applications
-from rodloeber.parks.web_common import language, message_of
 
 
 @login_required
@@ -29,7 +29,7 @@ def selection(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not isinstance(user, User) or not is_screener(user):
         raise Http404
-    lang = language()
+    lang = page_language()
     apps = list(
         visible_applications(user)
         .filter(status=ApplicationStatus.SUBMITTED)
@@ -47,7 +47,7 @@ def selection(request: HttpRequest) -> HttpResponse:
                 lang
             )
         except DomainError as exc:
-            form.add_error(None, message_of(exc))
+            form.add_error(None, error_message(exc))
     names = {a.pk: a.name for a in apps}
     chosen = [names.get(i, str(i)) for i in outcome["chosen"]] if outcome else []
     swaps = (

@@ -16,6 +16,7 @@ from rodloeber.parks import (
 app_name = "parks"
 urlpatterns = [
     path("parker.geojson", views.parks_geojson, name="parks_geojson"),
+    path("oversigt.svg", views.parks_overview, name="parks_overview"),
     path("park/<int:pk>", views.park_detail, name="park"),
     path("runder/ny", workspace.round_new, name="round_new"),
     path("runder/<int:pk>", procedure_views.round_detail, name="round"),

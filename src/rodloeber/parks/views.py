@@ -12,6 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rodloeber.accounts.models import User
+from rodloeber.core.geojson import geojson_response
+from rodloeber.core.page_errors import errors_to_messages
+from rodloeber.core.web import page_language
+from rodloeber.layers.overview_map import overview_svg
 from rodloeber.parks.errors import ParkError
 from rodloeber.parks.lifecycle import park_adopt_local_plan, park_cease, park_open
 from rodloeber.parks.models import ApplicationRound, Park, ParkStatus
@@ -26,7 +30,7 @@ from rodloeber.parks.selectors import (
     public_parks,
 )
 from rodloeber.parks.serialize import park_dict
-from rodloeber.parks.web_common import handle_errors, post_redirect
+from rodloeber.parks.web_common import post_redirect
 
 SYNTHETIC = "syntetiske demodata"
 
@@ -65,7 +69,25 @@ def parks_geojson(request: HttpRequest) -> JsonResponse:
             "note": SYNTHETIC if data["synthetic"] else "",
         }
         features.append(_feature(park.application.geometry, props))
-    return JsonResponse({"type": "FeatureCollection", "features": features})
+    return geojson_response({"type": "FeatureCollection", "features": features})
+
+
+@require_GET
+def parks_overview(request: HttpRequest) -> HttpResponse:
+    """``/industriparker/oversigt.svg``: the designated parks on the static
+    overview map, the first paint of the page's map (ADR 0029). The same parks
+    as ``parker.geojson`` (public: designation is published, L 206 § 13)."""
+    title = (
+        "Overview map of designated industrial parks"
+        if page_language() == "en"
+        else "Oversigtskort over udpegede industriparker"
+    )
+    areas = [p.application.geometry for p in public_parks() if p.application.geometry]
+    return HttpResponse(
+        overview_svg(title, areas=areas),
+        content_type="image/svg+xml; charset=utf-8",
+        headers={"Cache-Control": "no-cache"},
+    )
 
 
 def park_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -93,7 +115,7 @@ def park_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "parks/park_detail.html", context)
 
 
-@handle_errors
+@errors_to_messages()
 def _park_step(request: HttpRequest, user: User, park: Park) -> HttpResponse:
     from datetime import date
 

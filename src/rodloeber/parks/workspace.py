@@ -17,6 +17,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from rodloeber.accounts.models import User
+from rodloeber.core.geojson import geojson_response
+from rodloeber.core.page_errors import error_message, errors_to_messages, page_language
 from rodloeber.core.web import CSV, XLSX, download_response
 from rodloeber.domain.errors import DomainError
 from rodloeber.parks import export
@@ -53,13 +55,7 @@ from rodloeber.parks.services import (
 )
 from rodloeber.parks.stages import application_stages
 from rodloeber.parks.supply import supply_rows
-from rodloeber.parks.web_common import (
-    form_invalid,
-    handle_errors,
-    language,
-    message_of,
-    post_redirect,
-)
+from rodloeber.parks.web_common import form_invalid, post_redirect
 
 
 def _user(request: HttpRequest) -> User:
@@ -86,7 +82,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     return render(request, "parks/application_list.html", context)
 
 
-@handle_errors
+@errors_to_messages()
 def _consent_answer(request: HttpRequest, user: User) -> HttpResponse:
     app = ParkApplication.objects.filter(pk=request.POST.get("application", "") or 0).first()
     if app is None or request.POST.get("answer") not in ("accept", "decline"):
@@ -111,7 +107,7 @@ def areas_geojson(request: HttpRequest) -> JsonResponse:
         }
         for app in visible_applications(_user(request))
     ]
-    return JsonResponse({"type": "FeatureCollection", "features": features})
+    return geojson_response({"type": "FeatureCollection", "features": features})
 
 
 def _application_form_page(
@@ -171,7 +167,7 @@ def _application_form_page(
             messages.success(request, _("The application was saved as a draft."))
             return post_redirect(request, "parks:application", app.pk)
         except DomainError as exc:
-            form.add_error(None, message_of(exc))
+            form.add_error(None, error_message(exc))
     context = {"form": form, "app": app, "round": rnd, "preview": preview}
     # a refused POST answers 422 (the form with its errors), not 200
     status = 422 if request.method == "POST" and form.errors else 200
@@ -233,7 +229,7 @@ def application_page(
     attachment_form: AttachmentForm | None = None,
 ) -> HttpResponse:
     """The application's page; a refused attachment shows here with its errors (422)."""
-    lang = language()
+    lang = page_language()
     answers = [
         {"label": q.label(lang), "legal_basis": q.legal_basis, "value": app.answers.get(q.key, "")}
         for q in QUESTIONS
@@ -278,7 +274,7 @@ def application_page(
     return render(request, "parks/application_detail.html", context, status=status)
 
 
-@handle_errors
+@errors_to_messages()
 def _detail_action(request: HttpRequest, user: User, app: ParkApplication) -> HttpResponse:
     action = request.POST.get("action")
     if action == "submit":
@@ -336,7 +332,7 @@ def comparison(request: HttpRequest) -> HttpResponse:
         raise Http404
     sort = request.GET.get("sort", "-total")
     rows = export.comparison_rows(visible_applications(user).prefetch_related("evaluations"), sort)
-    lang = language()
+    lang = page_language()
     fmt = request.GET.get("format")
     if fmt == "csv":
         return download_response(export.to_csv(rows, lang), CSV, "industriparker.csv", private=True)
@@ -373,5 +369,5 @@ def round_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The application round is open."))
             return post_redirect(request, "web:parks")
         except DomainError as exc:
-            form.add_error(None, message_of(exc))
+            form.add_error(None, error_message(exc))
     return render(request, "parks/round_form.html", {"form": form})

@@ -20,12 +20,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from rodloeber.checks.computation import run_plan_preview
-from rodloeber.core.gantt import gantt_download, gantt_inline
+from rodloeber.core.gantt import gantt_download, gantt_inline, gantt_rows
 from rodloeber.core.web import ICS, download_response, page_language
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
 from rodloeber.domain.plan_preview import PlanPreview
-from rodloeber.domain.planning import gantt_table_rows, plan_to_ics
+from rodloeber.domain.planning import plan_to_ics
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 DEFAULT_EXAMPLE = "electrolyser_esbjerg"
@@ -110,7 +110,7 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
             if plan.p_within_cap is None
             else round(plan.p_within_cap * 100),
             "gantt_svg": gantt_inline(plan, lang=lang),
-            "rows": gantt_table_rows(plan, lang=lang),
+            "rows": gantt_rows(plan, lang=lang),
             "title": facts.get("title") if isinstance(facts, dict) else None,
         }
     )
@@ -159,4 +159,25 @@ def plan_explanations(preview: PlanPreview, lang: str) -> dict[str, Any]:
         if fit is None
         else [{"permit": names.get(c, c), "days": d} for c, d in fit.shortfall],
         "drivers": [d.text(lang) for d in preview.plan.drivers],
+        # item 3: the level the measures were fitted at, or what stays at risk
+        "fit_percentile_pct": None
+        if fit is None or fit.percentile is None
+        else round(fit.percentile * 100),
+        "risk_level_pct": None
+        if preview.fit_at_percentile is None or preview.fit_at_percentile.percentile is None
+        else round(preview.fit_at_percentile.percentile * 100),
+        "risk_shortfall": []
+        if preview.fit_at_percentile is None
+        else [
+            {"permit": names.get(c, c), "days": d} for c, d in preview.fit_at_percentile.shortfall
+        ],
+        "beside_plan": [
+            {
+                "name": b["name_en"] if en else b["name_da"],
+                "why": b["why_en"] if en else b["why"],
+                "consequence": b["consequence_en"] if en else b["consequence"],
+                "either_or": b["either_or_en"] if en else b["either_or"],
+            }
+            for b in preview.check.permits.beside_plan()
+        ],
     }

@@ -10,6 +10,7 @@ from rodloeber.domain.planning.clock import (
     Interval,
     Pause,
     advance_skipping,
+    excluded_intervals,
     extension_rules_for,
     merge_intervals,
     unblocked_days,
@@ -149,3 +150,21 @@ def test_interval_helpers() -> None:
     assert advance_skipping(date(2026, 1, 1), 3, ivs) == date(2026, 1, 21)
     assert advance_skipping(date(2026, 1, 8), 2, ivs) == date(2026, 1, 10)
     assert advance_skipping(date(2026, 1, 3), 0, ivs) == date(2026, 1, 8)
+
+
+def test_excluded_periods_stop_the_clock_once_even_when_a_pause_overlaps() -> None:
+    """CRMA Art. 11(3): the EIA step does not count; a pause inside it is not counted twice."""
+    spans = {
+        "eia_permit": (date(2026, 2, 1), date(2026, 5, 1)),  # starts before the clock
+        "eia_screening": (date(2026, 4, 1), date(2026, 6, 1)),  # overlaps: counted once
+        "building_permit": (START, date(2026, 8, 1)),
+    }
+    ivs = excluded_intervals(spans, ["eia_permit", "eia_screening", "unknown"], START)
+    assert ivs == (Interval(START, date(2026, 6, 1)),)
+    pause = Pause("applicant_supplementing", date(2026, 5, 1), date(2026, 7, 1))
+    clock = Clock(START, 12, pauses=(pause,), excluded=ivs)
+    assert clock.excluded_days == (date(2026, 6, 1) - START).days
+    stopped = (date(2026, 7, 1) - START).days  # union of exclusion and pause
+    assert clock.deadline() == date(2027, 3, 2) + (date(2026, 7, 1) - START)
+    assert clock.status(date(2026, 7, 1)).stopped_days == stopped
+    assert excluded_intervals(spans, [], START) == ()

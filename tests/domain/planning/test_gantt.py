@@ -131,3 +131,24 @@ def test_long_names_wrap_with_the_full_name_in_the_tooltip() -> None:
     assert lines[1].endswith("…")
     tip = name.find(f"{SVG}title")
     assert tip is not None and tip.text == long
+
+
+def test_permit_outside_the_cap_is_never_critical_and_says_so() -> None:
+    """Issue #16: a long grid connection must not take the cap line's critical path."""
+    from rodloeber.domain.planning import build_plan
+    from rodloeber.domain.planning.testing import Cap, make_permit
+
+    permits = (
+        make_permit("eia_permit", 120),
+        make_permit("building_permit", 50, ("eia_permit",)),
+        make_permit("grid_connection", 400, counts_toward_cap=False),
+    )
+    plan = build_plan(permits, clock_start=date(2026, 3, 2), cap=Cap(12), n_samples=500)
+    assert plan.critical_path == ("eia_permit", "building_permit")
+    assert plan.risk is not None and plan.risk.criticality["grid_connection"] == 0.0
+    rows = {r.code: r for r in gantt_table_rows(plan, lang="en")}
+    assert not rows["grid_connection"].in_cap and rows["grid_connection"].status != "critical"
+    assert rows["building_permit"].status == "critical"
+    svg = render_gantt_svg(plan, lang="en")
+    assert 'data-code="grid_connection" data-status="planned" data-in-cap="false"' in svg
+    assert "outside the cap" in svg

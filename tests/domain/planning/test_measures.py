@@ -96,3 +96,49 @@ def test_solver_matches_brute_force(limit: int, savings: list[tuple[str, int, in
         effort = {m.code: m.effort for m in measures}
         assert fit.fits and sum(effort[c] for c in fit.chosen) == brute[1]
         assert fit.end_days <= limit
+
+
+def test_fitting_at_the_80th_percentile_gives_an_honest_probability() -> None:
+    """Issue #16 item 3: fitted to likely durations the chance is about a half; fitted at
+    P80 durations it is at least about 80 % (same distribution as the Monte Carlo)."""
+    from rodloeber.domain.planning import build_plan
+    from rodloeber.domain.planning.testing import Cap
+
+    def p_within(fit: object) -> float:
+        chosen = [m for m in MEASURES if m.code in fit.chosen]  # type: ignore[attr-defined]
+        saving: dict[str, int] = {}
+        for m in chosen:
+            saving[m.permit] = saving.get(m.permit, 0) + m.saving_days
+        types = [shorten(p, saving.get(p.code, 0)) for p in PERMITS]
+        plan = build_plan(types, clock_start=START, cap=Cap(15), n_samples=4000)
+        assert plan.p_within_cap is not None
+        return plan.p_within_cap
+
+    limit = (date(2027, 6, 2) - START).days  # 15 months
+    likely = _fit(limit)
+    p80 = _fit(limit, percentile=0.8)
+    assert likely.fits and p80.fits  # type: ignore[attr-defined]
+    assert p80.percentile == 0.8 and likely.percentile is None  # type: ignore[attr-defined]
+    assert len(p80.chosen) >= len(likely.chosen)  # type: ignore[attr-defined]
+    assert p_within(likely) < 0.7
+    assert p_within(p80) >= 0.78
+    # the brute force agrees on the cost at the percentile too
+    brute = fit_cap_brute_force(
+        PERMITS,
+        build_graph(PERMITS),
+        start=START,
+        deadline=START + timedelta(days=limit),
+        measures=MEASURES,
+        percentile=0.8,
+    )
+    assert brute is not None
+    assert brute[1] == sum(m.effort for m in MEASURES if m.code in p80.chosen)  # type: ignore[attr-defined]
+
+
+def test_duration_quantile_follows_the_distribution() -> None:
+    from rodloeber.domain.planning.risk import duration_quantile
+
+    assert duration_quantile(10, 20, 30, 0.5) == 20  # symmetric PERT: median = mode
+    qs = [duration_quantile(30, 50, 160, q) for q in (0.1, 0.5, 0.8, 0.95)]
+    assert qs == sorted(qs) and qs[0] >= 30 and qs[-1] <= 160
+    assert duration_quantile(5, 5, 5, 0.8) == 5

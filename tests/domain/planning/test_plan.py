@@ -61,7 +61,12 @@ def test_hand_computed_plan() -> None:
     assert plan.permit("environmental_approval").end == date(2027, 1, 16)
     assert plan.cap_relevant_end == date(2027, 1, 16)
     assert plan.expected_end == date(2027, 4, 6)  # grid connection, outside the cap
-    assert plan.critical_path == ("grid_connection",)
+    # the cap's critical path: only permits the cap covers (issue #16)
+    assert plan.critical_path == ("eia_permit", "environmental_approval")
+    grid = plan.permit("grid_connection")
+    assert not grid.on_critical_path and not grid.counts_toward_cap
+    assert plan.permit("environmental_approval").on_critical_path
+    assert plan.permit("building_permit").total_float_days == (date(2027, 1, 16) - START).days - 50
     assert plan.within_cap and plan.slack_days == 45
     assert plan.p_within_cap is None and plan.to_dict()["p_within_cap"] is None
     # 50 working days from Mon 2 March 2026, skipping Easter (2, 3, 6 April)

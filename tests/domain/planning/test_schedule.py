@@ -135,13 +135,16 @@ def test_property_critical_path_length_equals_end_minus_start(
     permits: tuple[PermitType, ...],
 ) -> None:
     s = compute_schedule(permits, START)
+    capped = [p.code for p in permits if p.counts_toward_cap]
+    end = s.end_of(capped) if capped else s.end  # the cap's path ends at the capped end
     length = sum(s.tasks[c].duration_days for c in s.critical_path)
-    assert length == (s.end - s.start).days
-    assert s.tasks[s.critical_path[-1]].end == s.end
+    assert length == (end - s.start).days
+    assert s.tasks[s.critical_path[-1]].end == end
     for a, b in zip(s.critical_path, s.critical_path[1:], strict=False):
         assert s.tasks[a].end == s.tasks[b].start
-    assert all(s.tasks[c].on_critical_path for c in s.critical_path)
+    assert all(s.tasks[c].on_critical_path for c in s.critical_path if s.tasks[c].in_cap)
     assert all(t.total_float_days >= 0 for t in s.tasks.values())
+    assert not any(t.on_critical_path for t in s.tasks.values() if not t.in_cap)
 
 
 @settings(max_examples=150, deadline=None)

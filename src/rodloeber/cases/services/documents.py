@@ -7,7 +7,6 @@ Open XML / OpenDocument (ZIP) and plain UTF-8 text are accepted.
 
 from __future__ import annotations
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,7 +16,8 @@ from rodloeber.cases.errors import CaseError, Forbidden, NotFound
 from rodloeber.cases.models import Case, Document, Message, MessageRead
 from rodloeber.cases.notify import all_parties, case_line, notify
 from rodloeber.cases.selectors import can_write_to_case, visible_cases
-from rodloeber.core.uploads import check_upload, files_removed_on_failure
+from rodloeber.core.media_files import atomic_with_files
+from rodloeber.core.uploads import check_upload
 
 #: Largest accepted upload (25 MB).
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
@@ -32,7 +32,7 @@ def document_upload(
     name, content_type, digest = check_upload(
         filename, content, max_bytes=MAX_DOCUMENT_BYTES, error=CaseError, prefix="document"
     )
-    with files_removed_on_failure() as stored, transaction.atomic():
+    with atomic_with_files() as files:
         doc = Document(
             case=case,
             filename=name,
@@ -43,8 +43,7 @@ def document_upload(
             uploaded_by=actor,
             organisation=actor.organisation,
         )
-        doc.file.save(digest, ContentFile(content), save=False)
-        stored.append(doc.file)  # written before the commit: removed if it fails
+        files.stage(doc.file, digest, content)  # moved into place when the row commits
         doc.save()
         event = record_event(
             action="document.upload",

@@ -25,7 +25,12 @@ from rodloeber.cases.access import (
     may_see_access_log,
 )
 from rodloeber.cases.errors import CaseError
-from rodloeber.cases.forms import ReassignForm, pause_reason_choices, state_authority_choices
+from rodloeber.cases.forms import (
+    IN_PERMITTING_CHOICES,
+    ReassignForm,
+    pause_reason_choices,
+    state_authority_choices,
+)
 from rodloeber.cases.models import (
     GUIDANCE_CODE,
     AccessWhat,
@@ -34,6 +39,7 @@ from rodloeber.cases.models import (
     DecisionOutcome,
     Notice,
     RequestStatus,
+    StrategicRegime,
 )
 from rodloeber.cases.selectors import (
     can_write_to_case,
@@ -257,10 +263,13 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "today": today,
         "language": language,
         "clock": detail["clock"],
+        "recognitions": list(case.strategic_recognitions.all()),
     }
     if any(p["can_call_in"] for p in context["permits"]):
         context["state_authorities"] = state_authority_choices()
     if manager:
+        context["strategic_regimes"] = StrategicRegime.choices
+        context["in_permitting_choices"] = IN_PERMITTING_CHOICES
         field = ReassignForm().fields["contact_person"]
         assert isinstance(field, ModelChoiceField)
         context["case_managers"] = list(field.queryset or [])

@@ -1,6 +1,7 @@
 """The case manager's actions (kontaktpersonen i Erhvervsstyrelsen): ask for
 information, acknowledge completeness, reject, change contact person,
-publish the schedule and decide extension requests."""
+publish the schedule, decide extension requests and register strategic-project
+recognitions."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from rodloeber.accounts.current import caller
-from rodloeber.cases.forms import AcknowledgeForm, DecideForm, ReasonForm, ReassignForm, TextForm
+from rodloeber.cases.forms import (
+    AcknowledgeForm,
+    DecideForm,
+    ReasonForm,
+    ReassignForm,
+    StrategicRecognitionForm,
+    TextForm,
+)
 from rodloeber.cases.models import ExtensionRequest
 from rodloeber.cases.selectors import visible_cases
 from rodloeber.cases.services.assignment import case_reassign
@@ -24,6 +32,7 @@ from rodloeber.cases.services.completeness import (
     case_request_information,
 )
 from rodloeber.cases.services.extensions import extension_decide
+from rodloeber.cases.services.strategic import case_strategic_recognition_record
 from rodloeber.cases.views.actions import run_action
 from rodloeber.cases.views.common import visible_case
 
@@ -110,6 +119,33 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         forms.Form(request.POST),
         lambda d: case_publish_schedule(actor=user, case=case),
         _("The schedule is published."),
+    )
+
+
+@login_required
+@require_POST
+def strategic_recognition(request: HttpRequest, pk: int) -> HttpResponse:
+    """Register a strategic-project recognition (same service as the API)."""
+    case, user = visible_case(request, pk), caller(request)
+
+    def act(d: dict[str, Any]) -> object:
+        return case_strategic_recognition_record(
+            actor=user,
+            case=case,
+            regime=d["regime"],
+            decided_on=d["decided_on"],
+            decided_by=d["decided_by"],
+            reference=d["reference"],
+            in_permitting_when_recognised=d["in_permitting"],
+        )
+
+    return run_action(
+        request,
+        case,
+        "strategic",
+        StrategicRecognitionForm(request.POST),
+        act,
+        _("The strategic-project recognition is registered."),
     )
 
 

@@ -13,8 +13,8 @@ from typing import Any
 from rodloeber.cases.models import Case, PlanSnapshot
 from rodloeber.cases.plan_alerts import plan_alert_for_case
 from rodloeber.cases.planning import case_cap
-from rodloeber.core.gantt import gantt_inline
-from rodloeber.domain.planning import Plan, gantt_table_rows
+from rodloeber.core.gantt import gantt_inline, gantt_rows
+from rodloeber.domain.planning import Plan
 from rodloeber.domain.planning.clock import ClockStatus
 from rodloeber.domain.planning.forecast import MilestoneDate
 from rodloeber.domain.planning.plan import PlannedPermit
@@ -99,6 +99,6 @@ def plan_context(case: Case, language: str, today: date) -> dict[str, Any]:
         if alert is None
         else {"text": alert.text(language), "suggestions": alert.suggestion_labels(language)},
         "gantt_svg": gantt_inline(plan, lang=language, today=today),
-        "plan_rows": gantt_table_rows(plan, lang=language, today=today),
+        "plan_rows": gantt_rows(plan, lang=language, today=today),
         "plan": plan,
     }

@@ -37,6 +37,20 @@ class SiteIn(Strict):
     beach_protection_zone: bool | None = None
     contaminated_land: bool | None = None
     archaeology_interest: bool | None = None
+    near_protected_line: bool | None = Field(
+        None,
+        description="Within a lake/river, forest, ancient-monument or church protection line "
+        "(naturbeskyttelsesloven §§ 16-19); null = unknown",
+    )
+    forest_reserve: bool | None = Field(
+        None, description="Site has a forest reserve obligation (fredskov, skovloven)"
+    )
+    agricultural_obligation: bool | None = Field(
+        None, description="Site has an agricultural obligation (landbrugspligt, landbrugsloven)"
+    )
+    road_building_line: bool | None = Field(
+        None, description="Building planned in front of a road building line (vejloven § 40)"
+    )
 
 
 class SubstanceIn(Strict):
@@ -100,6 +114,47 @@ class ProjectFactsIn(Strict):
     co2_storage: bool | None = None
     grid_connection_mw: float | None = None
     hydrogen_installations: bool | None = None
+    new_road_access: bool | None = Field(
+        None, description="A new or widened access to a public road (vejloven § 49)"
+    )
+    soil_or_groundwater_works: bool | None = Field(
+        None,
+        description="Burying, placing or infiltrating substances that can pollute soil or "
+        "groundwater, or buried tanks (miljøbeskyttelsesloven § 19)",
+    )
+    watercourse_works: bool | None = Field(
+        None,
+        description="Works in or at a watercourse: crossings, culverts, outlets (vandløbsloven)",
+    )
+    coastal_or_seabed_works: bool | None = Field(
+        None,
+        description="Works in territorial waters or on the foreshore: quays, piers, pipes, "
+        "dredging, filling (kystbeskyttelsesloven § 16 a)",
+    )
+    surplus_heat_delivery: bool | None = Field(
+        None,
+        description="Surplus heat delivered to a district heating network (varmeforsyningsloven)",
+    )
+    onsite_generation_mw: float | None = Field(
+        None,
+        description="Electrical capacity of on-site generation in MW; above 25 MW a production "
+        "licence is needed (elforsyningsloven § 10)",
+    )
+    flammable_storage: bool | None = Field(
+        None, description="Storage of flammable liquids or gases beyond the exempt small quantities"
+    )
+    pharmaceutical_manufacturing: bool | None = Field(
+        None,
+        description="Manufacturing of medicinal products or intermediates (lægemiddelloven § 39)",
+    )
+    gmo_contained_use: bool | None = Field(
+        None, description="Production or work with genetically modified organisms (contained use)"
+    )
+    stack_height_m: float | None = Field(
+        None,
+        description="Height of the tallest stack or structure above ground in metres; from 100 m "
+        "it is an aviation obstacle (Trafikstyrelsen)",
+    )
     construction: ConstructionIn | None = None
 
 
@@ -148,6 +203,28 @@ class NavigatorPermitOut(Open):
     depends_on: list[str]
     certainty: Literal["required", "possible"]
     why: str
+    planned: bool = Field(
+        False, description="In the process plan: only permits the project needs are planned"
+    )
+    alternative_to: str | None = Field(
+        None, description="The permit this one is an alternative to (either that or this)"
+    )
+
+
+class BesidePlanOut(Open):
+    """A possible permit or alternative shown beside the plan, not planned."""
+
+    code: str
+    name_da: str
+    name_en: str
+    certainty: Literal["required", "possible"]
+    why: str
+    why_en: str
+    consequence: str = Field(description="What happens to the timeline if it applies")
+    consequence_en: str
+    alternative_to: str | None = None
+    either_or: str | None = None
+    either_or_en: str | None = None
 
 
 class PermitSetOut(Open):
@@ -184,6 +261,9 @@ class RiskDriverOut(Open):
     max_days: int
     text_da: str
     text_en: str
+    possible: bool = Field(
+        default=False, description="only possibly needed: the risk goes if it is not needed"
+    )
 
 
 class CoordinatedProcedureOut(Open):
@@ -217,6 +297,10 @@ class CapFitOut(Open):
     limit_days: int
     end_days: int
     shortfall: list[CapFitShortfallOut]
+    percentile: float | None = Field(
+        default=None,
+        description="duration percentile the plan was fitted at (null = likely durations)",
+    )
 
 
 class PlanMeasureOut(Open):
@@ -246,4 +330,13 @@ class PlanOut(Open):
     coordinated_procedures: list[CoordinatedProcedureOut] = Field(default_factory=list)
     clock_exclusions: list[ClockExclusionOut] = Field(default_factory=list)
     cap_fit: CapFitOut | None = None
+    cap_fit_at_percentile: CapFitOut | None = Field(
+        default=None,
+        description="when nothing fits at the percentile: that attempt and its shortfall",
+    )
     measures: list[PlanMeasureOut] = Field(default_factory=list)
+    permits_beside_plan: list[BesidePlanOut] = Field(
+        default_factory=list,
+        description="Possible permits and alternatives: not planned, shown with the reason "
+        "and the consequence if they apply",
+    )

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "rodloeber.accounts.middleware.SessionLifetimeMiddleware",
     "rodloeber.web.ratelimit.RateLimitMiddleware",  # 429 per RODLOEBER_RATE_LIMITS
+    # a bearer token is held to its scopes on public API operations too (ADR 0026)
+    "rodloeber.api.token_scope_middleware.TokenScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -246,3 +248,6 @@ RODLOEBER_RATE_LIMITS: dict[str, tuple[int, int]] = {
 # The contact person is alerted on the case page (and in the task inbox) when the
 # plan's probability of meeting the cap falls below this (0..1; issue #16).
 RODLOEBER_PLAN_ALERT_THRESHOLD = float(os.environ.get("RODLOEBER_PLAN_ALERT_THRESHOLD", "0.8"))
+# Measures are fitted so the plan meets the cap with each permit at this percentile
+# of its duration (0..1, exclusive; issue #16 item 3).
+RODLOEBER_PLAN_FIT_PERCENTILE = float(os.environ.get("RODLOEBER_PLAN_FIT_PERCENTILE", "0.8"))

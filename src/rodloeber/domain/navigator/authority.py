@@ -16,6 +16,8 @@ class ResolvedAuthority:
     level: str
     name: Text
     code: str | None
+    #: The level is confirmed (False: it rests on an unconfirmed (s) mark).
+    verified: bool = True
 
 
 def municipality_name(
@@ -34,6 +36,19 @@ def environmental_is_state(facts: ProjectFacts, catalogue: Catalogue) -> bool:
     """True when any listed activity is marked (s) in godkendelsesbekendtgørelsen."""
     return any(
         (listing := catalogue.ied_listings.get(code)) is not None and listing.state
+        for code in facts.activities or ()
+    )
+
+
+def environmental_level_verified(facts: ProjectFacts, catalogue: Catalogue) -> bool:
+    """True when every listed activity has a confirmed (s) mark in the catalogue.
+
+    An activity code the catalogue does not know, or a listing whose (s) mark
+    is not confirmed (``state_verified: false``), leaves the approving
+    authority (stat/kommune) unconfirmed.
+    """
+    return all(
+        (listing := catalogue.ied_listings.get(code)) is not None and listing.state_verified
         for code in facts.activities or ()
     )
 
@@ -72,9 +87,12 @@ def resolve_authority(
     )
     if rule == "site_kommune":
         return kommune
-    if rule in ("environmental_listing", "follows_environmental") and not (
-        environmental_is_state(facts, catalogue)
-    ):
-        return kommune
+    if rule in ("environmental_listing", "follows_environmental"):
+        confirmed = environmental_level_verified(facts, catalogue)
+        if not environmental_is_state(facts, catalogue):
+            return ResolvedAuthority(kommune.level, kommune.name, kommune.code, confirmed)
+        agency = catalogue.authorities[permit.authority_code or ""]
+        name = Text(agency.name_da, agency.name_en)
+        return ResolvedAuthority(agency.level, name, agency.code, confirmed)
     agency = catalogue.authorities[permit.authority_code or ""]
     return ResolvedAuthority(agency.level, Text(agency.name_da, agency.name_en), agency.code)

@@ -22,9 +22,11 @@ class RuleContext:
         """Rule data (legal basis, params, texts) from the catalogue."""
         return self.catalogue.rule(code)
 
-    def require(self, permit: str, why: Text, rule: str, **details: str) -> None:
-        """Record that ``permit`` is required."""
-        self.findings.append(Finding(permit, REQUIRED, why, rule, details))
+    def require(
+        self, permit: str, why: Text, rule: str, *, verified: bool = True, **details: str
+    ) -> None:
+        """Record that ``permit`` is required (``verified`` False: on an unconfirmed rule)."""
+        self.findings.append(Finding(permit, REQUIRED, why, rule, details, verified))
 
     def possible(self, permit: str, why: Text, rule: str, **details: str) -> None:
         """Record that ``permit`` may be required."""

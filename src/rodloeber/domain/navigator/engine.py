@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from rodloeber.domain.catalogue import Catalogue, load_catalogue
 from rodloeber.domain.facts import ProjectFacts
 from rodloeber.domain.navigator import rules_environment as env
+from rodloeber.domain.navigator import rules_permits as more
 from rodloeber.domain.navigator import rules_planning as plan
 from rodloeber.domain.navigator import rules_project as proj
 from rodloeber.domain.navigator import rules_site as site
@@ -42,6 +43,20 @@ RULES: tuple[Rule, ...] = (
     proj.co2_storage,
     proj.raw_materials,
     proj.fdi,
+    more.protection_lines,
+    more.forest_reserve,
+    more.agricultural_obligation,
+    more.road_access,
+    more.road_building_line,
+    more.soil_groundwater,
+    more.watercourse,
+    more.seabed_works,
+    more.surplus_heat,
+    more.power_production,
+    more.flammable_storage,
+    more.medicines,
+    more.gmo,
+    more.aviation,
 )
 
 
@@ -125,6 +140,9 @@ def navigate(
                 counts_toward_cap=permit.counts_toward_cap,
                 details=details,
                 permit_type=permit,
+                rule_verified=permit.verified
+                and authority.verified
+                and (certainty != REQUIRED or any(f.verified for f in chosen)),
             )
         )
     assumptions = tuple(dict.fromkeys(ctx.assumptions))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -9,6 +10,20 @@ from rodloeber.domain.catalogue import PermitType, Text
 
 REQUIRED = "required"
 POSSIBLE = "possible"
+
+
+def is_planned(certainty: str) -> bool:
+    """Is a permit of this certainty put in a process plan (procesplan)?
+
+    The one home of this decision: only permits the project needs are planned;
+    possible permits and alternatives are shown beside the plan (issue #15 item 8).
+    """
+    return certainty == REQUIRED
+
+
+def _lower(name: str) -> str:
+    """Lower-case the first letter of a name in running text, not of an acronym (VVM-)."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
 @dataclass(frozen=True)
@@ -38,6 +53,9 @@ class Finding:
     why: Text
     rule: str
     details: Mapping[str, str] = field(default_factory=dict)
+    #: False when the finding rests on an unconfirmed catalogue entry (e.g. an
+    #: ETS activity marked ``verified: false``): it may apply, never decides.
+    verified: bool = True
 
 
 @dataclass(frozen=True)
@@ -62,6 +80,10 @@ class PermitResult:
     counts_toward_cap: bool
     details: Mapping[str, str]
     permit_type: PermitType
+    #: The rule behind this permit is confirmed: the permit type, the finding
+    #: that requires it and its authority level. Only confirmed permits decide
+    #: criterion B2; the others "may apply" (ADR 0025).
+    rule_verified: bool = True
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape of one permit (contract fields + extras)."""
@@ -91,7 +113,34 @@ class PermitResult:
                 "suspensive": appeal.suspensive,
             },
             "verified": self.permit_type.verified,
+            "rule_verified": self.rule_verified,
+            "details_verified": self.permit_type.details_verified,
+            "planned": self.planned,
+            "alternative_to": self.details.get("alternative_to"),
         }
+
+    @property
+    def planned(self) -> bool:
+        """Planned in the process plan (see :func:`is_planned`)."""
+        return is_planned(self.certainty)
+
+    def consequence(self) -> Text:
+        """What it means for the timeline if a possible permit turns out to be needed."""
+        d = self.permit_type.duration
+        cap_da = "tæller med i loftet" if self.counts_toward_cap else "tæller ikke med i loftet"
+        cap_en = (
+            "counts toward the cap" if self.counts_toward_cap else "does not count toward the cap"
+        )
+        who_da, who_en = f"{self.authority} afgør den", f"decided by {self.authority_en}"
+        if self.authority_level == "embedded":
+            who_da = "hver myndighed vurderer den i sin egen afgørelse"
+            who_en = "assessed by each authority within its own decision"
+        return Text(
+            f"Hvis den er nødvendig: {who_da}, typisk på {d.likely_days} dage "
+            f"({d.min_days}-{d.max_days}), og den {cap_da}.",
+            f"If it is needed: {who_en}, typically in {d.likely_days} days "
+            f"({d.min_days}-{d.max_days}); it {cap_en}.",
+        )
 
 
 @dataclass(frozen=True)
@@ -109,6 +158,60 @@ class PermitSet:
     def codes(self, certainty: str | None = None) -> tuple[str, ...]:
         """Permit codes, optionally only those of one certainty."""
         return tuple(p.code for p in self.permits if certainty in (None, p.certainty))
+
+    def planned(self) -> tuple[PermitResult, ...]:
+        """The permits a process plan contains, with dependencies reduced to them.
+
+        A dependency on a permit that is not planned is replaced by that permit's own
+        dependencies, so the order among planned permits is kept.
+        """
+        deps = {p.code: p.depends_on for p in self.permits}
+        keep = {p.code for p in self.permits if p.planned}
+
+        def reduce(codes: tuple[str, ...], seen: frozenset[str]) -> list[str]:
+            result: list[str] = []
+            for c in codes:
+                if c in keep:
+                    result.append(c)
+                elif c not in seen:
+                    result.extend(reduce(deps.get(c, ()), seen | {c}))
+            return result
+
+        return tuple(
+            dataclasses.replace(
+                p, depends_on=tuple(dict.fromkeys(reduce(p.depends_on, frozenset())))
+            )
+            for p in self.permits
+            if p.planned
+        )
+
+    def beside_plan(self) -> tuple[dict[str, object], ...]:
+        """Possible permits and alternatives, shown next to the plan with the reason,
+        the consequence if they apply and, for an alternative, "either X or Y"."""
+        result: list[dict[str, object]] = []
+        for p in self.permits:
+            if p.planned:
+                continue
+            other = self.get(str(p.details.get("alternative_to", "")))
+            consequence = p.consequence()
+            item: dict[str, object] = {
+                "code": p.code,
+                "name_da": p.name_da,
+                "name_en": p.name_en,
+                "certainty": p.certainty,
+                "why": p.why,
+                "why_en": p.why_en,
+                "consequence": consequence.da,
+                "consequence_en": consequence.en,
+                "alternative_to": other.code if other else None,
+                "either_or": None,
+                "either_or_en": None,
+            }
+            if other is not None:
+                item["either_or"] = f"Enten {_lower(other.name_da)} eller {_lower(p.name_da)}"
+                item["either_or_en"] = f"Either {_lower(other.name_en)} or {_lower(p.name_en)}"
+            result.append(item)
+        return tuple(result)
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape of the PermitSet contract (+ English siblings)."""

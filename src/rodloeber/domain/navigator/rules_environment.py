@@ -121,7 +121,8 @@ def ets(ctx: RuleContext) -> None:
             english_basis = legal_basis_en(act.legal_basis)
             en.append(rule.text("by_quantity", **args, legal_basis=english_basis).en)
         why = Text(" ".join(da), " ".join(en))
-        ctx.require("ets_permit", why, rule.code)
+        confirmed = any(n.verified for n in names)
+        ctx.require("ets_permit", why, rule.code, verified=confirmed)
         return
     if activities is not None:
         return

@@ -9,6 +9,10 @@
   (:data:`EXTENSION_RULES`), with written reasons (NZIA 9(8)).
 * Cap months are calendar months from the clock start; a stopped day moves
   the deadline one calendar day later.
+* Periods the cap regime excludes from the limit (e.g. the EIA step under
+  CRMA Art. 11(3)) stop the clock like a pause: ``Clock.excluded``, built
+  from the plan's dates by :func:`excluded_intervals`. The plan and the
+  case's clock both use this one computation, so they give the same deadline.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ __all__ = [
     "Pause",
     "PauseReason",
     "advance_skipping",
+    "excluded_intervals",
     "extension_rules_for",
     "merge_intervals",
     "unblocked_days",
@@ -207,6 +212,22 @@ def merge_intervals(intervals: Iterable[Interval]) -> tuple[Interval, ...]:
     return tuple(merged)
 
 
+def excluded_intervals(
+    spans: Mapping[str, tuple[date, date]], codes: Iterable[str], clock_start: date
+) -> tuple[Interval, ...]:
+    """The merged periods the regime excludes from the limit (undtagne perioder).
+
+    ``spans`` gives each permit's planned ``(start, end)``; while a permit in
+    ``codes`` runs (from the clock start at the earliest) the clock stands
+    still. Overlapping permits count once.
+    """
+    return merge_intervals(
+        Interval(max(spans[c][0], clock_start), spans[c][1])
+        for c in dict.fromkeys(codes)
+        if c in spans and spans[c][1] > clock_start
+    )
+
+
 def advance_skipping(start: date, days: int, blocked: Sequence[Interval]) -> date:
     """The date when ``days`` unblocked days have passed from ``start``.
 
@@ -260,6 +281,8 @@ class Clock:
     extensions: tuple[Extension, ...] = ()
     rules: tuple[ExtensionRule, ...] = EXTENSION_RULES["default"]
     reasons: Mapping[str, PauseReason] | None = None
+    #: Periods the cap regime excludes from the limit (see :func:`excluded_intervals`).
+    excluded: tuple[Interval, ...] = ()
 
     def __post_init__(self) -> None:
         reasons = self.reasons if self.reasons is not None else PAUSE_REASONS
@@ -319,7 +342,13 @@ class Clock:
             if reasons[p.reason].stops_clock:
                 iv = p.interval(as_of)
                 ivs.append(Interval(max(iv.start, self.start), iv.end))
+        ivs.extend(Interval(max(iv.start, self.start), iv.end) for iv in self.excluded)
         return merge_intervals(ivs)
+
+    @property
+    def excluded_days(self) -> int:
+        """Days the regime excludes from the limit (overlaps counted once)."""
+        return sum(iv.days for iv in merge_intervals(self.excluded))
 
     def deadline(self, as_of: date | None = None) -> date:
         """The cap deadline (fristens udløb) after extensions and stopped days."""

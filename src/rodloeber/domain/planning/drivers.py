@@ -9,7 +9,7 @@ below a threshold (default 80 %) and names the drivers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rodloeber.domain.planning.templates import PermitTypeLike
@@ -30,6 +30,9 @@ class RiskDriver:
     criticality: float
     min_days: int
     max_days: int
+    #: Only possibly needed (e.g. the EIA permit until the screening decides):
+    #: the risk it drives disappears if it turns out not to be needed.
+    possible: bool = False
 
     @property
     def spread_days(self) -> int:
@@ -42,13 +45,25 @@ class RiskDriver:
     def text(self, lang: str) -> str:
         pct = round(self.criticality * 100)
         if lang == "da":
+            possible = (
+                " Den er kun mulig: er den ikke nødvendig (fx efter screeningen), falder "
+                "risikoen bort."
+                if self.possible
+                else ""
+            )
             return (
                 f"{self.name_da or self.code}: på den kritiske vej i {pct} % af simuleringerne; "
-                f"varigheden kan være {self.min_days}–{self.max_days} dage."
+                f"varigheden kan være {self.min_days}–{self.max_days} dage.{possible}"
             )
+        possible = (
+            " It is only possibly needed: if it is not (e.g. after the screening), this risk "
+            "goes away."
+            if self.possible
+            else ""
+        )
         return (
             f"{self.name_en or self.code}: on the critical path in {pct} % of the simulations; "
-            f"it may take {self.min_days}–{self.max_days} days."
+            f"it may take {self.min_days}–{self.max_days} days.{possible}"
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -60,15 +75,22 @@ class RiskDriver:
             "min_days": self.min_days,
             "max_days": self.max_days,
             "score": round(self.score, 2),
+            "possible": self.possible,
             "text_da": self.text("da"),
             "text_en": self.text("en"),
         }
 
 
 def risk_drivers(
-    permits: Sequence[PermitTypeLike], criticality: dict[str, float], top: int = 3
+    permits: Sequence[PermitTypeLike],
+    criticality: dict[str, float],
+    top: int = 3,
+    possible: Collection[str] = (),
 ) -> tuple[RiskDriver, ...]:
-    """The ``top`` permits by criticality × spread (only those ever critical)."""
+    """The ``top`` permits by criticality × spread (only those ever critical).
+
+    ``possible`` names the permits that are only possibly needed (said in words).
+    """
     drivers = [
         RiskDriver(
             p.code,
@@ -77,6 +99,7 @@ def risk_drivers(
             criticality[p.code],
             p.duration.min_days,
             p.duration.max_days,
+            p.code in possible,
         )
         for p in permits
         if criticality.get(p.code, 0.0) > 0.0 and p.counts_toward_cap

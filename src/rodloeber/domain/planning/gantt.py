@@ -16,12 +16,13 @@ passes its text as ``stylesheet`` so it is embedded and the file looks the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
 from rodloeber.domain.planning.dates import format_date, format_month
+from rodloeber.domain.planning.duration_evidence import DurationEvidence
 from rodloeber.domain.planning.gantt_layout import (
     BAR_STATUSES,
     assign_lanes,
@@ -61,6 +62,7 @@ TEXT: dict[str, dict[str, str]] = {
         "risk": "Sandsynlighed for at nå fristen: {p} %.",
         "days": "dage",
         "status": "status",
+        "outside_cap": "uden for fristen",
     },
     "en": {
         "title": "Process plan",
@@ -80,6 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
         "risk": "Probability of meeting the cap: {p} %.",
         "days": "days",
         "status": "status",
+        "outside_cap": "outside the cap",
     },
 }
 
@@ -116,12 +119,29 @@ class GanttRow:
     milestones: tuple[tuple[str, date, str], ...]  # (label, date, status)
     status: str = "planned"
     status_label: str = ""
+    #: The typical duration and its evidence (item 5): "30–160 dage, typisk 50",
+    #: the basis label and the cited source ("" when not known).
+    duration_range: str = ""
+    duration_basis: str = ""
+    duration_source: str = ""
+    #: False for a permit the cap does not cover (shown as outside the cap).
+    in_cap: bool = True
 
 
-def gantt_table_rows(plan: Plan, lang: str = "da", today: date | None = None) -> list[GanttRow]:
-    """Data for an accessible HTML table showing the same as the chart."""
+def gantt_table_rows(
+    plan: Plan,
+    lang: str = "da",
+    today: date | None = None,
+    evidence: Mapping[str, DurationEvidence] | None = None,
+) -> list[GanttRow]:
+    """Data for an accessible HTML table showing the same as the chart.
+
+    ``evidence`` (see :func:`duration_evidence`) adds each permit's typical
+    duration with its basis and source.
+    """
     rows = []
     for p in plan.permits:
+        ev = None if evidence is None else evidence.get(p.code)
         status = bar_status(p, today=today, cap_deadline=plan.cap_deadline)
         delta = None if p.baseline_end is None else (p.end - p.baseline_end).days
         rows.append(
@@ -141,6 +161,10 @@ def gantt_table_rows(plan: Plan, lang: str = "da", today: date | None = None) ->
                 ),
                 status=status,
                 status_label=BAR_STATUSES[status].label(lang),
+                duration_range="" if ev is None else ev.range_text(lang),
+                duration_basis="" if ev is None else ev.basis_label(lang),
+                duration_source="" if ev is None else ev.source,
+                in_cap=p.counts_toward_cap,
             )
         )
     return rows
@@ -314,7 +338,8 @@ def _row(
         for k, line in enumerate(lines)
     )
     out = [
-        f'<g class="row" data-code="{escape(p.code)}" data-status="{status}">',
+        f'<g class="row" data-code="{escape(p.code)}" data-status="{status}"'
+        f' data-in-cap="{str(p.counts_toward_cap).lower()}">',
         f'<text class="name"><title>{escape(name)}</title>{tspans}</text>',
     ]
     if p.baseline_start is not None and p.baseline_end is not None:
@@ -330,6 +355,7 @@ def _row(
     tip = (
         f"{name}: {_fd(p.start, lang)} – {_fd(p.end, lang)} "
         f"({(p.end - p.start).days} {t['days']}) · {st.label(lang)}"
+        + ("" if p.counts_toward_cap else f" · {t['outside_cap']}")
     )
     out.append(
         f'<rect class="bar st-{status}" x="{bx:.1f}" y="{y + 11:.1f}" width="{bw:.1f}" '

@@ -13,6 +13,13 @@ a small mixed-integer programme solved by HiGHS:
                E_j − Σ_{k excluded} (E_k − S_k) ≤ D  for each permit the cap covers
                x_m ∈ {0, 1}, S_j ≥ 0
 
+``likely_j`` is the permit's most likely duration, or with ``percentile`` (e.g.
+0.8) its 80th-percentile duration from the same distribution the Monte Carlo
+uses: the plan then fits the cap with that margin, so the chance of ending in
+time after the measures is typically at least that high (issue #16: a plan fitted
+to the likely durations fits only about half the time). A measure saves the
+same days at any percentile and never more than ``likely − min``.
+
 When even all measures together do not fit, the answer names the permits that
 still end too late and by how many days (the reason). :func:`fit_cap_brute_force`
 tries subsets in order of cost: the benchmark's baseline and a test oracle.
@@ -31,10 +38,11 @@ import highspy
 import numpy as np
 
 from rodloeber.domain.planning.links import LinkType
+from rodloeber.domain.planning.risk import duration_quantile
 from rodloeber.domain.planning.schedule import DependencyGraph, compute_schedule
 from rodloeber.domain.planning.templates import PermitTypeLike
 
-__all__ = ["CapFit", "MeasureLike", "fit_cap", "fit_cap_brute_force", "shorten"]
+__all__ = ["CapFit", "MeasureLike", "at_percentile", "fit_cap", "fit_cap_brute_force", "shorten"]
 
 P = TypeVar("P", bound=PermitTypeLike)
 
@@ -63,6 +71,8 @@ class CapFit:
     end_days: int  # cap-relevant end in clock days, with the chosen (or all) measures
     #: When nothing fits: (permit code, days too late) with every measure applied.
     shortfall: tuple[tuple[str, int], ...] = ()
+    #: The duration percentile the plan was fitted at (None = likely durations).
+    percentile: float | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -72,6 +82,7 @@ class CapFit:
             "limit_days": self.limit_days,
             "end_days": self.end_days,
             "shortfall": [{"permit": c, "days": d} for c, d in self.shortfall],
+            "percentile": self.percentile,
         }
 
 
@@ -80,12 +91,29 @@ def shorten(permit: P, days: int) -> P:
     if days <= 0:
         return permit
     d = permit.duration
-    new = type(d)(  # type: ignore[call-arg]
+    new = dataclasses.replace(  # type: ignore[type-var]
+        d,  # keeps the duration's evidence (basis, source) where it has one
         min_days=max(1, d.min_days - days),
         likely_days=max(1, d.likely_days - days),
         max_days=max(1, d.max_days - days),
     )
     return dataclasses.replace(permit, duration=new)  # type: ignore[type-var]
+
+
+def at_percentile(permit: P, q: float | None) -> P:
+    """The permit planned at its ``q``-quantile duration (None: unchanged)."""
+    if q is None:
+        return permit
+    d = permit.duration
+    days = duration_quantile(d.min_days, d.likely_days, d.max_days, q)
+    likely = min(d.max_days, max(d.likely_days, days))
+    new = dataclasses.replace(d, likely_days=likely)  # type: ignore[type-var]
+    return dataclasses.replace(permit, duration=new)  # type: ignore[type-var]
+
+
+def _room(permits: Sequence[PermitTypeLike]) -> dict[str, int]:
+    """Days a permit can be shortened: never below its minimum (from its likely days)."""
+    return {p.code: p.duration.likely_days - p.duration.min_days for p in permits}
 
 
 def _usable(
@@ -95,9 +123,8 @@ def _usable(
     return [m for m in measures if m.permit in codes and m.saving_days > 0]
 
 
-def _savings(measures: Sequence[MeasureLike], permits: Sequence[PermitTypeLike]) -> dict[str, int]:
+def _savings(measures: Sequence[MeasureLike], room: Mapping[str, int]) -> dict[str, int]:
     """Days saved per permit by ``measures``, capped so no duration drops below its minimum."""
-    room = {p.code: p.duration.likely_days - p.duration.min_days for p in permits}
     out: dict[str, int] = {}
     for m in measures:
         out[m.permit] = min(room[m.permit], out.get(m.permit, 0) + m.saving_days)
@@ -129,21 +156,27 @@ def fit_cap(
     deadline: date,
     measures: Sequence[MeasureLike],
     excluded: Sequence[str] = (),
+    percentile: float | None = None,
 ) -> CapFit:
-    """The cheapest set of measures that fits the cap, or the reason none does."""
+    """The cheapest set of measures that fits the cap, or the reason none does.
+
+    ``percentile`` plans each permit at that quantile of its duration (see above).
+    """
     limit = (deadline - start).days
-    end0, _ = _cap_end(permits, graph, start, excluded, {})
+    room = _room(permits)
+    work = [at_percentile(p, percentile) for p in permits]
+    end0, _ = _cap_end(work, graph, start, excluded, {})
     if end0 <= limit:
-        return CapFit(True, False, (), limit, end0)
-    usable = _usable(permits, measures)
-    chosen = _solve(permits, graph, usable, limit, excluded)
+        return CapFit(True, False, (), limit, end0, percentile=percentile)
+    usable = _usable(work, measures)
+    chosen = _solve(work, graph, usable, limit, excluded, room)
     if chosen is None:
-        end_all, ends = _cap_end(permits, graph, start, excluded, _savings(usable, permits))
+        end_all, ends = _cap_end(work, graph, start, excluded, _savings(usable, room))
         late = sorted(((c, e - limit) for c, e in ends.items() if e > limit), key=lambda t: -t[1])
-        return CapFit(False, True, (), limit, end_all, tuple(late))
+        return CapFit(False, True, (), limit, end_all, tuple(late), percentile)
     picked = [usable[i] for i in chosen]
-    end, _ = _cap_end(permits, graph, start, excluded, _savings(picked, permits))
-    return CapFit(True, True, tuple(m.code for m in picked), limit, end)
+    end, _ = _cap_end(work, graph, start, excluded, _savings(picked, room))
+    return CapFit(True, True, tuple(m.code for m in picked), limit, end, percentile=percentile)
 
 
 def _solve(
@@ -152,6 +185,7 @@ def _solve(
     usable: Sequence[MeasureLike],
     limit: int,
     excluded: Sequence[str],
+    room: Mapping[str, int],
 ) -> list[int] | None:
     """The MILP above; indices into ``usable`` or None when infeasible."""
     n_m, codes = len(usable), [p.code for p in permits]
@@ -167,7 +201,7 @@ def _solve(
         d = p.duration
         rows.append(({e_col[c]: 1.0, s_col[c]: -1.0, **on}, d.likely_days, d.likely_days))
         if on:
-            rows.append((on, -inf, float(d.likely_days - d.min_days)))
+            rows.append((on, -inf, float(room[c])))
     for succ, links in graph.incoming.items():
         for x in links:
             a = s_col[succ] if x.type is not LinkType.FF else e_col[succ]
@@ -227,11 +261,13 @@ def fit_cap_brute_force(
     deadline: date,
     measures: Sequence[MeasureLike],
     excluded: Sequence[str] = (),
+    percentile: float | None = None,
 ) -> tuple[tuple[str, ...], int] | None:
     """Try every subset, cheapest first: (measure codes, effort) or None. Exponential."""
     limit = (deadline - start).days
+    room = _room(permits)
+    permits = [at_percentile(p, percentile) for p in permits]
     usable = _usable(permits, measures)
-    room = {p.code: p.duration.likely_days - p.duration.min_days for p in permits}
     best: tuple[float, tuple[str, ...]] | None = None
     for k in range(len(usable) + 1):
         for subset in itertools.combinations(usable, k):
@@ -243,7 +279,7 @@ def fit_cap_brute_force(
                 used[m.permit] = used.get(m.permit, 0) + m.saving_days
             if any(days > room[code] for code, days in used.items()):
                 continue  # as in the programme: no permit below its minimum
-            end, _ = _cap_end(permits, graph, start, excluded, _savings(subset, permits))
+            end, _ = _cap_end(permits, graph, start, excluded, _savings(subset, room))
             if end <= limit:
                 best = (cost, tuple(m.code for m in subset))
     return None if best is None else (best[1], int(best[0]))

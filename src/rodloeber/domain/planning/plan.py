@@ -9,9 +9,10 @@ names; extra fields are added, never renamed).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Protocol
 
 from rodloeber.domain.planning.calendar import DanishCalendar, default_calendar
@@ -21,11 +22,10 @@ from rodloeber.domain.planning.clock import (
     ClockStatus,
     Extension,
     ExtensionRule,
-    Interval,
     Pause,
     PauseReason,
+    excluded_intervals,
     extension_rules_for,
-    merge_intervals,
 )
 from rodloeber.domain.planning.drivers import RiskDriver, risk_drivers
 from rodloeber.domain.planning.forecast import (
@@ -266,6 +266,7 @@ def build_plan(
     distribution: Distribution | str = Distribution.PERT,
     coordinated: Sequence[LinkLike] = (),
     clock_excluded: Sequence[str] = (),
+    possible: Sequence[str] = (),
 ) -> Plan:
     """Build a process plan (procesplan) from permit types and a cap.
 
@@ -274,14 +275,15 @@ def build_plan(
     links (SS/FF with lags) replace plain finish-to-start where the law allows
     a coordinated procedure. While a permit in ``clock_excluded`` runs (e.g.
     the EIA step under CRMA art. 11(3)) the clock stands still, so the cap
-    deadline moves by that time. ``updates`` and ``pauses`` re-plan;
+    deadline moves by that time. ``possible`` names permits only possibly
+    needed (said with the risk drivers). ``updates`` and ``pauses`` re-plan;
     ``baseline`` gives a diff; ``n_samples=0`` skips the Monte Carlo risk.
     Raises a :class:`PlanningError` on invalid input.
     """
     calendar = calendar or default_calendar()
     reasons = pause_reasons if pause_reasons is not None else PAUSE_REASONS
     rules = tuple(extension_rules) if extension_rules is not None else None
-    clock = Clock(
+    plain_clock = Clock(
         start=clock_start,
         cap_months=cap.months,
         pauses=tuple(pauses),
@@ -293,9 +295,13 @@ def build_plan(
     constraints = derive_constraints(permits, updates, pauses, as_of, reasons)
     schedule = compute_schedule(permits, clock_start, constraints, graph)
     excluded = tuple(c for c in dict.fromkeys(clock_excluded) if c in schedule.tasks)
-    excluded_days = _excluded_days(schedule, excluded, clock_start)
-    plain_deadline = clock.deadline(as_of)
-    cap_deadline = plain_deadline + timedelta(days=excluded_days)
+    spans = {c: (t.start, t.end) for c, t in schedule.tasks.items()}
+    clock = dataclasses.replace(
+        plain_clock, excluded=excluded_intervals(spans, excluded, clock_start)
+    )
+    excluded_days = clock.excluded_days
+    plain_deadline = plain_clock.deadline(as_of)
+    cap_deadline = clock.deadline(as_of)
     risk = None
     if n_samples > 0 and permits:
         model = RiskModel.from_schedule(permits, schedule, plain_deadline, constraints, excluded)
@@ -364,15 +370,7 @@ def build_plan(
         ),
         clock_excluded=excluded,
         excluded_days=excluded_days,
-        drivers=() if risk is None else risk_drivers(permits, dict(risk.criticality)),
+        drivers=()
+        if risk is None
+        else risk_drivers(permits, dict(risk.criticality), possible=set(possible)),
     )
-
-
-def _excluded_days(schedule: Schedule, codes: Sequence[str], clock_start: date) -> int:
-    """Days within the excluded permits' running time (overlaps counted once)."""
-    spans = [
-        Interval(max(schedule.tasks[c].start, clock_start), schedule.tasks[c].end)
-        for c in codes
-        if schedule.tasks[c].end > clock_start
-    ]
-    return sum(i.days for i in merge_intervals(spans))

@@ -87,8 +87,9 @@ def simulate_loop(
                     if k == FF and ends[i] + lag > ends[j]:
                         ends[j], bj = ends[i] + lag, i
             bind[j] = bj
-        last = max(range(n_permits), key=lambda k: (ends[k], -k))
-        end_list.append(ends[last])
+        end_list.append(max(ends))
+        # the cap's critical path starts at the latest-ending permit the cap covers
+        last = max(cap_idx or range(n_permits), key=lambda k: (ends[k], -k))
         excluded_days = sum(ends[k] - starts[k] for k in excl)
         if max(ends[k] for k in cap_idx) - excluded_days <= model.cap_days:
             within += 1

@@ -4,8 +4,11 @@ Dependencies are links (:mod:`.links`): finish-to-start by default (a permit
 starts on the day its prerequisite, forudsætning, is decided), or
 start-to-start / finish-to-finish with a lag where a coordinated procedure
 allows it; independent permits run in parallel. The critical path (kritisk
-vej) is the chain of permits that bound the end: from the latest-ending
-permit back through each permit's binding predecessor.
+vej) is the chain of permits that bound the cap: from the latest-ending
+permit the cap covers back through each permit's binding predecessor. A
+permit the cap does not cover (e.g. the grid connection, a contract) is
+outside the cap: never on the cap's critical path, its float measured to its
+own end, so a long one cannot move the cap line's path (issue #16).
 """
 
 from __future__ import annotations
@@ -144,6 +147,8 @@ class ScheduledTask:
     latest_end: date
     binding_predecessor: str | None
     predecessors: tuple[str, ...] = ()
+    #: The cap covers this permit (False = outside the cap, never critical for it).
+    in_cap: bool = True
 
     @property
     def duration_days(self) -> int:
@@ -157,8 +162,8 @@ class ScheduledTask:
 
     @property
     def on_critical_path(self) -> bool:
-        """Zero float: any delay moves the plan end (på den kritiske vej)."""
-        return self.total_float_days <= 0
+        """Zero float: any delay moves the cap-relevant end (på den kritiske vej)."""
+        return self.in_cap and self.total_float_days <= 0
 
 
 @dataclass(frozen=True)
@@ -227,11 +232,13 @@ def compute_schedule(
                         ef, bind = cand, link.pred
         starts[code], ends[code], binding[code] = es, ef, bind
     end = max(ends.values(), default=start)
+    capped = [c for c in graph.order if by_code[c].counts_toward_cap]
+    horizon = max((ends[c] for c in capped), default=end)
     latest_start: dict[str, date] = {}
     latest_end: dict[str, date] = {}
     for code in reversed(graph.order):
         own = ends[code] - starts[code]
-        lf = end
+        lf = horizon if by_code[code].counts_toward_cap else max(horizon, ends[code])
         for link in graph.outgoing.get(code, ()):
             lag = timedelta(days=link.lag_days)
             if link.type is LinkType.FS:
@@ -241,7 +248,7 @@ def compute_schedule(
             else:
                 lf = min(lf, latest_end[link.succ] - lag)
         if not graph.outgoing:  # a graph built without links: plain FS
-            lf = min((latest_start[s] for s in graph.successors[code]), default=end)
+            lf = min((latest_start[s] for s in graph.successors[code]), default=lf)
         latest_end[code] = lf
         latest_start[code] = lf - own
     tasks = {
@@ -254,6 +261,7 @@ def compute_schedule(
             latest_end=latest_end[code],
             binding_predecessor=binding[code],
             predecessors=graph.predecessors[code],
+            in_cap=by_code[code].counts_toward_cap,
         )
         for code in graph.order
     }
@@ -262,7 +270,7 @@ def compute_schedule(
         end=end,
         tasks=tasks,
         order=graph.order,
-        critical_path=_critical_chain(graph.order, ends, binding),
+        critical_path=_critical_chain(capped or list(graph.order), ends, binding),
         graph=graph,
     )
 

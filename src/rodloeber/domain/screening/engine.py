@@ -12,7 +12,7 @@ layer's provenance. Pure function of its arguments; no globals.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 from numpy.typing import NDArray
@@ -45,9 +45,19 @@ KOMMUNE_CODE_KEYS = ("kode", "kommunekode", "kommune_kode", "komkode", "Kommunek
 REGION_CODE_KEYS = ("kode", "regionskode", "region_kode", "Regionskode")
 
 
-def build_index(layers: Iterable[ReferenceLayer]) -> ScreeningIndex:
-    """Build the STRtrees for every given layer (call once per process)."""
-    return ScreeningIndex({layer.name: layer for layer in layers}, voltage_classifier=voltage_class)
+def build_index(
+    layers: Iterable[ReferenceLayer], prepared: Mapping[str, LayerIndex] | None = None
+) -> ScreeningIndex:
+    """Build the STRtrees for every given layer (call once per process).
+
+    ``prepared`` holds layer indexes read from disk (``domain.screening.prepared``);
+    only the other layers are subdivided here.
+    """
+    return ScreeningIndex(
+        {layer.name: layer for layer in layers},
+        voltage_classifier=voltage_class,
+        prepared=prepared,
+    )
 
 
 def screen(

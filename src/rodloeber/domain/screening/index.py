@@ -83,7 +83,6 @@ class LayerIndex:
         members: Sequence[int] | None = None,
         max_vertices: int = DEFAULT_MAX_VERTICES,
     ) -> None:
-        self.layer = layer
         chosen = range(len(layer.geometries)) if members is None else members
         parts: list[BaseGeometry] = []
         source: list[int] = []
@@ -94,10 +93,41 @@ class LayerIndex:
             for piece in subdivide(geom, max_vertices):
                 parts.append(piece)
                 source.append(i)
-        self.parts: NDArray[np.object_] = np.array(parts, dtype=object)
-        self.source: NDArray[np.int64] = np.array(source, dtype=np.int64)
+        parts_array = np.empty(len(parts), dtype=object)
+        parts_array[:] = parts
+        self._set(layer, parts_array, np.array(source, dtype=np.int64), None)
+
+    def _set(
+        self,
+        layer: ReferenceLayer,
+        parts: NDArray[np.object_],
+        source: NDArray[np.int64],
+        self_overlapping: bool | None,
+    ) -> None:
+        self.layer = layer
+        self.parts: NDArray[np.object_] = parts
+        self.source: NDArray[np.int64] = source
         self.tree = STRtree(self.parts)
-        self.self_overlapping = self._self_overlapping()
+        self.self_overlapping = (
+            self._self_overlapping() if self_overlapping is None else self_overlapping
+        )
+
+    @classmethod
+    def from_parts(
+        cls,
+        layer: ReferenceLayer,
+        parts: NDArray[np.object_],
+        source: NDArray[np.int64],
+        self_overlapping: bool,
+    ) -> LayerIndex:
+        """An index over pieces subdivided earlier (a prepared index, see ``prepared``).
+
+        Skips the subdivision and the self-overlap test (their results are given):
+        only the STRtree is built, which takes milliseconds.
+        """
+        index = cls.__new__(cls)
+        index._set(layer, parts, source, self_overlapping)
+        return index
 
     def _self_overlapping(self) -> bool:
         """Whether two objects of the layer overlap (then totals need a union)."""
@@ -212,10 +242,15 @@ class ScreeningIndex:
         substation_layer: str = "grid_substations",
         voltage_classifier: VoltageClassifier | None = None,
         max_vertices: int = DEFAULT_MAX_VERTICES,
+        prepared: Mapping[str, LayerIndex] | None = None,
     ) -> None:
+        """``prepared`` maps layer names to ready indexes (read from disk); the
+        other layers are subdivided and indexed here."""
         self.layers: dict[str, ReferenceLayer] = dict(layers)
+        ready = dict(prepared or {})
         self.indexes: dict[str, LayerIndex] = {
-            name: LayerIndex(layer, max_vertices=max_vertices) for name, layer in layers.items()
+            name: ready[name] if name in ready else LayerIndex(layer, max_vertices=max_vertices)
+            for name, layer in layers.items()
         }
         self.substation_classes: dict[str, LayerIndex] = {}
         stations = self.layers.get(substation_layer)

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from rodloeber.core.api_errors import ErrorOut
+from rodloeber.core.geojson import GEOJSON_MEDIA_TYPE, geojson_response
 from rodloeber.domain.landsearch import MAX_LIMIT, parse_filter
 from rodloeber.landmap.selectors import SORTS, search
 from rodloeber.landmap.serialize import feature_collection
 
 router = Router(tags=["land"])
-GEOJSON = "application/geo+json"  # RFC 7946 media type
+GEOJSON = GEOJSON_MEDIA_TYPE
 
 
 class LandQuery(Schema):
@@ -92,4 +93,4 @@ def land_areas(request: HttpRequest, query: Query[LandQuery]) -> HttpResponse:
     sort = query.sort if query.sort in SORTS else "available"
     page = search(flt, limit=query.limit, offset=query.offset, sort=sort)
     body = feature_collection(page.areas, total=page.total, limit=page.limit, offset=page.offset)
-    return JsonResponse(body, content_type=GEOJSON, json_dumps_params={"ensure_ascii": False})
+    return geojson_response(body)

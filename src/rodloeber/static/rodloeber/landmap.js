@@ -12,6 +12,7 @@
   "use strict";
 
   var mapRef = null;
+  var pendingZoom = null;  // a "Show on map" pressed before the map was started
   var resultIds = [];
   // Up to this zoom the tiles hold grid-cell clusters (points with a count); from the next
   // zoom on, each area's polygon (landmap/tiles.py, CLUSTER_MAX_ZOOM).
@@ -81,6 +82,7 @@
   }
 
   function focusArea(map, id, url) {
+    document.dispatchEvent(new CustomEvent("rl-kort:select", { detail: { id: id } }));
     var item = document.querySelector("[data-area-id='" + id + "'] [data-area-link]");
     select(map, id);
     if (item) { item.focus({ preventScroll: true }); item.scrollIntoView({ block: "nearest" }); }
@@ -149,10 +151,27 @@
       map.on("mouseleave", layer, function () { map.getCanvas().style.cursor = ""; });
     });
     map.on("movestart", function (e) { if (e.originalEvent) { map.rlLandUserMoved = true; } });
-    document.querySelectorAll("[data-area-zoom]").forEach(function (b) { b.hidden = false; });
     var selected = selectedFromUrl();
     if (selected !== null) { select(map, selected); }
     loadResults(map, true);
+    if (pendingZoom) { zoomTo(map, pendingZoom); pendingZoom = null; }
+  }
+
+  function showZoomButtons() {
+    document.querySelectorAll("[data-area-zoom]").forEach(function (b) { b.hidden = false; });
+  }
+
+  // Until the interactive map is started, the picture follows the filters.
+  function updatePreview() {
+    var section = results();
+    var img = document.querySelector(".rl-land-map [data-rl-map-preview-img]");
+    if (section && img && section.dataset.previewUrl) { img.src = section.dataset.previewUrl; }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", showZoomButtons);
+  } else {
+    showZoomButtons();
   }
 
   document.addEventListener("rl-map:ready", function (e) {
@@ -175,12 +194,17 @@
   });
   document.addEventListener("click", function (e) {
     var button = e.target.closest && e.target.closest("[data-area-zoom]");
-    if (button && mapRef) { zoomTo(mapRef, button.closest("[data-area-id]")); }
+    if (!button) { return; }
+    if (mapRef) { zoomTo(mapRef, button.closest("[data-area-id]")); return; }
+    var el = document.querySelector(".rl-land-map [data-rl-map]");
+    if (el && window.RodLoeberMap) {
+      pendingZoom = button.closest("[data-area-id]");
+      window.RodLoeberMap.start(el);
+    }
   });
   document.body.addEventListener("htmx:afterSwap", function (e) {
-    if (mapRef) {
-      document.querySelectorAll("[data-area-zoom]").forEach(function (b) { b.hidden = false; });
-    }
+    showZoomButtons();
+    if (!mapRef) { updatePreview(); }
     if (mapRef && e.detail.target && (e.detail.target.id === "land-results" || results())) {
       mapRef.rlLandUserMoved = false;
       mapRef.rlFromUrl = false;

@@ -2,6 +2,9 @@
    Markup: web/templates/web/components/map.html. No build step, no framework.
    MapLibre itself is loaded here after the first paint (not by a <script> tag), and
    with data-url-state the view is kept in the URL fragment (#kort=z/lat/lon).
+   With data-activate="interaction" (map_preview) a server-drawn picture is the first
+   paint and MapLibre loads on the first pointer or keyboard interaction with the map
+   or its button, or at once when the URL fragment carries a view (ADR 0029).
    Layer toggles are real checkboxes with labels outside the canvas; synthetic
    layers are labelled "syntetiske demodata" in the toggle and the attribution. */
 (function () {
@@ -140,9 +143,6 @@
     var overlays = layers.filter(function (l) {
       return l.name !== "basemap" && (!wanted.length || wanted.indexOf(l.name) >= 0);
     });
-    // In-map layer panel: closed at start on narrow screens, where it would cover the map.
-    var panel = el.querySelector("[data-rl-map-panel]");
-    if (panel && window.matchMedia("(max-width: 767px)").matches) { panel.open = false; }
     var view = el.dataset.urlState ? readView() : null;
     var options = {
       container: canvas, style: buildStyle(basemap, overlays, visible),
@@ -171,6 +171,12 @@
         a.classList.remove("maplibregl-compact-show");
         a.removeAttribute("open");
       });
+      var preview = el.querySelector("[data-rl-map-preview]");
+      if (preview) {
+        var hadFocus = preview.contains(document.activeElement);
+        preview.hidden = true;
+        if (hadFocus) { map.getCanvas().focus(); }
+      }
       el.dispatchEvent(new CustomEvent("rl-map:ready", { detail: { map: map } }));
     });
   }
@@ -202,9 +208,14 @@
     return maplibreLoading;
   }
 
-  function init(el) {
+  function start(el) {
     if (el.dataset.rlMapReady) { return; }
     el.dataset.rlMapReady = "1";
+    var button = el.querySelector("[data-rl-map-activate]");
+    if (button) {
+      button.setAttribute("aria-busy", "true");
+      button.textContent = el.dataset.lang === "en" ? "Loading the map …" : "Kortet indlæses …";
+    }
     var layers = fetch(el.dataset.layersUrl, { credentials: "same-origin" })
       .then(function (r) { return r.json(); });
     Promise.all([loadMaplibre(el), layers])
@@ -214,6 +225,41 @@
       });
   }
 
+  // Interactions that mean "I am using the map": pointer over or on it, a wheel or
+  // touch on it, keyboard focus inside it (its button or layer panel).
+  var ACTIVATING = ["pointerenter", "pointerdown", "touchstart", "wheel", "focusin"];
+
+  // The in-map layer panel starts closed (it would cover the map); once the user opens
+  // or closes it, that choice is kept for the next visit (localStorage), except on
+  // phones, where it always starts closed.
+  var PANEL_KEY = "rl-map-panel";
+
+  function rememberPanel(el) {
+    var panel = el.querySelector("[data-rl-map-panel]");
+    if (!panel) { return; }
+    var stored = null;
+    try { stored = window.localStorage.getItem(PANEL_KEY); } catch (e) { /* private mode */ }
+    panel.open = stored === "open" && !window.matchMedia("(max-width: 767px)").matches;
+    panel.addEventListener("toggle", function () {
+      try { window.localStorage.setItem(PANEL_KEY, panel.open ? "open" : "closed"); } catch (e) { /* ignore */ }
+    });
+  }
+
+  function init(el) {
+    rememberPanel(el);
+    if (el.dataset.activate !== "interaction" || /(?:^#|&)(kort|valgt)=/.test(window.location.hash)) {
+      start(el);
+      return;
+    }
+    var button = el.querySelector("[data-rl-map-activate]");
+    if (button) { button.hidden = false; button.addEventListener("click", function () { start(el); }); }
+    function go() {
+      ACTIVATING.forEach(function (type) { el.removeEventListener(type, go); });
+      start(el);
+    }
+    ACTIVATING.forEach(function (type) { el.addEventListener(type, go, { passive: true }); });
+  }
+
   function initAll() { document.querySelectorAll("[data-rl-map]").forEach(init); }
 
   // After the first paint: two animation frames after the document is parsed.
@@ -221,7 +267,7 @@
     window.requestAnimationFrame(function () { window.requestAnimationFrame(fn); });
   }
 
-  window.RodLoeberMap = { init: init, initAll: initAll, setHashPart: setHashPart };
+  window.RodLoeberMap = { init: init, initAll: initAll, start: start, setHashPart: setHashPart };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { afterFirstPaint(initAll); });
   } else {

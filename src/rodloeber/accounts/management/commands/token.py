@@ -11,7 +11,7 @@ from django.utils import timezone
 from rodloeber.accounts.errors import AccountError
 from rodloeber.accounts.models import ApiToken, User
 from rodloeber.accounts.services import token_create, token_revoke
-from rodloeber.accounts.token_scopes import ALL_SCOPES
+from rodloeber.accounts.token_scopes import ALL_SCOPES, READ_SCOPES
 
 
 class Command(BaseCommand):
@@ -25,7 +25,10 @@ class Command(BaseCommand):
             "--scope",
             action="append",
             dest="scopes",
-            help=f"repeatable; one of {', '.join(ALL_SCOPES)} (default: all)",
+            help=(
+                f"repeatable; one of {', '.join(ALL_SCOPES)} "
+                f"(default: read only, {' '.join(READ_SCOPES)}; ask for :write explicitly)"
+            ),
         )
         parser.add_argument("--days", type=int, default=90, help="lifetime in days (default 90)")
 

@@ -1,7 +1,8 @@
 """``rodloeber layers …`` — the reference-layer registry from the command line.
 
 Sub-commands: ``list``, ``bootstrap``, ``import FILE --name N --source … --licence …``,
-``fetch NAME``, ``generate --seed N``. Errors are printed in Danish and English.
+``fetch NAME``, ``generate --seed N``, ``index [--force]`` (prepared screening indexes,
+ADR 0025). Errors are printed in Danish and English.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from rodloeber.domain.geodata.errors import GeodataError
 from rodloeber.domain.geodata.synthetic.generator import DEFAULT_SEED
 from rodloeber.layers import services
 from rodloeber.layers.models import Layer, Theme
+from rodloeber.layers.prepared_index import ensure_indexes
+from rodloeber.layers.screening_service import SCREENING_LAYERS
 
 
 class Command(BaseCommand):
-    help = "Reference layers: list, bootstrap, import, fetch, generate."
+    help = "Reference layers: list, bootstrap, import, fetch, generate, index."
     requires_system_checks: list[str] = []  # a data command; keeps `bootstrap` fast
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -52,6 +55,8 @@ class Command(BaseCommand):
         gen = sub.add_parser("generate", help="(re)generate the synthetic layers")
         gen.add_argument("--seed", type=int, default=DEFAULT_SEED)
         gen.add_argument("names", nargs="*", help="only these synthetic layers")
+        idx = sub.add_parser("index", help="write missing or stale prepared screening indexes")
+        idx.add_argument("--force", action="store_true", help="rewrite every prepared index")
 
     def handle(self, *args: Any, **options: Any) -> None:
         progress = sys.stderr.isatty() or options.get("verbosity", 1) >= 2
@@ -81,7 +86,16 @@ class Command(BaseCommand):
         result = services.layers_bootstrap(actor=None, seed=options["seed"], progress=progress)
         self.stdout.write(
             f"Layers: {len(result.built)} built, {len(result.skipped)} up to date, "
-            f"{len(result.kept_official)} official kept ({time.monotonic() - start:.1f} s)."
+            f"{len(result.kept_official)} official kept, {len(result.indexed)} screening "
+            f"indexes written ({time.monotonic() - start:.1f} s)."
+        )
+
+    def _index(self, options: dict[str, Any], progress: bool) -> None:
+        start = time.monotonic()
+        written = ensure_indexes(SCREENING_LAYERS, force=options["force"])
+        self.stdout.write(
+            f"Prepared screening indexes: {len(written)} written "
+            f"({', '.join(written) or '-'}; {time.monotonic() - start:.1f} s)."
         )
 
     def _import(self, options: dict[str, Any], progress: bool) -> None:

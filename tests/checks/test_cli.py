@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
-FIXTURE = Path(__file__).parent / "fixtures" / "electrolyser_esbjerg.json"
+FIXTURE = Path(__file__).parents[1] / "api" / "fixtures" / "electrolyser_esbjerg.json"
 
 
 def _run(*args: str) -> str:

@@ -11,13 +11,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rodloeber.api.management.commands._facts_cli import (
+from rodloeber.checks.computation import run_plan_preview
+from rodloeber.checks.management.commands._facts_cli import (
     add_common_arguments,
     domain_error_message,
     dump,
     read_json,
 )
-from rodloeber.checks.computation import run_plan_preview
 from rodloeber.core.gantt import gantt_stylesheet
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.planning import plan_to_ics, render_gantt_svg

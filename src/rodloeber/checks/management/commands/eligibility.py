@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rodloeber.api.management.commands._facts_cli import CheckCommand
+from rodloeber.checks.management.commands._facts_cli import CheckCommand
 from rodloeber.domain.eligibility import CheckResult
 
 
