@@ -17,7 +17,7 @@ XDIST := -n $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup
 # below that needs neither the database nor a browser (`--unit-only`,
 # tests/conftest.py). Left out: layers/landmap (geometry builds), security,
 # config and ops (they start processes) and e2e.
-FAST_TESTS := tests/domain tests/test_architecture.py tests/test_docs.py \
+FAST_TESTS := tests/domain tests/test_architecture.py tests/test_docs.py tests/test_unit_only.py \
   tests/test_facts_single_source.py tests/core tests/web tests/accounts tests/checks \
   tests/reports tests/saml tests/cases tests/cases_web tests/parks tests/audit tests/api
 

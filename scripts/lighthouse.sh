@@ -1,7 +1,7 @@
 #!/bin/sh
 # Lighthouse (desktop) on the map pages, as recorded in docs/performance.md.
-# Needs Node.js (npx) and Debian's Chromium; not part of the test suite (it needs the
-# npm registry and a quiet machine). Usage, with `make run` serving on :8000:
+# Needs Node.js (npx) and Debian's Chromium. Timing scores are recorded here, not in the suite;
+# tests/e2e/test_lighthouse.py asserts accessibility and byte budgets. Usage, with `make run` on :8000:
 #   scripts/lighthouse.sh [BASE_URL]   (default http://127.0.0.1:8000)
 set -eu
 BASE=${1:-http://127.0.0.1:8000}

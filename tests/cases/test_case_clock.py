@@ -12,9 +12,9 @@ from django.urls import reverse
 from rodloeber.accounts.models import User
 from rodloeber.cases.models import PlanSnapshot
 from rodloeber.cases.planning import case_clock, clock_dict
+from rodloeber.cases.presenters import current_plan
 from rodloeber.cases.services.completeness import case_acknowledge
 from rodloeber.cases.services.strategic import case_strategic_recognition_record
-from rodloeber.cases.views.plan import current_plan
 from rodloeber.domain.planning import add_months
 from rodloeber.web.templatetags.rl_dates import format_day
 from tests.cases import factories as f

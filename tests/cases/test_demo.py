@@ -63,5 +63,8 @@ def _no_low_probability_without_its_reason(cases: Any) -> None:
         assert alert.alert.drivers and case.cap_months, case.title
         text = alert.text("da")
         assert alert.alert.drivers[0].name_da in text, (case.title, text)
+        if any(d.possible for d in alert.alert.drivers):  # and what it is without them
+            assert alert.alert.p_if_possible_not_needed is not None, case.title
+            assert "kun måske er nødvendige" in text, text
         low.append((case.title, round(p, 2), alert.suggestion_labels("da")))
     assert low, "the demo shows the alert on at least one case"

@@ -350,12 +350,12 @@ SCENARIOS = [
             new_buildings_m2=200,
             site={"beach_protection_zone": True},
         ),
-        # B2 rested only on the coastal dispensation's unconfirmed authority
-        # (Kystdirektoratet) and Seveso: it may apply, so only possibly eligible.
-        False,
-        "",
-        None,
-        None,
+        # B2 rests on the coastal dispensation (Kystdirektoratet, NBL § 65 b,
+        # confirmed Dec 2026) and the building permit: met.
+        True,
+        "B2",
+        18,
+        "l206_default",
         required="seveso_risk coastal_dispensation building_permit",
     ),
     s(

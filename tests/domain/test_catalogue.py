@@ -114,6 +114,9 @@ def test_every_duration_has_its_evidence(catalogue):
     assert bases["building_permit"] == bases["environmental_approval"] == "published"
     assert catalogue.permit_types["building_permit"].duration.likely_days == 50
     assert "200 days" in catalogue.permit_types["environmental_approval"].duration.source
+    assert "200 dage" in catalogue.permit_types["environmental_approval"].duration.source_da
+    for permit in catalogue.permit_types.values():  # every cited source in both languages
+        assert bool(permit.duration.source) == bool(permit.duration.source_da), permit.code
 
 
 def test_unverified_values_carry_a_note(catalogue):
@@ -164,6 +167,18 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
             "max_days: 90, basis: statutory,",
             "max_days: 90, basis: guess,",
             "entry 'eia_screening', field 'duration.basis': must be one of published, statutory,",
+        ),
+        (
+            "permit_types.yaml",
+            'læst dec. 2026)"}\n    depends_on: []',
+            'læst dec. 2026)", source_dk: "x"}\n    depends_on: []',
+            "entry 'eia_screening', field 'duration': unexpected keys ['source_dk']",
+        ),
+        (
+            "permit_types.yaml",
+            ', source_da: "VVM-direktivet',
+            ', source_en: "VVM-direktivet',
+            "entry 'eia_screening', field 'duration.source_da': is required when source is given",
         ),
         (
             "permit_types.yaml",

@@ -81,3 +81,20 @@ def test_no_unconfirmed_regime_binds(catalogue: Catalogue, data):
     cap = binding_cap(facts, navigate(facts, catalogue), catalogue=catalogue, in_one_stop_shop=True)
     if cap.regime is not None:
         assert cap.regime.verified
+
+
+def test_no_open_navigator_rule_decides_b2(catalogue: Catalogue):
+    """An open navigator rule (e.g. which sectors need FDI screening, the Natura 2000
+    distances) only yields permits that cannot make B2 certain: the permit type
+    is itself unconfirmed, or not a state/municipal permit."""
+    open_rules = [
+        r for r in catalogue.navigator_rules.values() if not r.verified and "[?]" in r.source_note
+    ]
+    assert open_rules
+    for rule in open_rules:
+        for code in rule.permits:
+            permit_type = catalogue.permit_types[code]
+            assert not permit_type.verified or permit_type.authority_level not in (
+                "state",
+                "municipal",
+            ), (rule.code, code)

@@ -124,6 +124,10 @@ def _walk(page: Any, base: str, *, english: bool) -> None:
     assert ("Esbjerg Municipality" if english else "Esbjerg Kommune") in page.content()
     gate = page.locator("[data-precondition=production_company]")
     assert gate.get_attribute("data-status") == "met"
+    # L 206 § 2, stk. 2 could not be read: shown as "may apply", never deciding
+    may_apply = page.locator("[data-testid=may-apply]").inner_text()
+    assert ("May apply" if english else "Kan gælde") in may_apply
+    _shot(page, f"tjek-may-apply-{'en' if english else 'da'}", "[data-testid=may-apply]")
     assert ("12.5 tonnes per day" if english else "12,5 tons pr. døgn") in page.locator(
         "[data-permit=ets_permit]"
     ).inner_text()

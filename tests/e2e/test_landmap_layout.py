@@ -63,6 +63,14 @@ def test_first_paint_has_no_maplibre_and_the_map_starts_on_interaction(
     assert page.evaluate("() => !document.querySelector('[data-rl-map-panel]').open")
     assert page.locator("[data-rl-map-activate]").is_visible()
     shoot(page, "kort-desktop-da")
+    # until the map is started, the picture follows the filters (htmx swap)
+    page.fill("#f-min_available_ha", "3")
+    page.click("#land-search")
+    page.wait_for_function(
+        "() => document.querySelector('[data-rl-map-preview-img]').src"
+        ".includes('min_available_ha=3')"
+    )
+    assert not [u for u, _, _ in seen if "maplibre" in u]
     # keyboard: focusing the map's button starts the map, focus then moves to the map
     page.focus("[data-rl-map-activate]")
     page.wait_for_selector("#land-map[data-land-results]", state="attached", timeout=60_000)

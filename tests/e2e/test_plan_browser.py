@@ -45,10 +45,14 @@ def test_gantt_renders_and_is_accessible(page: Any, live_server: Any) -> None:
     page.select_option("#example", "battery_factory_park")
     page.click("#plan-form button[type=submit]")
     page.locator("[data-testid=cap]").wait_for()
-    assert "9" in page.locator("[data-testid=cap]").inner_text()  # NZIA art. 16, strategic
+    assert "12" in page.locator("[data-testid=cap]").inner_text()
     assert_gantt_in_colour(page)
     assert page.locator("[data-testid=measures] tbody tr").count() >= 1  # fits with measures
     assert page.locator("[data-testid=risk-drivers] li").count() >= 1
+    # item 3: the plan cannot fit with an 80 % margin and says what stays at risk
+    assert "80 %" in page.locator("[data-testid=risk-remains]").inner_text()
+    # item 5: every duration with its basis and source
+    assert "servicemål" in page.locator("[data-testid=plan-table]").inner_text()
     shoot(page, "procesplan-battery-da")
     page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")  # CSP: same-origin file
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from io import StringIO
 from pathlib import Path
 
@@ -27,11 +26,8 @@ AGREED = {
 
 
 def test_bootstrap_builds_everything_then_skips(layers_dir: Path) -> None:
-    start = time.monotonic()
     result = layers_bootstrap(actor=None, seed=5)
-    first = time.monotonic() - start
     assert set(result.built) == AGREED == set(BUNDLED_NAMES) | set(SYNTHETIC_NAMES)
-    assert first < 90
     assert AuditEvent.objects.filter(action="layer.bootstrap").count() == 1
     assert {p.stem for p in layers_dir.glob("*.gpkg")} == AGREED
     assert not list(layers_dir.glob(".*"))
@@ -64,9 +60,7 @@ def test_bootstrap_builds_everything_then_skips(layers_dir: Path) -> None:
     parks = get_layer("industrial_parks_2025")
     assert all(r["location_accuracy"] for r in parks.attributes)
 
-    start = time.monotonic()
     again = layers_bootstrap(actor=None, seed=5)
-    assert time.monotonic() - start < 2.0
     assert again.built == [] and set(again.skipped) == AGREED
     assert AuditEvent.objects.filter(action="layer.bootstrap").count() == 1
 

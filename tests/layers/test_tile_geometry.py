@@ -6,7 +6,12 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 
-from rodloeber.layers.tile_geometry import polygonal_part, snap_to_grid, valid_geometries
+from rodloeber.layers.tile_geometry import (
+    polygonal_part,
+    snap_level,
+    snap_to_grid,
+    valid_geometries,
+)
 
 
 def _arr(*geoms: object) -> np.ndarray:
@@ -39,3 +44,19 @@ def test_snapping_rounds_to_units_and_drops_what_collapses() -> None:
     assert np.array_equal(coords, np.rint(coords))
     assert out[1].is_empty
     assert out[2].equals(Point(1, 3))
+
+
+def test_snap_level_puts_a_level_on_its_grid_valid_and_drops_what_collapses() -> None:
+    unit = 38.2  # about one tile unit at z10 (metres, EPSG:3857)
+    # a valid polygon whose vertices are off the grid, and a sliver thinner than a unit
+    poly = Polygon([(3.3, 1.1), (1000.7, 12.9), (990.2, 760.4), (30.1, 800.8)])
+    sliver = box(0, 0, 1000, unit / 4)
+    line = LineString([(1.2, 1.9), (500.4, 77.7)])
+    out = snap_level(np.array([poly, sliver, line], dtype=object), unit)
+    assert out[0].is_valid and not out[0].is_empty
+    coords = shapely.get_coordinates(out[0]) / unit
+    assert np.allclose(coords, np.rint(coords))  # whole units: nothing left to round
+    assert out[1].is_empty  # collapsed below one unit
+    assert out[2].geom_type == "LineString"
+    # no fixed precision model attached (it would change later clipping)
+    assert shapely.get_precision(out[0]) == 0

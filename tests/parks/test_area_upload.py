@@ -23,9 +23,11 @@ from shapely.geometry import LineString, Polygon, box, mapping
 from rodloeber.accounts.models import User
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.screening import to_exchange
+from rodloeber.parks import screening as park_screening
 from rodloeber.parks.area_upload import read_area_file, read_area_text
 from rodloeber.parks.models import ApplicationRound, ParkApplication
-from tests.parks.conftest import FULL_ANSWERS
+from rodloeber.parks.services import application_create, application_update
+from tests.parks.conftest import FULL_ANSWERS, area
 
 # A 600 m x 500 m field west of Esbjerg (EPSG:25832): 30 ha.
 X0, Y0 = 470_000.0, 6_150_000.0
@@ -280,3 +282,52 @@ def test_area_outside_every_danish_municipality_is_refused(where: tuple[float, f
         read_area_text(json.dumps(square))
     assert getattr(err.value, "code", "") == "outside_denmark"
     assert "dansk kommune" in err.value.message_da
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Record every GeoJSON parse and reprojection of a park area (parks.screening)."""
+    calls: list[object] = []
+    real = park_screening.parse_area
+
+    def counting(geometry: object, limits: Any = None) -> Any:
+        calls.append(geometry)
+        return real(geometry, limits)
+
+    monkeypatch.setattr(park_screening, "parse_area", counting)
+    return calls
+
+
+def test_an_area_file_is_parsed_and_reprojected_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file's geometries are reprojected once; the park limits are checked on
+    them, not on a GeoJSON copy parsed and reprojected again (issue #21)."""
+    calls = _count_parses(monkeypatch)
+    area = read_area_file(gpkg(tmp_path, [FIELD]), "omraade.gpkg")
+    assert calls == []
+    assert area.area_ha == pytest.approx(30.0, abs=0.01)
+
+
+def test_file_limits_are_the_park_limits(tmp_path: Path) -> None:
+    """A file is checked with the park limits (at least 1 ha), not the general 0.01 ha."""
+    with pytest.raises(DomainError) as exc:
+        read_area_file(gpkg(tmp_path, [box(X0, Y0, X0 + 90, Y0 + 90)]), "lille.gpkg")  # 0.81 ha
+    assert exc.value.code == "too_small"
+    assert "at least 1.0 ha" in exc.value.message_en
+
+
+def test_creating_and_changing_an_application_parses_its_area_once(
+    planner: User, open_round: ApplicationRound, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Size and screening share one parse and reprojection per request."""
+    calls = _count_parses(monkeypatch)
+    app = application_create(
+        actor=planner,
+        application_round=open_round,
+        name="Testpark Vest",
+        geometry=area(),
+        answers=FULL_ANSWERS,
+    )
+    assert len(calls) == 1 and app.screenings.count() == 1
+    application_update(actor=planner, application=app, geometry=area())
+    assert len(calls) == 2 and app.screenings.count() == 2

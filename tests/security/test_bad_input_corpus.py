@@ -2,7 +2,7 @@
 
 Each corpus file, sent to each endpoint in ``tests/security/uploads.py``,
 must be refused with a 4xx (a command: a ``CommandError``, exit code 1)
-within 5 seconds, with a message in Danish and in English, and leave
+within 2 seconds of CPU time, with a message in Danish and in English, and leave
 nothing behind: no new rows in any model of the project, no audit event,
 no file under MEDIA_ROOT or the layers folder.
 """
@@ -43,7 +43,11 @@ from tests.security.uploads import (
 
 pytestmark = pytest.mark.django_db
 
-LIMIT_SECONDS = 5.0
+#: CPU seconds of the test's thread (``time.thread_time``), which runs the view or the
+#: command: the bound of issue #20 ("no request costs more than 2 s of CPU"). Wall
+#: time failed at load averages of 15-20 without any request getting slower; CPU
+#: time does not grow with load. Slowest at load 12: 0.55 s (docs/performance.md).
+LIMIT_SECONDS = 2.0
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +104,7 @@ def _problems(endpoint: UploadEndpoint, name: str, outcomes: dict[str, Outcome])
         if not refused:
             out.append(f"{lang}: status {o.status}, expected a refusal ({o.message[:120]!r})")
         if o.seconds > LIMIT_SECONDS:
-            out.append(f"{lang}: took {o.seconds:.1f} s (limit {LIMIT_SECONDS:.0f} s)")
+            out.append(f"{lang}: took {o.seconds:.1f} s CPU (limit {LIMIT_SECONDS:.0f} s)")
         if not o.message.strip():
             out.append(f"{lang}: no error message shown")
     lines = {line for line in outcomes["da"].message.splitlines() if line.strip()}
@@ -133,7 +137,7 @@ def test_corpus_is_refused_cleanly(
         if changed:
             problems.append(f"stored something: {changed}")
         failures.extend(f"{name}: {p}" for p in problems)
-    print(f"{endpoint.key}: slowest {slowest[0]:.2f} s ({slowest[1]})")  # shown with -s
+    print(f"{endpoint.key}: slowest {slowest[0]:.2f} s CPU ({slowest[1]})")  # shown with -s
     assert not failures, f"{endpoint.key}:\n" + "\n".join(failures)
 
 

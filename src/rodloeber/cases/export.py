@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from rodloeber.core.spreadsheet import neutralise
 from rodloeber.core.web import CSV, XLSX, download_response
+from rodloeber.domain.cpu_budget import checkpoint
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("reference", "Sagsnummer / reference"),
@@ -71,6 +72,7 @@ def to_xlsx(data: Sequence[list[Any]]) -> bytes:
     ws.title = "Sager"
     ws.append([label for _, label in COLUMNS])
     for row in data:
+        checkpoint("export")
         ws.append(row)
     ws.freeze_panes = "A2"
     buf = io.BytesIO()

@@ -83,7 +83,13 @@ def plan_alert_for_case(case: Case) -> CaseAlert | None:
         )
         for d in drivers
     )
-    alert = plan_alert(float(p) if isinstance(p, int | float) else None, drivers, alert_threshold())
+    q = snap.data.get("p_within_cap_if_possible_not_needed")
+    alert = plan_alert(
+        float(p) if isinstance(p, int | float) else None,
+        drivers,
+        alert_threshold(),
+        float(q) if isinstance(q, int | float) else None,
+    )
     if alert is None:
         return None
     top = drivers[0].code if drivers else None

@@ -133,6 +133,8 @@ def _permits(items: Sequence[Mapping[str, Any]], en: bool) -> list[dict[str, Any
                 "days": p.get("service_target_days"),
                 "working_days": unit == "working",
                 "after": [names[d] for d in p.get("depends_on", []) if d in names],
+                # issue #15 item 8: an alternative is "either that or this", never both
+                "alternative_to": names.get(p.get("alternative_to") or ""),
             }
         )
     return rows

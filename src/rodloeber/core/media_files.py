@@ -3,8 +3,9 @@
 A stored file becomes visible only after its row commits, and is gone when the
 transaction rolls back (issue #20, item 6):
 
-1. :meth:`StagedFiles.stage` writes the bytes to ``MEDIA_ROOT/.staging/<uuid>/<name>``
-   (the same filesystem as the final place) and sets the ``FileField`` to its
+1. :meth:`StagedFiles.stage` writes the bytes to ``MEDIA_ROOT/.staging/<uuid>.<name>``
+   (the final name percent-encoded into one file name, on the same filesystem
+   as the final place) and sets the ``FileField`` to its
    final name, so the row is saved with it in the same transaction;
 2. ``transaction.on_commit`` moves the file into place with ``os.replace``
    (atomic on one filesystem);
@@ -14,11 +15,11 @@ transaction rolls back (issue #20, item 6):
 Another request cannot see the row before it commits, so it never asks for the
 file; the writing transaction itself sees its own row and
 :func:`open_stored` serves the staged bytes to it (e.g. a test inside one
-transaction). A process killed before the commit leaves only a staging
-directory; one killed between the commit and the rename leaves a committed row
+transaction). A process killed before the commit leaves only a staged
+file; one killed between the commit and the rename leaves a committed row
 whose file is still staged. ``rodloeber media check`` reports both and
 ``--delete`` removes the first and finishes the second
-(:mod:`rodloeber.ops.media`). A test (``tests/test_architecture.py``) forbids
+(:mod:`rodloeber.ops.media`). A test (``tests/core/test_media_writes.py``) forbids
 writing media files anywhere else. See ADR 0025.
 """
 
@@ -26,13 +27,13 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
+from urllib.parse import quote, unquote
 
 from django.conf import settings
 from django.db import transaction
@@ -46,6 +47,8 @@ __all__ = [
     "media_root",
     "open_stored",
     "promote",
+    "staged_path",
+    "staged_target",
     "staging_root",
 ]
 
@@ -82,20 +85,23 @@ class _Promote:
 
 
 def promote(staged: Path, name: str) -> None:
-    """Move a staged file to ``MEDIA_ROOT/name`` atomically and drop its staging directory."""
+    """Move a staged file to ``MEDIA_ROOT/name`` atomically."""
     final = media_root() / name
     final.parent.mkdir(parents=True, exist_ok=True)
     os.replace(staged, final)
-    _remove_stage_dir(staged, name)
 
 
-def _remove_stage_dir(staged: Path, name: str) -> None:
-    """``.staging/<uuid>/a/b/c`` → remove ``.staging/<uuid>`` (it holds nothing else)."""
-    top = staged
-    for _ in name.split("/"):
-        top = top.parent
-    if top.parent == staging_root():
-        shutil.rmtree(top, ignore_errors=True)
+def staged_path(name: str) -> Path:
+    """A fresh staging path that carries the final ``name`` (for ``media check``)."""
+    return staging_root() / f"{uuid.uuid4().hex}.{quote(name, safe='')}"
+
+
+def staged_target(file_name: str) -> str | None:
+    """``<uuid>.<encoded name>`` (a file in the staging directory) → the final name."""
+    head, dot, encoded = file_name.partition(".")
+    if not dot or len(head) != 32 or not encoded:
+        return None
+    return unquote(encoded)
 
 
 @dataclass
@@ -115,7 +121,7 @@ class StagedFiles:
             raise RuntimeError("stage() must be called inside atomic_with_files()")
         target = file.field.generate_filename(file.instance, name)
         target = file.storage.get_available_name(target, max_length=file.field.max_length)
-        staged = staging_root() / uuid.uuid4().hex / target
+        staged = staged_path(target)
         staged.parent.mkdir(parents=True, exist_ok=True)
         with staged.open("xb") as fh:
             fh.write(content)
@@ -132,7 +138,6 @@ class StagedFiles:
         for step in self.pending:
             if not step.committed:
                 step.staged.unlink(missing_ok=True)
-                _remove_stage_dir(step.staged, step.name)
         self.pending.clear()
 
 

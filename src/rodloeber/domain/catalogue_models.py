@@ -70,7 +70,8 @@ class DurationRange:
     ``basis`` says where the numbers come from: ``published`` (an authority's
     published processing time or service target, sagsbehandlingstid/servicemål),
     ``statutory`` (a time limit in law, lovbestemt frist) or ``estimate`` (a
-    planning estimate [?]); ``source`` cites it (required unless an estimate).
+    planning estimate [?]); ``source`` cites it (required unless an estimate),
+    ``source_da`` in Danish.
     """
 
     min_days: int
@@ -78,6 +79,8 @@ class DurationRange:
     max_days: int
     basis: str = "estimate"
     source: str = ""
+    #: The same source in Danish (required when ``source`` is given).
+    source_da: str = ""
 
 
 @dataclass(frozen=True)

@@ -92,20 +92,23 @@ def _duration(r: Reader, raw: Mapping[str, object], entry: str) -> DurationRange
         )
         basis = "estimate"
     assert isinstance(basis, str)
-    source = raw.get("source", "")
-    if not isinstance(source, str):
-        r.problem(entry, "duration.source", "must be a string")
-        source = ""
+    source, source_da = raw.get("source", ""), raw.get("source_da", "")
+    if not isinstance(source, str) or not isinstance(source_da, str):
+        r.problem(entry, "duration.source", "source and source_da must be strings")
+        source, source_da = "", ""
     if basis in ("published", "statutory") and not source.strip():
         r.problem(entry, "duration.source", f"is required when basis is '{basis}'")
+    if source.strip() and not source_da.strip():
+        r.problem(entry, "duration.source_da", "is required when source is given (da and en)")
     duration = DurationRange(
         min_days=r.integer(raw, "min_days", entry),
         likely_days=r.integer(raw, "likely_days", entry),
         max_days=r.integer(raw, "max_days", entry),
         basis=basis,
         source=source.strip(),
+        source_da=source_da.strip(),
     )
-    stray = set(raw) - {"min_days", "likely_days", "max_days", "basis", "source"}
+    stray = set(raw) - {"min_days", "likely_days", "max_days", "basis", "source", "source_da"}
     if stray:
         r.problem(entry, "duration", f"unexpected keys {sorted(map(str, stray))}")
     if duration.min_days <= 0:

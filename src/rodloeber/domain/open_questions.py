@@ -119,6 +119,16 @@ DETAILS_WRONG = Text(
     "afhænger af dem.",
     "The process plan and appeal details may be wrong; no cap or eligibility depends on them.",
 )
+NAVIGATOR_DECIDES = Text(
+    "Om navigatoren viser tilladelsen som nødvendig eller mulig (vores læsning af reglen).",
+    "Whether the navigator shows the permit as needed or possible (our reading of the rule).",
+)
+NAVIGATOR_WRONG = Text(
+    "Tilladelsen kan mangle eller vises unødigt; den tæller ikke som sikker i kriterium B2, "
+    "fordi tilladelsestypen selv ikke er bekræftet eller ikke er statslig/kommunal.",
+    "The permit may be missing or shown needlessly; it does not count as certain in criterion "
+    "B2, as the permit type itself is not confirmed or is not state/municipal.",
+)
 OPEN_RULE_DECIDES = Text(
     "En undtagelse, der kan ændre svaret om adgang til Én indgang; vises kun som »kan gælde«.",
     "An exception that may change the eligibility answer; only shown as 'may apply'.",
@@ -263,6 +273,22 @@ def open_questions(
                     p.source_note,
                     False,
                     ESTIMATE,
+                )
+            )
+    for nav in cat.navigator_rules.values():
+        # Navigator rules carry no verified flag by default; an open one is
+        # marked "verified: false" with a [?] source note in navigator_rules.yaml.
+        if not nav.verified and "[?]" in nav.source_note:
+            title = Text(nav.legal_basis, nav.legal_basis)
+            out.append(
+                OpenQuestion(
+                    "navigator_rules.yaml",
+                    nav.code,
+                    title,
+                    NAVIGATOR_DECIDES,
+                    NAVIGATOR_WRONG,
+                    nav.source_note,
+                    False,
                 )
             )
     for open_rule in cat.eligibility_open_rules.values():

@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from rodloeber.core.geojson import GEOJSON_MEDIA_TYPE
 from rodloeber.core.spreadsheet import neutralise
 from rodloeber.core.web import download_response
+from rodloeber.domain.cpu_budget import checkpoint
 from rodloeber.landmap.geofiles import CRS_CHOICES, to_gpkg, to_shapefile_zip
 from rodloeber.landmap.models import BusinessArea
 from rodloeber.landmap.serialize import COLUMNS, feature_collection, properties
@@ -87,6 +88,7 @@ def _csv(areas: list[BusinessArea]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";")
     for row in _table(areas):
+        checkpoint("export")
         writer.writerow(["" if v is None else v for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
 
@@ -95,6 +97,7 @@ def _xlsx(areas: list[BusinessArea]) -> bytes:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Erhvervsarealer")
     for row in _table(areas):
+        checkpoint("export")
         ws.append(row)
     info = wb.create_sheet("Om data")
     info.append([NOTE])

@@ -29,6 +29,7 @@ from django.db import transaction
 from shapely.geometry.base import BaseGeometry
 
 from rodloeber.audit.services import record_event
+from rodloeber.domain.cpu_budget import checkpoint
 from rodloeber.domain.geodata.crs import normalise_crs, to_internal
 from rodloeber.domain.geodata.errors import GeodataError
 from rodloeber.domain.screening import GeometryError, check_complexity
@@ -199,6 +200,7 @@ def land_import(*, actor: User | None, komnr: str, path: Path, filename: str = "
     existing = list(BusinessArea.objects.filter(komnr=komnr))
     by_planid = {a.planid: a for a in existing if a.planid}
     for number, (raw, geom) in enumerate(zip(rows, geoms, strict=True), start=2):
+        checkpoint("land import")
         ident = str(raw.get("planid") or raw.get("plannavn") or f"#{number}")[:60]
         try:
             values, row_kom = clean_row(raw)

@@ -116,17 +116,17 @@ def _base_layers() -> str:
                 np.array(geoms, dtype=object),
                 lambda xy: np.column_stack(_internal_to_3857.transform(xy[:, 0], xy[:, 1])),
             )
-            # one SVG unit: finer detail is invisible at the preview's size
+            # one SVG unit: finer detail is invisible at the preview's size; the
+            # municipalities are a coverage, simplified together so shared borders
+            # stay shared (and the coast is exactly the land's outline)
             tol = 1.0 / _SCALE
             view = shapely.box(_X0, _Y0, _X1, _Y1).buffer(20 / _SCALE)
-            land = shapely.union_all(merc).intersection(view)
-            # inland municipal borders only: the coast is the land's outline
+            cover = shapely.coverage_simplify(merc, tol)
+            land = shapely.make_valid(shapely.union_all(cover)).intersection(view)
+            # inland municipal borders only: the coast is drawn as the land's outline
             borders = shapely.line_merge(
-                shapely.union_all(shapely.boundary(merc))
-                .difference(land.boundary.buffer(tol))
-                .intersection(view)
-            ).simplify(tol)
-            land = shapely.make_valid(land.simplify(tol))
+                shapely.union_all(shapely.boundary(cover)).difference(land.boundary)
+            ).intersection(view)
             svg = (
                 f'<path fill="{LAND}" stroke="{COAST}" stroke-width="0.8" '
                 f'd="{_polygons_path(land)}"/>'

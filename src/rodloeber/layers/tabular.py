@@ -29,6 +29,7 @@ from typing import Any
 
 from defusedxml import ElementTree  # no entity expansion (XML bombs)
 
+from rodloeber.domain.cpu_budget import checkpoint
 from rodloeber.domain.geodata.errors import GeodataError
 
 __all__ = ["RowLimits", "read_csv_rows", "read_xlsx_rows", "too_many_rows"]
@@ -59,7 +60,10 @@ def _unreadable(kind: str) -> GeodataError:
 
 
 def _capped(rows: Iterable[Any], limit: int) -> list[Any]:
-    taken = list(itertools.islice(rows, limit + 1))
+    taken = []
+    for row in itertools.islice(rows, limit + 1):
+        checkpoint("reading rows")
+        taken.append(row)
     if len(taken) > limit:
         raise too_many_rows(limit)
     return taken
@@ -128,6 +132,7 @@ def count_sheet_rows(path: Path, limit: int) -> int:
     tail = b""
     with zipfile.ZipFile(path) as zf, zf.open(_first_sheet(zf)) as sheet:
         while count <= limit:
+            checkpoint("counting rows")
             chunk = sheet.read(1 << 16)
             if not chunk:
                 break

@@ -14,7 +14,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-__all__ = ["polygonal_part", "snap_to_grid", "valid_geometries"]
+__all__ = ["polygonal_part", "snap_level", "snap_to_grid", "valid_geometries"]
 
 
 def valid_geometries(geoms: NDArray[np.object_]) -> NDArray[np.object_]:
@@ -65,3 +65,23 @@ def snap_to_grid(geoms: NDArray[np.object_]) -> NDArray[np.object_]:
             snapped = shapely.set_precision(valid_geometries(geoms[i : i + 1])[0], 1.0)
         rounded[i] = valid_geometries(polygonal_part(np.array([snapped], dtype=object)))[0]
     return rounded
+
+
+def snap_level(geoms: NDArray[np.object_], unit: float) -> NDArray[np.object_]:
+    """An overview level's geometries (EPSG:3857) snap-rounded to its tile-unit grid.
+
+    ``unit`` is one tile unit at the level's zoom; the grid is aligned with the
+    tiles (the Web Mercator origin is a multiple of it), so at that zoom the
+    per-tile rounding in :func:`snap_to_grid` finds whole units and has nothing
+    to repair (issue #19: the repair had made cold z5-z7 tiles 3-9x slower).
+    Polygons keep only their polygonal parts; what collapses is empty. The
+    result carries no fixed precision model (GEOS would apply it to later
+    clipping), hence the WKB round trip.
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    if not len(geoms):
+        return geoms
+    snapped = np.asarray(shapely.set_precision(geoms, unit), dtype=object)
+    polygonal = shapely.get_dimensions(geoms) == 2
+    snapped[polygonal] = polygonal_part(snapped[polygonal])
+    return np.asarray(shapely.from_wkb(shapely.to_wkb(snapped)), dtype=object)

@@ -33,7 +33,7 @@ from rodloeber.domain.geo import INTERNAL_CRS, Provenance, ReferenceLayer
 from rodloeber.domain.screening.index import subdivide
 from rodloeber.layers.loading import get_layer
 from rodloeber.layers.mvt import encode_layer
-from rodloeber.layers.tile_geometry import snap_to_grid, valid_geometries
+from rodloeber.layers.tile_geometry import snap_level, snap_to_grid, valid_geometries
 
 __all__ = [
     "BASEMAP",
@@ -116,12 +116,14 @@ class _Level:
 
 
 # Generalised copies ("overviews") serve zooms up to these levels; finer zooms use raw data.
-OVERVIEW_LEVELS = (4, 6, 8, 9, 10, 11)
+# One level per zoom from 5 on: each is snapped to its own zoom's tile-unit grid when
+# it is built, so a tile's rounding to whole units rarely has anything left to repair.
+OVERVIEW_LEVELS = (4, 5, 6, 7, 8, 9, 10, 11)
 _RAW = MAX_ZOOM
 
 
-def _overview_key(z: int) -> int:
-    return next((level for level in OVERVIEW_LEVELS if z <= level), _RAW)
+def _overview_key(z: int, levels: tuple[int, ...] = OVERVIEW_LEVELS) -> int:
+    return next((level for level in levels if z <= level), _RAW)
 
 
 class TileSource:
@@ -129,8 +131,15 @@ class TileSource:
 
     At zoom levels up to 11 a generalised copy is used: objects smaller than
     one screen pixel (at the band's finest zoom) are left out and the rest
-    simplified to one tile unit, so low-zoom tiles stay small and fast.
+    simplified to one tile unit, repaired and snap-rounded to that zoom's
+    tile-unit grid (``snap_level``), once per level and process rather than
+    per tile, so low-zoom tiles stay small and fast.
     """
+
+    #: the overview zooms and whether levels are snapped when built (a benchmark
+    #: compares with the previous per-tile repair: bench/bench_tile_levels.py)
+    overview_levels: tuple[int, ...] = OVERVIEW_LEVELS
+    snap_levels = True
 
     def __init__(self, name: str, projected: NDArray[np.object_], props: list[dict[str, Any]]):
         self.name = name
@@ -147,7 +156,7 @@ class TileSource:
         return source
 
     def level(self, z: int) -> _Level:
-        key = _overview_key(z)
+        key = _overview_key(z, self.overview_levels)
         found = self._levels.get(key)
         if found is not None:
             return found
@@ -169,6 +178,8 @@ class TileSource:
             size = np.where(dims == 2, shapely.area(geoms), shapely.length(geoms) ** 2)
             keep = (dims == 0) | (size >= screen_px**2)
             geoms = valid_geometries(shapely.simplify(geoms[keep], unit, preserve_topology=True))
+            if self.snap_levels:
+                geoms = snap_level(geoms, unit)
             rows = rows[keep]
             present = ~shapely.is_empty(geoms)
             geoms, rows = geoms[present], rows[present]
@@ -187,7 +198,9 @@ class TileSource:
         """Geometries in tile pixels (one per object) and their source rows."""
         minx, miny, maxx, maxy = tile_bounds(z, x, y)
         size = maxx - minx
-        pad = size * BUFFER_PX / EXTENT
+        # half a unit off the grid: a clip edge on the grid lines of a snapped level
+        # can cut degenerate slivers (GEOS clip_by_rect)
+        pad = size * (BUFFER_PX + 0.5) / EXTENT
         empty = (np.empty(0, dtype=object), np.empty(0, dtype=np.int64))
         level = self.level(z)
         idx = level.tree.query(box(minx - pad, miny - pad, maxx + pad, maxy + pad))

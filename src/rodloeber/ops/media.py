@@ -2,7 +2,7 @@
 
 Files are staged and moved into place only when their row commits
 (:mod:`rodloeber.core.media_files`). A process killed before the commit (issue
-#20: killing the server mid-upload) leaves a staging directory with no row;
+#20: killing the server mid-upload) leaves a staged file with no row;
 one killed between the commit and the rename leaves a committed row whose
 file is still staged ("stranded"). ``rodloeber media check`` lists orphans
 (files no row names, staged or not), stranded files and rows whose file is
@@ -13,7 +13,6 @@ ones may belong to an upload still in progress), with one audit event.
 
 from __future__ import annotations
 
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from django.apps import apps
 from django.db import models, transaction
 
 from rodloeber.audit.services import record_event
-from rodloeber.core.media_files import STAGING_DIR, media_root, promote
+from rodloeber.core.media_files import STAGING_DIR, media_root, promote, staged_target
 
 __all__ = ["MediaReport", "media_check", "media_delete_orphans"]
 
@@ -81,11 +80,11 @@ def media_check(min_age_seconds: int = DEFAULT_MIN_AGE_SECONDS) -> MediaReport:
 
 
 def _staged_target(rel: str) -> str | None:
-    """``.staging/<uuid>/<name>`` → ``<name>`` (the final place the file was staged for)."""
+    """``.staging/<uuid>.<encoded name>`` → ``<name>`` (the place the file was staged for)."""
     parts = rel.split("/")
-    if len(parts) < 3 or parts[0] != STAGING_DIR:
+    if len(parts) != 2 or parts[0] != STAGING_DIR:
         return None
-    return "/".join(parts[2:])
+    return staged_target(parts[1])
 
 
 def media_delete_orphans(min_age_seconds: int = DEFAULT_MIN_AGE_SECONDS) -> MediaReport:
@@ -123,6 +122,3 @@ def _apply(root: Path, report: MediaReport) -> None:
 def _unlink(root: Path, names: list[str]) -> None:
     for name in names:
         (root / name).unlink(missing_ok=True)
-        target = _staged_target(name)
-        if target is not None:  # drop the now empty .staging/<uuid>/... directories
-            shutil.rmtree(root / "/".join(name.split("/")[:2]), ignore_errors=True)

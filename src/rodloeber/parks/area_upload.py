@@ -16,8 +16,10 @@ typically EPSG:25832 or EPSG:4326). Then:
   would change the area the municipality applies for without its say
   (issue #10: self-intersections get a clear 4xx, as in the land import);
 * the area is returned as GeoJSON in EPSG:4326 (how applications are stored)
-  after the checks of :func:`rodloeber.parks.screening.check_area` (inside
-  Denmark, a sane size for an industrial park).
+  after the park limits of :func:`rodloeber.parks.screening.check_read_area`
+  (inside Denmark, a sane size for an industrial park), checked on the
+  geometries already read and reprojected: the file is parsed and
+  reprojected once per request.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from rodloeber.domain.geodata.errors import GeodataError
 from rodloeber.domain.screening import GeometryError, check_complexity, to_exchange
 from rodloeber.layers.readers import read_any, sniff
 from rodloeber.layers.safezip import ZipLimits
-from rodloeber.parks.screening import check_area
+from rodloeber.parks.screening import check_read_area
 
 #: Largest accepted area file (a zipped Shapefile or GeoPackage of one park is
 #: far smaller; GeoPackages carry ~100 kB of empty tables).
@@ -220,9 +222,9 @@ def _area_from(geoms: list[Any], crs: str | None) -> AreaUpload:
     exchange = to_exchange(union)
     if not exchange.is_valid:  # rare: projection of a near-degenerate ring
         exchange = _polygonal(shapely.make_valid(exchange))
+    checked = check_read_area(union, exchange)  # park limits; no second parse or reprojection
     geometry = dict(mapping(exchange))
     geometry["coordinates"] = _lists(geometry["coordinates"])
-    checked = check_area(geometry)
     return AreaUpload(
         geometry=geometry,
         area_ha=round(checked.area_ha, 2),

@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from rodloeber.core.spreadsheet import neutralise
+from rodloeber.domain.cpu_budget import checkpoint
 from rodloeber.parks.criteria import rules
 from rodloeber.parks.models import ParkApplication
 from rodloeber.parks.services import total_score
@@ -94,6 +95,7 @@ def to_csv(rows: list[dict[str, Any]], language: str) -> str:
     writer = csv.writer(out, delimiter=";")
     writer.writerow(_header(language))
     for row in rows:
+        checkpoint("export")
         writer.writerow([_safe(v) for v in _values(row)])
     return out.getvalue()
 
@@ -105,6 +107,7 @@ def to_xlsx(rows: list[dict[str, Any]], language: str) -> bytes:
     ws.title = "Comparison" if language == "en" else "Sammenligning"
     ws.append(_header(language))
     for row in rows:
+        checkpoint("export")
         ws.append([_safe(v) for v in _values(row)])
     buffer = io.BytesIO()
     wb.save(buffer)

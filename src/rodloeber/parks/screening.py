@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rodloeber.domain.screening import AreaOfInterest, GeometryLimits, parse_area, to_exchange
+from shapely.geometry.base import BaseGeometry
+
+from rodloeber.domain.screening import (
+    AreaOfInterest,
+    GeometryLimits,
+    checked_projected,
+    parse_area,
+    to_exchange,
+)
 from rodloeber.domain.screening.errors import GeometryError
 from rodloeber.layers import screening_service
 from rodloeber.layers.geography import municipalities_meeting
@@ -39,7 +47,17 @@ def check_area(geometry: object) -> AreaOfInterest:
     Flensburg), the area must touch a Danish municipality (DAGI, bundled).
     """
     area = parse_area(geometry, PARK_LIMITS)
-    if not municipalities_meeting(to_exchange(area.geometry)):
+    return _in_a_municipality(area, to_exchange(area.geometry))
+
+
+def check_read_area(internal: BaseGeometry, exchange: BaseGeometry) -> AreaOfInterest:
+    """An area read from a file and reprojected once (``parks.area_upload``):
+    the same park limits as :func:`check_area`, without parsing it again."""
+    return _in_a_municipality(checked_projected(internal, exchange, PARK_LIMITS), exchange)
+
+
+def _in_a_municipality(area: AreaOfInterest, exchange: BaseGeometry) -> AreaOfInterest:
+    if not municipalities_meeting(exchange):
         raise GeometryError(
             "outside_denmark",
             "Arealet ligger ikke i en dansk kommune (fx i havet eller i udlandet).",
@@ -48,9 +66,11 @@ def check_area(geometry: object) -> AreaOfInterest:
     return area
 
 
-def screen_area(geometry: object) -> ScreeningOutcome:
-    """Screen a park area: parsed and reprojected once, with the park limits."""
-    report = screening_service.screen_area(check_area(geometry)).to_dict()
+def screen_area(geometry: object | AreaOfInterest) -> ScreeningOutcome:
+    """Screen a park area: parsed and reprojected once, with the park limits
+    (pass the :class:`AreaOfInterest` when the caller has already checked it)."""
+    area = geometry if isinstance(geometry, AreaOfInterest) else check_area(geometry)
+    report = screening_service.screen_area(area).to_dict()
     layers = report.get("layers")
     versions = {
         str(layer["name"]): str(layer["version"])

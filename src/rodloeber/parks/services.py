@@ -17,6 +17,7 @@ from django.utils import timezone
 from rodloeber.accounts.models import Organisation, User
 from rodloeber.accounts.roles import OrgKind
 from rodloeber.audit.services import record_event
+from rodloeber.domain.screening import AreaOfInterest
 from rodloeber.parks.criteria import QUESTION_KEYS, QUESTIONS, rules
 from rodloeber.parks.errors import Forbidden, IllegalTransition, ParkError
 from rodloeber.parks.models import (
@@ -152,7 +153,7 @@ def application_create(
         app.municipalities.set([lead])
         for other in co:
             JointConsent.objects.create(application=app, municipality=other)
-        _store_screening(app, "draft")
+        _store_screening(app, "draft", area)
         app.save()
         record_event(
             action="parks.application_create",
@@ -186,15 +187,16 @@ def application_update(
     before = {"name": application.name, "area_ha": application.area_ha}
     if name is not None:
         application.name = _require_text(name, "et navn", "a name")
-    if geometry is not None:
-        application.area_ha = round_ha(check_area(geometry).area_ha)
+    area = check_area(geometry) if geometry is not None else None
+    if area is not None:
+        application.area_ha = round_ha(area.area_ha)
         application.geometry = geometry
     if answers is not None:
         application.answers = {**application.answers, **clean_answers(answers)}
     application.updated_at = timezone.now()
     with transaction.atomic():
-        if geometry is not None:
-            _store_screening(application, "draft")
+        if area is not None:
+            _store_screening(application, "draft", area)
         application.save()
         record_event(
             action="parks.application_update",
@@ -206,8 +208,11 @@ def application_update(
     return application
 
 
-def _store_screening(application: ParkApplication, reason: str) -> ScreeningRecord:
-    outcome = screen_area(application.geometry)
+def _store_screening(
+    application: ParkApplication, reason: str, area: AreaOfInterest | None = None
+) -> ScreeningRecord:
+    """Screen the application's area (``area``: already checked in this request)."""
+    outcome = screen_area(area if area is not None else application.geometry)
     region = outcome.report.get("region_kode")
     if region:
         application.region_code = str(region)

@@ -23,6 +23,7 @@ from rodloeber.cases.models import (
 )
 from rodloeber.core.spreadsheet import neutralise
 from rodloeber.domain.catalogue import load_catalogue
+from rodloeber.domain.cpu_budget import checkpoint
 from rodloeber.reports.figures import Scope, counted_cases, primary_category, region_of
 
 CASE_COLUMNS: tuple[str, ...] = (
@@ -213,6 +214,7 @@ def to_csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
     w = csv.writer(buf, delimiter=";")
     w.writerow(columns)
     for r in rows:
+        checkpoint("export")
         w.writerow([_cell(r[c]) for c in columns])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
@@ -229,6 +231,7 @@ def to_xlsx(scope: Scope) -> bytes:
         ws.title = title
         ws.append(list(cols))
         for r in rows:
+            checkpoint("export")
             ws.append([_cell(r[c]) for c in cols])
         ws.freeze_panes = "A2"
     buf = io.BytesIO()

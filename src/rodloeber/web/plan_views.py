@@ -109,6 +109,9 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
             "p_within_cap_pct": None
             if plan.p_within_cap is None
             else round(plan.p_within_cap * 100),
+            "p_if_not_needed_pct": None
+            if plan.p_if_possible_not_needed is None
+            else round(plan.p_if_possible_not_needed * 100),
             "gantt_svg": gantt_inline(plan, lang=lang),
             "rows": gantt_rows(plan, lang=lang),
             "title": facts.get("title") if isinstance(facts, dict) else None,

@@ -28,6 +28,8 @@ def test_catalogue_evidence_in_both_languages() -> None:
     assert building.basis_label("da") == "offentliggjort sagsbehandlingstid"
     assert building.basis_label("en") == "published processing time"
     assert ev["fdi_screening"].basis_label("en") == "statutory time limit"
+    assert "hverdage" in ev["fdi_screening"].source_text("da")
+    assert "working days" in ev["fdi_screening"].source_text("en")
 
 
 def test_estimates_are_listed_and_marked() -> None:

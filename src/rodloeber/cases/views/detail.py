@@ -41,6 +41,7 @@ from rodloeber.cases.models import (
     RequestStatus,
     StrategicRegime,
 )
+from rodloeber.cases.presenters import current_plan, plan_context
 from rodloeber.cases.selectors import (
     can_write_to_case,
     is_authority_caseworker,
@@ -50,7 +51,6 @@ from rodloeber.cases.selectors import (
 from rodloeber.cases.serialize import case_detail
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
 from rodloeber.cases.views.common import visible_case
-from rodloeber.cases.views.plan import current_plan, plan_context
 from rodloeber.core.gantt import gantt_download
 from rodloeber.core.page_errors import page_language as lang
 from rodloeber.core.page_errors import raise_for_page

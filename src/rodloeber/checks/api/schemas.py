@@ -327,6 +327,10 @@ class PlanOut(Open):
     clock_excluded: list[str] = Field(default_factory=list)
     excluded_days: int = 0
     risk_drivers: list[RiskDriverOut] = Field(default_factory=list)
+    p_within_cap_if_possible_not_needed: float | None = Field(
+        default=None,
+        description="P(within cap) if the permits only possibly needed turn out not to be",
+    )
     coordinated_procedures: list[CoordinatedProcedureOut] = Field(default_factory=list)
     clock_exclusions: list[ClockExclusionOut] = Field(default_factory=list)
     cap_fit: CapFitOut | None = None

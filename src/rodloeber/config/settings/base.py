@@ -59,7 +59,11 @@ MIDDLEWARE = [
     # a bearer token is held to its scopes on public API operations too (ADR 0026)
     "rodloeber.api.token_scope_middleware.TokenScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # CPU seconds one request may use (RODLOEBER_REQUEST_CPU_BUDGET_S, ADR 0027)
+    "rodloeber.web.cpu_budget.CpuBudgetMiddleware",
 ]
+#: Issue #20: no single request costs more than 2 s of CPU; 0 switches the guard off.
+RODLOEBER_REQUEST_CPU_BUDGET_S = float(os.environ.get("RODLOEBER_REQUEST_CPU_BUDGET_S", "2"))
 
 ROOT_URLCONF = "rodloeber.config.urls"
 WSGI_APPLICATION = "rodloeber.config.wsgi.application"

@@ -115,14 +115,27 @@ class PlanAlert:
     p_within_cap: float
     threshold: float
     drivers: tuple[RiskDriver, ...]
+    #: P(within cap) if the permits that are only possibly needed are not needed.
+    p_if_possible_not_needed: float | None = None
 
     def text(self, lang: str) -> str:
         p, t = round(self.p_within_cap * 100), round(self.threshold * 100)
+        q = self.p_if_possible_not_needed
         if lang == "da":
             head = f"Sandsynligheden for at nå fristen er {p} % (under {t} %)."
+            if q is not None:
+                head += (
+                    f" Viser de tilladelser, der kun måske er nødvendige, sig ikke at være "
+                    f"nødvendige, er den {round(q * 100)} %."
+                )
             tail = " Største årsager: " if self.drivers else ""
         else:
             head = f"The probability of meeting the cap is {p} % (below {t} %)."
+            if q is not None:
+                head += (
+                    f" If the permits that are only possibly needed turn out not to be, "
+                    f"it is {round(q * 100)} %."
+                )
             tail = " Main causes: " if self.drivers else ""
         return head + tail + " ".join(d.text(lang) for d in self.drivers)
 
@@ -131,6 +144,7 @@ class PlanAlert:
             "p_within_cap": round(self.p_within_cap, 4),
             "threshold": self.threshold,
             "drivers": [d.to_dict() for d in self.drivers],
+            "p_if_possible_not_needed": self.p_if_possible_not_needed,
         }
 
 
@@ -138,8 +152,9 @@ def plan_alert(
     p_within_cap: float | None,
     drivers: Sequence[RiskDriver],
     threshold: float = DEFAULT_ALERT_THRESHOLD,
+    p_if_possible_not_needed: float | None = None,
 ) -> PlanAlert | None:
     """An alert when P(within cap) is known and below ``threshold``; else None."""
     if p_within_cap is None or p_within_cap >= threshold:
         return None
-    return PlanAlert(p_within_cap, threshold, tuple(drivers))
+    return PlanAlert(p_within_cap, threshold, tuple(drivers), p_if_possible_not_needed)

@@ -37,6 +37,7 @@ class DurationEvidence:
     max_days: int
     basis: str
     source: str
+    source_da: str = ""
 
     @property
     def is_estimate(self) -> bool:
@@ -53,6 +54,10 @@ class DurationEvidence:
         """The basis in ``lang`` (da/en)."""
         da, en = BASIS_LABELS.get(self.basis, BASIS_LABELS["estimate"])
         return en if lang == "en" else da
+
+    def source_text(self, lang: str) -> str:
+        """The cited source in ``lang`` (Danish when given, else the English text)."""
+        return (self.source_da or self.source) if lang == "da" else self.source
 
     def name(self, lang: str) -> str:
         """The permit's name in ``lang``."""
@@ -74,6 +79,7 @@ def duration_evidence(permits: Iterable[PermitTypeLike]) -> dict[str, DurationEv
             max_days=d.max_days,
             basis=basis if basis in BASIS_LABELS else "estimate",
             source=str(getattr(d, "source", "") or ""),
+            source_da=str(getattr(d, "source_da", "") or ""),
         )
     return out
 

@@ -163,7 +163,7 @@ def gantt_table_rows(
                 status_label=BAR_STATUSES[status].label(lang),
                 duration_range="" if ev is None else ev.range_text(lang),
                 duration_basis="" if ev is None else ev.basis_label(lang),
-                duration_source="" if ev is None else ev.source,
+                duration_source="" if ev is None else ev.source_text(lang),
                 in_cap=p.counts_toward_cap,
             )
         )

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+import numpy as np
+
 from rodloeber.domain.planning.calendar import DanishCalendar, default_calendar
 from rodloeber.domain.planning.clock import (
     PAUSE_REASONS,
@@ -159,6 +161,9 @@ class Plan:
     excluded_days: int = 0
     #: The permits that drive the risk most (criticality × spread), in words.
     drivers: tuple[RiskDriver, ...] = ()
+    #: P(within cap) if the permits that are only possibly needed turn out not
+    #: to be (same samples; None when there are none or no risk was computed).
+    p_if_possible_not_needed: float | None = None
 
     @property
     def p_within_cap(self) -> float | None:
@@ -209,6 +214,9 @@ class Plan:
             "clock_excluded": list(self.clock_excluded),
             "excluded_days": self.excluded_days,
             "risk_drivers": [d.to_dict() for d in self.drivers],
+            "p_within_cap_if_possible_not_needed": None
+            if self.p_if_possible_not_needed is None
+            else round(self.p_if_possible_not_needed, 4),
             "clock": {
                 "at": self.clock.at.isoformat(),
                 "elapsed_days": self.clock.elapsed_days,
@@ -302,10 +310,17 @@ def build_plan(
     excluded_days = clock.excluded_days
     plain_deadline = plain_clock.deadline(as_of)
     cap_deadline = clock.deadline(as_of)
-    risk = None
+    risk, p_without = None, None
     if n_samples > 0 and permits:
         model = RiskModel.from_schedule(permits, schedule, plain_deadline, constraints, excluded)
         risk = simulate(model, clock_start, n_samples, seed, distribution)
+        gone = np.array([c in set(possible) for c in model.codes], dtype=bool)
+        if gone.any():  # the same samples with the possible permits taking no time
+            keep = np.where(gone, 0.0, 1.0)
+            lean = dataclasses.replace(
+                model, low=model.low * keep, mode=model.mode * keep, high=model.high * keep
+            )
+            p_without = simulate(lean, clock_start, n_samples, seed, distribution).p_within_cap
     by_permit: dict[str, dict[str, MilestoneUpdate]] = {}
     for u in updates:
         by_permit.setdefault(u.permit_code, {})[u.kind] = u
@@ -373,4 +388,5 @@ def build_plan(
         drivers=()
         if risk is None
         else risk_drivers(permits, dict(risk.criticality), possible=set(possible)),
+        p_if_possible_not_needed=p_without,
     )

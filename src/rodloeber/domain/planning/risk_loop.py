@@ -10,6 +10,7 @@ import math
 import random
 from collections.abc import Sequence
 
+from rodloeber.domain.cpu_budget import checkpoint
 from rodloeber.domain.planning.risk import FF, FS, Distribution, RiskModel
 
 __all__ = ["simulate_loop"]
@@ -43,6 +44,8 @@ def simulate_loop(
     end_list: list[float] = []
     on_count = [0] * n_permits
     for s in range(n_samples):
+        if s % 64 == 0:
+            checkpoint("plan simulation")  # issue #20: 2 s CPU per request
         if samples is not None:
             durs = list(samples[s])
         else:

@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
+from rodloeber.domain.cpu_budget import checkpoint
 from rodloeber.domain.geo import ReferenceLayer
 from rodloeber.domain.screening import wording as w
 from rodloeber.domain.screening.criteria import (
@@ -83,7 +84,9 @@ def screen(
     exclusions = tuple(
         _exclusion(spec, geometry, parts, area_m2, index, settings) for spec in EXCLUSIONS
     )
+    checkpoint("screening")
     criteria = indicators(geometry, index, settings)
+    checkpoint("screening")
     excluded = any(
         e.status == "overlaps" and e.overlap_ha >= settings.sliver_ha for e in exclusions
     )
@@ -164,6 +167,7 @@ def _exclusion(
     index: ScreeningIndex,
     settings: ScreeningSettings,
 ) -> ExclusionItem:
+    checkpoint("screening")  # one layer's intersection per step (issue #20: 2 s CPU)
     layer_index = index.get(spec.layer)
     if layer_index is None:
         da, en = w.exclusion_no_data(spec)

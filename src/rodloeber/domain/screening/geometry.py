@@ -168,11 +168,7 @@ def _walk_positions(
                 raise _malformed()
             positions.append((x, y))
             if len(positions) > limit:
-                raise _error(
-                    "too_many_vertices",
-                    f"Geometrien har mere end {limit} punkter; forenkl den.",
-                    f"The geometry has more than {limit} vertices; simplify it.",
-                )
+                raise _too_many_vertices(limit)
             return
         if level == 1 and not all(isinstance(p, list | tuple) for p in node):
             raise _malformed()
@@ -216,6 +212,14 @@ def check_complexity(geoms: Sequence[BaseGeometry], limits: GeometryLimits | Non
             f"The geometry has {holes} holes (interior rings); at most {limits.max_holes}; "
             "simplify it, e.g. by leaving out small holes.",
         )
+
+
+def _too_many_vertices(limit: int) -> GeometryError:
+    return _error(
+        "too_many_vertices",
+        f"Geometrien har mere end {limit} punkter; forenkl den.",
+        f"The geometry has more than {limit} vertices; simplify it.",
+    )
 
 
 def _malformed() -> GeometryError:
@@ -269,6 +273,29 @@ def parse_area(data: object, limits: GeometryLimits | None = None) -> AreaOfInte
     if not internal.is_valid:  # can happen for near-degenerate input after projection
         internal = shapely.make_valid(internal)
         internal = _polygonal(internal)
+    return AreaOfInterest(geometry=internal, area_ha=_sized(internal, limits), vertex_count=count)
+
+
+def checked_projected(
+    internal: BaseGeometry, exchange: BaseGeometry, limits: GeometryLimits | None = None
+) -> AreaOfInterest:
+    """An area already read and reprojected, checked against the limits of :func:`parse_area`.
+
+    For a file read by GDAL (a park's area file): ``internal`` is the valid
+    area in EPSG:25832, ``exchange`` the same area in EPSG:4326. The vertex
+    count, Denmark's box and the size are checked without parsing or
+    reprojecting the area again.
+    """
+    limits = limits or GeometryLimits()
+    count = int(shapely.get_num_coordinates(exchange))
+    if count > limits.max_vertices:
+        raise _too_many_vertices(limits.max_vertices)
+    _check_in_denmark(exchange, limits)
+    return AreaOfInterest(geometry=internal, area_ha=_sized(internal, limits), vertex_count=count)
+
+
+def _sized(internal: BaseGeometry, limits: GeometryLimits) -> float:
+    """The area in hectares, within the limits."""
     area_ha = float(internal.area) / 10_000.0
     if area_ha > limits.max_area_ha:
         raise _error(
@@ -282,7 +309,7 @@ def parse_area(data: object, limits: GeometryLimits | None = None) -> AreaOfInte
             f"Arealet er {area_ha:.4f} ha; mindst {limits.min_area_ha} ha kræves.",
             f"The area is {area_ha:.4f} ha; at least {limits.min_area_ha} ha is required.",
         )
-    return AreaOfInterest(geometry=internal, area_ha=area_ha, vertex_count=count)
+    return area_ha
 
 
 def _check_in_denmark(geom: BaseGeometry, limits: GeometryLimits) -> None:

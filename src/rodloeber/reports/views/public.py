@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from rodloeber.cases.views.plan import current_plan, plan_context
+from rodloeber.cases.presenters import current_plan, plan_context
 from rodloeber.core.gantt import gantt_download
 from rodloeber.core.web import CSV, XLSX, download_response, page_language
 from rodloeber.reports import tables

@@ -13,6 +13,7 @@ from rodloeber.checks.computation import run_check
 from rodloeber.domain.eligibility import CheckResult
 from rodloeber.domain.errors import DomainError
 from rodloeber.domain.facts import FactsError
+from rodloeber.domain.legal_citations import english_pairs
 
 
 def add_common_arguments(parser: CommandParser) -> None:
@@ -67,4 +68,5 @@ class CheckCommand(BaseCommand):
             result = run_check(data).result  # criterion C from the parks, as everywhere
         except DomainError as exc:
             raise CommandError(domain_error_message(exc, options["lang"]), returncode=2) from exc
-        self.stdout.write(dump(self.part(result)))
+        # the same bilingual pairs as the API (legal_basis_en beside legal_basis)
+        self.stdout.write(dump(english_pairs(self.part(result))))

@@ -20,6 +20,7 @@ from rodloeber.checks.management.commands._facts_cli import (
 )
 from rodloeber.core.gantt import gantt_stylesheet
 from rodloeber.domain.errors import DomainError
+from rodloeber.domain.legal_citations import english_pairs
 from rodloeber.domain.planning import plan_to_ics, render_gantt_svg
 
 
@@ -56,4 +57,4 @@ class Command(BaseCommand):
         elif fmt == "ics":
             self.stdout.write(plan_to_ics(preview.plan, lang=lang), ending="")
         else:
-            self.stdout.write(dump(preview.to_dict()))
+            self.stdout.write(dump(english_pairs(preview.to_dict())))

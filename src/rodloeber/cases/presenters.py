@@ -1,5 +1,9 @@
 """The case's stored plan (procesplan) as a Gantt chart with a table alternative.
 
+A presenter, not a view: the case page (``cases.views.detail``) and the
+published schedule (``reports.views.public``) both show it, so it lives in
+the app beside its models rather than in ``cases.views``.
+
 The current :class:`PlanSnapshot` holds the Plan contract JSON; it is turned
 back into a :class:`Plan` so the planning engine's own renderer draws it —
 no re-computation on a page view.
