@@ -10,9 +10,7 @@ import pytest
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_api_reference_has_no_serious_accessibility_violations(
-    page: Any, live_server: Any
-) -> None:
+def test_api_reference_has_no_serious_accessibility_violations(page: Any, live_server: Any) -> None:
     page.goto(f"{live_server.url}/api/v1/docs")
     page.locator(".opblock-summary-control").first.wait_for(timeout=60_000)
     page.wait_for_load_state("networkidle")
