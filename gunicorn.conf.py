@@ -1,4 +1,4 @@
-"""gunicorn settings for Rød Løber (docs/operations.md "Web server", ADR 0025).
+"""gunicorn settings for Rød Løber (docs/operations.md "Web server", ADR 0030).
 
 Run from the repository root (gunicorn reads ./gunicorn.conf.py by itself):
 

@@ -7,7 +7,7 @@ Measures in one run, against today's build-on-first-use in the same run:
 * **first screening in a new process**: a fresh Python process (Django set
   up, layers built by ``layers bootstrap``) loads the screening index and
   screens one 400 ha area; (a) from the prepared, memory-mapped indexes
-  (ADR 0025), (b) the old way, building every index from the layer files
+  (ADR 0030), (b) the old way, building every index from the layer files
   (``set_layer_loader(get_layer)``, the code path before the prepared
   indexes). Each mode runs ``--processes`` times, alternating. Warm answers
   (the next 20 screenings in the same process) are reported for both.

@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlencode
 
-from locust import FastHttpUser, between, events, task
+from locust import FastHttpUser, HttpUser, between, events, task
+from locust.exception import StopUser
 
 PROXY_HEADERS = {"X-Forwarded-Proto": "https", "Accept-Language": "da"}
 
@@ -163,6 +164,17 @@ class PublicVisitor(FastHttpUser):
     def parks(self) -> None:
         self._get("/industriparker", "/industriparker")
         self._get("/api/v1/parks", "/api/v1/parks")
+
+    @task(1)
+    def screening(self) -> None:
+        areas = FIXTURE["public"].get("screening") or []
+        if areas:
+            self.client.post(
+                "/api/v1/screening",
+                data=json.dumps({"geometry": random.choice(areas)}),
+                headers={**PROXY_HEADERS, "Content-Type": "application/json"},
+                name="public: /api/v1/screening",
+            )
 
 
 # ---------------------------------------------------------------- company
@@ -290,3 +302,85 @@ class AuthorityEditor(FastHttpUser):
     @task(1)
     def case_list(self) -> None:
         self.client.get("/api/v1/cases", name="authority: /api/v1/cases", headers=self.headers)
+
+
+# ---------------------------------------------------------------- municipal import
+_importer_counter = iter(range(1_000_000))
+
+
+class MunicipalImporter(HttpUser):
+    """A municipal planner who logs in and imports a one-area GeoJSON on /kort/import.
+
+    ``HttpUser`` (requests) for the form log-in. The production settings mark
+    cookies ``Secure`` and the proxy header makes the request "https", so the
+    cookies are sent by hand (the client would not send Secure cookies over
+    loopback http) with the ``Referer`` a browser would send.
+    """
+
+    fixed_count = 2
+    wait_time = between(5, 10)
+
+    def on_start(self) -> None:
+        people = FIXTURE.get("importer") or []
+        if not people:
+            raise StopUser
+        self.me = people[next(_importer_counter) % len(people)]
+        self.jar: dict[str, str] = {}
+        self.n = 0
+        self._login()
+
+    def _headers(self, path: str) -> dict[str, str]:
+        origin = "https://" + (self.host or "").split("://", 1)[-1]
+        cookie = "; ".join(f"{k}={v}" for k, v in self.jar.items())
+        return {**PROXY_HEADERS, "Cookie": cookie, "Referer": origin + path, "Origin": origin}
+
+    def _keep(self, response: Any) -> None:
+        self.jar.update(response.cookies.get_dict())
+
+    def _login(self) -> None:
+        path = "/konto/log-ind"
+        page = self.client.get(path, headers=self._headers(path), name="municipal: /konto/log-ind")
+        self._keep(page)
+        with self.client.post(
+            path,
+            data={
+                "username": self.me["username"],
+                "password": self.me["password"],
+                "csrfmiddlewaretoken": self.jar.get("csrftoken", ""),
+            },
+            headers=self._headers(path),
+            allow_redirects=False,
+            name="municipal: /konto/log-ind",
+            catch_response=True,
+        ) as resp:
+            self._keep(resp)
+            if resp.status_code != 302 or "sessionid" not in self.jar:
+                resp.failure(f"log-in failed: {resp.status_code}")
+
+    @task
+    def import_one_area(self) -> None:
+        self.n += 1
+        feature = {
+            "type": "Feature",
+            "geometry": {"type": "Polygon", "coordinates": [self.me["ring"]]},
+            "properties": {
+                "planid": f"LOAD-{self.me['username']}-{self.n % 5}",
+                "plannavn": "Belastningstest (syntetiske demodata)",
+                "komnr": self.me["komnr"],
+                "anvgen": 31,
+                "anvspec": 3130,
+                "available_ha": round(random.uniform(0.5, 4.0), 1),
+            },
+        }
+        body = json.dumps({"type": "FeatureCollection", "features": [feature]})
+        path = "/kort/import"
+        with self.client.post(
+            path,
+            data={"csrfmiddlewaretoken": self.jar.get("csrftoken", "")},
+            files={"file": ("load.geojson", body.encode(), "application/geo+json")},
+            headers=self._headers(path),
+            name="municipal: /kort/import",
+            catch_response=True,
+        ) as resp:
+            if resp.status_code != 200:
+                resp.failure(f"import answered {resp.status_code}")

@@ -78,6 +78,7 @@ def build(max_milestones_per_user: int = 40) -> dict[str, Any]:
         _tok, secret = token_create(actor=None, user=user, name="load-test", scopes=ALL_SCOPES)
         authorities.append({"username": user.username, "token": secret, "milestones": milestones})
 
+    importers = _importers()
     area_ids = list(BusinessArea.objects.order_by("pk").values_list("pk", flat=True)[:500])
     # Land tiles around the demo areas' centroids (zoom 9-12), plus Denmark overview tiles.
     tiles: set[tuple[int, int, int]] = set()
@@ -91,8 +92,71 @@ def build(max_milestones_per_user: int = 40) -> dict[str, Any]:
     return {
         "company": companies,
         "authority": authorities,
-        "public": {"areas": area_ids, "tiles": sorted(tiles)},
+        "public": {"areas": area_ids, "tiles": sorted(tiles), "screening": _screening_areas()},
+        "importer": importers,
     }
+
+
+def _lonlat_ring(geom: Any) -> list[list[float]]:
+    from pyproj import Transformer
+
+    tf = Transformer.from_crs("EPSG:25832", "EPSG:4326", always_xy=True)
+    return [[round(v, 6) for v in tf.transform(x, y)] for x, y in geom.exterior.coords]
+
+
+def _screening_areas(n: int = 20) -> list[dict[str, Any]]:
+    """Polygons around demo business areas (EPSG:4326), 300 m wider, simplified."""
+    import shapely
+
+    from rodloeber.domain.screening import GeometryError
+    from rodloeber.landmap.models import BusinessArea
+    from rodloeber.layers.screening_service import screen_geojson
+
+    out = []
+    rows = BusinessArea.objects.order_by("pk").values_list("geometry_wkb", flat=True)[: n * 3]
+    for raw in rows:
+        geom = shapely.from_wkb(bytes(raw)).buffer(300).simplify(20)
+        if geom.geom_type != "Polygon":
+            continue
+        area = {"type": "Polygon", "coordinates": [_lonlat_ring(geom)]}
+        try:
+            screen_geojson(area)  # only areas the service accepts (a coastal one may reach the sea)
+        except GeometryError:
+            continue
+        out.append(area)
+        if len(out) == n:
+            break
+    return out
+
+
+def _importers() -> list[dict[str, Any]]:
+    """Municipal planners (demo users) with a 200 m square inside their own kommune."""
+    from shapely.geometry import box
+
+    from rodloeber.accounts.demo import DEMO_PASSWORD
+    from rodloeber.accounts.models import User
+    from rodloeber.landmap.services import may_edit
+    from rodloeber.layers.geography import municipality_outline
+
+    out = []
+    users = User.objects.filter(is_active=True, organisation__isnull=False).select_related(
+        "organisation"
+    )
+    for user in users.order_by("pk"):
+        code = getattr(user.organisation, "authority_code", "") or ""
+        if not code or not may_edit(user, code):
+            continue
+        point = municipality_outline(code).point_on_surface()
+        square = box(point.x - 100, point.y - 100, point.x + 100, point.y + 100)
+        out.append(
+            {
+                "username": user.username,
+                "password": DEMO_PASSWORD,
+                "komnr": code,
+                "ring": _lonlat_ring(square),
+            }
+        )
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         f"({sum(len(c['cases']) for c in data['company'])} cases), "
         f"{len(data['authority'])} authority caseworkers "
         f"({sum(len(a['milestones']) for a in data['authority'])} milestones), "
-        f"{len(data['public']['areas'])} areas, {len(data['public']['tiles'])} tiles"
+        f"{len(data['public']['areas'])} areas, {len(data['public']['tiles'])} tiles, "
+        f"{len(data['public']['screening'])} screening areas, {len(data['importer'])} importers"
     )
     return 0 if data["company"] and data["authority"] else 1
 

@@ -29,7 +29,7 @@ from bench import _report  # noqa: E402
 AREA = "load"
 TARGET_P95_MS = 300.0
 TARGET_ERRORS = 0.001
-ROLES = ("public", "company", "authority")
+ROLES = ("public", "company", "authority", "municipal")
 
 
 @dataclass(frozen=True)
@@ -173,13 +173,18 @@ def render(runs: list[Run], workers: int, rate_limits: str, loadavg: str, note: 
         "Scenario (`bench/load/locustfile.py`): anonymous visitors 3 : company users 1 : "
         "authority caseworkers 1 (wait 1-3 s; caseworkers 2-4 s). Visitors open the land map "
         "(page, `layers.json`, 4 land tiles, 2 basemap tiles), search the land API with random "
-        "filters, open area reports, the statistics page and JSON, the check and the parks; "
+        "filters, open area reports, the statistics page and JSON, the check and the parks, "
+        "and screen an area (`POST /api/v1/screening`, one of 20 polygons around demo areas); "
         "company users read their cases with a Bearer token (list, detail, plan, messages, "
         "notices); caseworkers revise milestone forecasts with `PATCH` + `If-Match` (each "
-        "re-plans the case and writes an audit event and notices).",
+        "re-plans the case and writes an audit event and notices); plus 2 municipal planners "
+        "(fixed) who log in with the form and import a one-area GeoJSON on `/kort/import` "
+        "every 5-10 s (each import changes the land data version, so every worker updates "
+        "its land-tile index).",
         "",
-        f"Server: gunicorn {workers} sync workers on 127.0.0.1 with `--preload` (the screening "
-        "index and basemap tiles are built once in the master, `bench/load/wsgi_warm.py`), "
+        f"Server: gunicorn {workers} sync workers on 127.0.0.1 with `gunicorn.conf.py` "
+        "(`preload_app`; the prepared screening indexes and basemap tiles are loaded once in "
+        "the master, `bench/load/wsgi_warm.py`, ADR 0030), "
         "after a 20 s unrecorded warm-up at 5 users; "
         "`rodloeber.config.settings.production` (DEBUG off, WhiteNoise, HSTS; Locust sends "
         "`X-Forwarded-Proto: https` as a TLS proxy would), throw-away PostgreSQL "

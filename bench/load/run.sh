@@ -14,7 +14,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 BIN="$ROOT/.venv/bin"
-USERS="${USERS:-50}"
+USERS="${USERS:-100}"
 SPAWN_RATE="${SPAWN_RATE:-10}"
 DURATION="${DURATION:-2m}"
 BASELINE_USERS="${BASELINE_USERS:-5}"
@@ -28,7 +28,8 @@ WRITE="${WRITE-docs/performance.md}"
 [ -x "$BIN/python" ] || { echo "no venv at $BIN (run make install-dev)" >&2; exit 2; }
 if [ ! -x "$BIN/gunicorn" ] || [ ! -x "$BIN/locust" ]; then
   echo "installing gunicorn and locust into .venv" >&2
-  "$BIN/pip" install -q "gunicorn==23.0.0" "locust==2.47.0"  # kept out of the CI lock: load test only
+  # gunicorn is in requirements.txt; locust is kept out of the CI lock: load test only
+  "$BIN/pip" install -q "gunicorn==23.0.0" "locust==2.47.0"
 fi
 
 WORK="$(mktemp -d /tmp/rodloeber-load.XXXXXX)"
@@ -69,7 +70,7 @@ echo "== migrate, reference + demo data, layers, static files" >&2
 "$BIN/python" bench/load/prepare.py --out "$WORK/fixture.json"
 
 echo "== gunicorn, $WORKERS workers on 127.0.0.1:$PORT" >&2
-"$BIN/gunicorn" bench.load.wsgi_warm:application --preload --chdir "$ROOT" \
+"$BIN/gunicorn" -c "$ROOT/gunicorn.conf.py" bench.load.wsgi_warm:application --chdir "$ROOT" \
   --bind "127.0.0.1:$PORT" --workers "$WORKERS" --timeout 60 \
   --forwarded-allow-ips 127.0.0.1 --error-logfile - --log-level warning \
   >"$WORK/gunicorn.log" 2>&1 &

@@ -1,9 +1,11 @@
 """WSGI entry point for the load test: the app, warmed once in the gunicorn master.
 
-Run with ``gunicorn --preload bench.load.wsgi_warm:application``: the screening
-index (all reference layers, STRtrees) and the basemap tile sources are built
-before the workers fork, so every worker shares them copy-on-write instead of
-building them on its first request (about 20 s each on this machine). Database
+Run with ``gunicorn -c gunicorn.conf.py bench.load.wsgi_warm:application``
+(``preload_app``): the screening index (memory-mapped prepared indexes,
+ADR 0030) and the basemap tile sources are loaded before the workers fork, so
+every worker shares them copy-on-write instead of loading them on its first
+request. ``gunicorn.conf.py`` warms the screening index in production too;
+this module adds the basemap tiles the load test asks for. Database
 connections opened while warming are closed before the fork.
 """
 

@@ -119,3 +119,37 @@ def test_only_deletions_and_an_index_without_polygons(areas: Any) -> None:
     assert second is not None and second._geoms is None
     rebuilt = LandIndex.build("v2")
     _same(second, rebuilt)
+
+
+def test_edit_and_insert_take_the_ids_from_the_data_version(
+    areas: list[BusinessArea], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a deletion the id column is not read again (the version holds count and max id)."""
+    first = tiles.land_index()
+    first.band(14)
+    edited = areas[3]
+    edited.available_ha, edited.updated_at = 9.5, _later(edited)
+    edited.save()
+    new = BusinessArea.objects.create(
+        plannavn="Nyt areal",
+        komnr="0101",
+        available_ha=2.0,
+        status="ledig",
+        anvspec=3120,
+        source_updated=dt.date(2026, 1, 1),
+        updated_at=_later(edited, 2),
+        **geometry_fields(box(700_000, 6_170_000, 700_300, 6_170_300)),
+    )
+    read_ids: list[bool] = []
+    original = tile_delta.np.fromiter
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        read_ids.append(True)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(tile_delta.np, "fromiter", spy)
+    second = tiles.land_index()
+    monkeypatch.undo()
+    assert read_ids == [] and second is not first
+    assert new.pk in second.ids.tolist()
+    _same(second, LandIndex.build(second.version))

@@ -12,6 +12,7 @@ from rodloeber.audit.models import AuditEvent
 from rodloeber.layers.catalogue import BUNDLED_NAMES, SYNTHETIC_NAMES
 from rodloeber.layers.loading import get_layer, list_layers
 from rodloeber.layers.models import SYNTHETIC_ATTRIBUTION, Layer
+from rodloeber.layers.screening_service import SCREENING_LAYERS
 from rodloeber.layers.services import layer_import, layers_bootstrap, layers_generate
 from tests.layers.conftest import FIXTURES
 
@@ -31,6 +32,10 @@ def test_bootstrap_builds_everything_then_skips(layers_dir: Path) -> None:
     assert AuditEvent.objects.filter(action="layer.bootstrap").count() == 1
     assert {p.stem for p in layers_dir.glob("*.gpkg")} == AGREED
     assert not list(layers_dir.glob(".*"))
+    # prepared screening indexes (ADR 0030): every screening layer, none left half-written
+    assert set(result.indexed) == set(SCREENING_LAYERS) <= AGREED
+    index_dir = layers_dir / "screening-index"
+    assert {p.name for p in index_dir.iterdir()} == set(SCREENING_LAYERS)
 
     provenance = {p.name: p for p in list_layers()}
     assert set(provenance) == AGREED

@@ -1,4 +1,4 @@
-"""Prepared screening indexes next to the layer files (ADR 0025): written by the
+"""Prepared screening indexes next to the layer files (ADR 0030): written by the
 layer build, used by a new process without reading or subdividing a layer, and
 rebuilt in memory (never used) once a layer file changes."""
 
@@ -105,3 +105,23 @@ def test_geojson_area_through_the_service(registry: dict[str, ReferenceLayer]) -
     prepared_index.ensure_indexes(screening_service.SCREENING_LAYERS)
     report = screening_service.screen_geojson(json.loads(json.dumps(mapping(to_exchange(AREA)))))
     assert report.kommune_kode == "0561"
+
+
+def test_gunicorn_preloads_and_warms_before_fork(registry: dict[str, ReferenceLayer]) -> None:
+    """gunicorn.conf.py: preload_app, and when_ready loads the index in the master."""
+    import gc
+    import runpy
+
+    from rodloeber.config import warm
+
+    prepared_index.ensure_indexes(screening_service.SCREENING_LAYERS)
+    conf = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    assert conf["preload_app"] is True and conf["wsgi_app"] == "rodloeber.config.wsgi:application"
+    screening_service.reset_index()
+    try:
+        seconds = warm.warm()
+    finally:
+        gc.unfreeze()
+    assert seconds >= 0
+    assert screening_service._index is not None
+    assert set(screening_service._index.layers) == set(registry)

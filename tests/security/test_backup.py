@@ -135,3 +135,21 @@ def test_restore_refuses_non_archives(folders: dict[str, Path]) -> None:
         call_command("restore", str(bad))
     with pytest.raises(CommandError, match="No backup"):
         call_command("restore", str(folders["tmp"] / "missing.tar"))
+
+
+def test_backup_carries_the_prepared_screening_indexes(folders: dict[str, Path]) -> None:
+    """ADR 0030: the prepared indexes live in the layers folder, are archived with it, and
+    are still current after a restore (mtimes may change; the SHA-256 decides)."""
+    from rodloeber.domain.screening.prepared import read_prepared, stamp_of, write_prepared
+    from tests.domain.screening.conftest import small_world
+
+    gpkg = folders["layers"] / "kommuner.gpkg"
+    index_dir = folders["layers"] / "screening-index" / "kommuner"
+    write_prepared(index_dir, small_world()["kommuner"], stamp_of(gpkg))
+    archive = folders["tmp"] / "backups" / "layers.tar"
+    names = {e["name"] for e in backup(archive)["files"]}
+    assert "layers/screening-index/kommuner/manifest.json" in names
+    assert "layers/screening-index/kommuner/parts_wkb.npy" in names
+    shutil.rmtree(folders["layers"])
+    restore(archive)
+    assert len(read_prepared(index_dir, gpkg)) == 2

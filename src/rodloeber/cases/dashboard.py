@@ -93,7 +93,8 @@ def filter_cases(qs: QuerySet[Case], f: CaseFilters, today: date) -> list[Case]:
         qs = qs.filter(facts__site__kommune_kode=f.kommune_kode)
     if f.authority_code:
         qs = qs.filter(permits__authority_code=f.authority_code).distinct()
-    cases = list(qs.select_related("company", "contact_person"))
+    # contact_person__organisation: every summary names the contact's organisation (no N+1)
+    cases = list(qs.select_related("company", "contact_person__organisation"))
     if f.at_risk is not None:
         flags = risk_flags(cases, today)
         cases = [c for c in cases if bool(flags[c.pk]) == f.at_risk]

@@ -1,4 +1,4 @@
-"""Warm a web process before it serves (opvarmning), ADR 0025.
+"""Warm a web process before it serves (opvarmning), ADR 0030.
 
 ``gunicorn.conf.py`` calls :func:`warm` in the master after ``preload_app``
 imported the application and before the workers fork, so every worker starts

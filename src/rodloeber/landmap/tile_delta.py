@@ -89,15 +89,13 @@ def refreshed(old: LandIndex, version: str) -> LandIndex | None:
     """``old`` updated to ``version`` with the changed areas only; None = rebuild instead."""
     if old.updated_max is None:
         return None
-    ids = np.fromiter(
-        BusinessArea.objects.order_by("id").values_list("id", flat=True), dtype=np.int64
-    )
     changed = BusinessArea.objects.filter(updated_at__gt=old.updated_max).order_by("id")
     if changed.count() > MAX_DELTA:
         return None
     fields = (*COLUMNS, "updated_at") + (("geometry_wkb",) if old._geoms is not None else ())
     rows = list(changed.values_list(*fields))
     fresh_ids = np.array([r[0] for r in rows], dtype=np.int64)
+    ids = _ids_now(old, fresh_ids, version)
     at = np.clip(np.searchsorted(old.ids, ids), 0, max(len(old.ids) - 1, 0))
     known = (old.ids[at] == ids) if len(old.ids) else np.zeros(len(ids), dtype=bool)
     is_fresh = np.isin(ids, fresh_ids)
@@ -128,13 +126,35 @@ def refreshed(old: LandIndex, version: str) -> LandIndex | None:
     return new
 
 
+def _ids_now(old: LandIndex, fresh_ids: I64, version: str) -> I64:
+    """The ids in the table now, in order.
+
+    The data version (``count-maxid-updated``) already holds the count and the
+    newest id: when the old ids plus the fresh ones add up to both, nothing was
+    deleted and the new ids follow without reading the id column (50,000 ids
+    cost ~0.3 s under load). Otherwise they are read.
+    """
+    merged = np.union1d(old.ids, fresh_ids).astype(np.int64)
+    try:
+        count, newest = (int(v) for v in version.split("-", 2)[:2])
+    except ValueError:
+        count, newest = -1, -1
+    if len(merged) == count and (not len(merged) or int(merged[-1]) == newest):
+        return merged
+    return np.fromiter(
+        BusinessArea.objects.order_by("id").values_list("id", flat=True), dtype=np.int64
+    )
+
+
 def _take(old: Any, take: I64, fresh: Any, fresh_at: I64) -> Any:
-    out = old[np.maximum(take, 0)] if len(old) else np.empty((len(take), *old.shape[1:]), old.dtype)
-    if old.dtype.kind == "U" or fresh.dtype.kind == "U":
-        out = out.astype(object)
+    if old.dtype.kind == "U" and fresh.dtype.kind == "U":
+        dtype = np.result_type(old.dtype, fresh.dtype)  # the wider string width
+    else:
+        dtype = old.dtype
+    out = np.empty((len(take), *old.shape[1:]), dtype=dtype)
+    kept = take >= 0
+    out[kept] = old[take[kept]]
     out[fresh_at] = fresh
-    if old.dtype.kind == "U":
-        out = out.astype(str)
     return out
 
 

@@ -1,4 +1,4 @@
-"""Prepared screening indexes next to the layer files (forberedte indeks), ADR 0025.
+"""Prepared screening indexes next to the layer files (forberedte indeks), ADR 0030.
 
 ``<layers dir>/screening-index/<layer>/`` holds what
 :mod:`rodloeber.domain.screening.prepared` writes: the subdivided pieces as

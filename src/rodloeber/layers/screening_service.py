@@ -3,7 +3,7 @@
 Loads the framework-free engine's spatial indexes once per process and reuses
 them for every request, CLI call and batch. Each layer's index is read from
 its prepared index on disk (``layers/prepared_index.py``, memory-mapped,
-ADR 0025) when that was written from the current layer file; otherwise it is
+ADR 0030) when that was written from the current layer file; otherwise it is
 built in memory from the layer registry (``rodloeber.layers.loading.get_layer``),
 as before, and a warning says to run ``rodloeber layers index``. The index is
 rebuilt when a layer file changes (size or mtime). Nothing is stored:

@@ -34,6 +34,7 @@ from rodloeber.layers.models import Layer, Theme
 from rodloeber.layers.paths import check_name
 from rodloeber.layers.pipeline import prepare
 from rodloeber.layers.prepared_index import ensure_indexes
+from rodloeber.layers.prepared_index import is_current as is_index_current
 from rodloeber.layers.progress import bar, steps
 from rodloeber.layers.readers import read_any
 from rodloeber.layers.screening_service import SCREENING_LAYERS
@@ -92,11 +93,11 @@ def _commit_one(
             publish(staged)  # last: a failure above leaves the old file in place
     finally:
         staged.discard()
-    write_indexes([layer.name])
+    _write_indexes([layer.name])
     return layer
 
 
-def write_indexes(names: list[str] | tuple[str, ...], *, force: bool = True) -> list[str]:
+def _write_indexes(names: list[str] | tuple[str, ...], *, force: bool = True) -> list[str]:
     """Write the prepared screening indexes of ``names`` after their files are published.
 
     A derived file (like a tile cache), so no audit event; a failure only logs:
@@ -247,7 +248,7 @@ def _commit_many(
     finally:
         for s in staged:
             s.discard()
-    write_indexes([s.spec.name for s in staged])
+    _write_indexes([s.spec.name for s in staged])
     return layers
 
 
@@ -296,13 +297,15 @@ def layers_bootstrap(
         raise
     _commit_many(staged, actor=actor, action="layer.bootstrap", extra={"seed": seed})
     result.built = [s.spec.name for s in staged]
-    result.indexed = _ensure_prepared()
+    # _commit_many wrote the built layers' indexes; count those, then fill any other gap
+    written = [n for n in result.built if n in SCREENING_LAYERS and is_index_current(n)]
+    result.indexed = written + _ensure_prepared()
     return result
 
 
 def _ensure_prepared() -> list[str]:
     """Prepared indexes for every built screening layer that lacks a current one."""
-    return write_indexes(SCREENING_LAYERS, force=False)
+    return _write_indexes(SCREENING_LAYERS, force=False)
 
 
 def _plan(

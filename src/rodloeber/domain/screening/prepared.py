@@ -1,4 +1,4 @@
-"""Prepared screening indexes on disk (forberedte screeningsindeks), ADR 0025.
+"""Prepared screening indexes on disk (forberedte screeningsindeks), ADR 0030.
 
 Building a :class:`~rodloeber.domain.screening.index.LayerIndex` from a layer
 file costs seconds for the national § 3 layer (reading 110,000 features,

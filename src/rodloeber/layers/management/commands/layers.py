@@ -2,7 +2,7 @@
 
 Sub-commands: ``list``, ``bootstrap``, ``import FILE --name N --source … --licence …``,
 ``fetch NAME``, ``generate --seed N``, ``index [--force]`` (prepared screening indexes,
-ADR 0025). Errors are printed in Danish and English.
+ADR 0030). Errors are printed in Danish and English.
 """
 
 from __future__ import annotations
