@@ -161,3 +161,19 @@ def test_decision_and_public_parks(
     parks = client.get("/api/v1/parks").json()
     assert parks[0]["sunset_on"] == "2030-10-28"
     assert call(screener, "post", f"{URL}/{app_id}/decision", decision).status_code == 409
+
+
+def test_evaluation_answers_in_the_callers_language(
+    planner: User, screener: User, open_round: ApplicationRound
+) -> None:
+    body = {"name": "Sprog", "geometry": area(), "answers": FULL_ANSWERS, "submit": True}
+    app_id = call(planner, "post", URL, body).json()["id"]
+    evaluation = {"criterion": "transport", "score": 4, "justification": "E20"}
+    english = call(screener, "post", f"{URL}/{app_id}/evaluations", evaluation, "en-GB,en;q=0.9")
+    danish = call(screener, "post", f"{URL}/{app_id}/evaluations", evaluation, "da")
+    en_conditions, da_conditions = english.json()["conditions"], danish.json()["conditions"]
+    assert en_conditions[0]["legal_basis"] == "L 206 s. 13(1), no. 1"
+    assert da_conditions[0]["legal_basis"] == "L 206 § 13, stk. 1, nr. 1"
+    assert en_conditions[0]["title"] != da_conditions[0]["title"]
+    exclusion = english.json()["screening"]["exclusions"][0]
+    assert exclusion["legal_basis_en"].startswith("s. 13(2), no. ")

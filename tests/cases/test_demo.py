@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from rodloeber.accounts.demo import demo_load
 from rodloeber.cases.demo import SCENARIOS, cases_demo_load
-from rodloeber.cases.models import CallIn, Case, ExtensionRequest, Pause, PlanSnapshot
+from rodloeber.cases.models import CallIn, Case, ExtensionRequest, Milestone, Pause, PlanSnapshot
 from rodloeber.cases.plan_alerts import alert_threshold, plan_alert_for_case
 
 
@@ -34,6 +35,16 @@ def test_demo_cases_cover_every_state_and_load_once(settings: Any, tmp_path: Any
     assert Pause.objects.filter(resume__isnull=True).count() == 3
     assert ExtensionRequest.objects.filter(status="approved").count() == 1
     assert CallIn.objects.filter(status="approved").count() == 1
+    # Dates are relative to today: the past is reported, so the inbox looks like
+    # a working day — a few milestones late (the "overdue" case), most on time.
+    today = timezone.localdate()
+    late = Milestone.objects.filter(
+        actual__isnull=True, forecast__lt=today, permit__case__status="in_progress"
+    ).exclude(permit__status="decided")
+    upcoming = Milestone.objects.filter(
+        actual__isnull=True, forecast__gte=today, permit__case__status="in_progress"
+    )
+    assert 1 <= late.count() <= 10 < upcoming.count()
     assert cases_demo_load() == 0
     assert Case.objects.count() == len(SCENARIOS)
     _no_low_probability_without_its_reason(cases)

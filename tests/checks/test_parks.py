@@ -113,7 +113,7 @@ def test_result_page_names_the_park(
     assert 'data-criterion="C" data-status="met"' in body
     assert 'data-park-match="inside_open"' in body
     assert "Testpark Esbjerg (test)" in body and f"/industriparker/park/{park.pk}" in body
-    assert "28. oktober 2025" in body and "syntetiske demodata" in body
+    assert "28. okt. 2025" in body and "syntetiske demodata" in body  # DKFDS date (rl_dates)
     assert "Lov om planlægning § 13" in body
 
 

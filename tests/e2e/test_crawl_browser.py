@@ -15,12 +15,14 @@ pages are fetched (status only) so the crawl stays bounded.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urldefrag, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
@@ -35,6 +37,11 @@ SKIP = re.compile(r"^/(konto/log-ud|konto/nemlogin/|i18n/)")
 FILES = re.compile(r"\.(csv|xlsx|ics|pdf|geojson|json|svg|png|zip|gpkg)(\?|$)|/eksport|/download")
 #: At most this many rendered pages per role and language (bounded run time).
 MAX_RENDERED = 25
+#: Under CPU pressure (2 cores, many test runs) a page may take long to load and
+#: settle; the crawl waits for load states, never for fixed sleeps.
+NAVIGATION_TIMEOUT_MS = 60_000
+#: How long a page may keep fetching (map tiles, htmx) before its console is read.
+SETTLE_TIMEOUT_MS = 30_000
 
 CSP_LISTENER = """
 window.__rlCsp = [];
@@ -89,6 +96,7 @@ class Crawl:
             self.problems.append(f"{where}: HTTP {status}")
             return []
         self.page.wait_for_load_state("load")
+        self.settle()
         csp = self.page.evaluate("() => window.__rlCsp || []")
         for line in [*self.console, *(f"CSP: {c}" for c in csp)]:
             self.problems.append(f"{where}: {line}")
@@ -107,6 +115,13 @@ class Crawl:
                     self.problems.append(f"{where}: axe {v['id']} ({v['impact']}) {targets}")
         return self.links()
 
+    def settle(self) -> None:
+        """Wait until the page's own requests are done, so a late console error
+        is counted for this page (and not cut off by the next navigation)."""
+        # Still fetching after 30 s: read what it reported so far.
+        with contextlib.suppress(PlaywrightTimeoutError):
+            self.page.wait_for_load_state("networkidle", timeout=SETTLE_TIMEOUT_MS)
+
     def fetch(self, path: str) -> None:
         r = self.page.request.get(self.base + path, max_redirects=5)
         if r.status >= 400:
@@ -118,7 +133,7 @@ def _login(page: Any, base: str, user: User) -> None:
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
     page.click("form#login-form button[type=submit]")
-    page.wait_for_selector("[data-testid=role-start]")
+    page.wait_for_selector("[data-testid=role-start]", timeout=NAVIGATION_TIMEOUT_MS)
 
 
 def _world(make_user: Callable[..., User]) -> dict[str, User]:
@@ -159,6 +174,7 @@ def test_crawl_every_role(
         context.add_cookies([{"name": "django_language", "value": lang, "url": base}])
         page = context.new_page()
         page.set_default_timeout(20000)
+        page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
         crawl = Crawl(page, base, lang)
         if who != "anonymous":
             _login(page, base, users[who])

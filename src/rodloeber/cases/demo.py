@@ -1,7 +1,8 @@
 """Synthetic demo cases (syntetiske demosager) in every state, through the services.
 
-All dates are fixed offsets from :data:`REFERENCE_DATE`, so the data is the
-same on every machine. Companies, users and cases are ``synthetic=True`` and
+All dates are offsets from the day the demo is loaded, so the inbox a
+newcomer sees is a realistic working day (a few milestones late, most on
+time). Companies, users and cases are ``synthetic=True`` and
 named "(demo)". Loading is idempotent: a case whose title exists is skipped.
 Needs the reference authorities and ``accounts.demo.demo_load()`` first.
 """
@@ -13,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.utils import timezone
+
 from rodloeber.accounts.models import Organisation, User
 from rodloeber.accounts.roles import Role
 from rodloeber.accounts.services import company_create, user_create
-from rodloeber.cases.models import Case, Milestone, Permit
+from rodloeber.cases.models import Case, Milestone, Permit, PermitStatus
 from rodloeber.cases.services.callin import callin_decide, callin_request
 from rodloeber.cases.services.completeness import (
     case_acknowledge,
@@ -30,8 +33,9 @@ from rodloeber.cases.services.milestones import milestone_update
 from rodloeber.cases.services.permits import permit_pause, permit_record_decision
 from rodloeber.domain.identifiers import cvr_problem
 
-#: Every demo date is an offset from this day.
-REFERENCE_DATE = date(2026, 10, 1)
+# Every demo date is an offset from the day the demo is loaded (``ref``), so a
+# newcomer's inbox looks like a normal working day: a few things late, most on
+# time. The data stay labelled synthetic ("(demo)", Case.synthetic).
 #: Monte Carlo samples per re-plan while loading demo cases (fewer than a live
 #: re-plan's RODLOEBER_PLAN_SAMPLES: the demo needs plausible, not precise, odds).
 DEMO_PLAN_SAMPLES = 300
@@ -224,25 +228,56 @@ def _facts(s: Scenario) -> dict[str, Any]:
     return data
 
 
-def _progress(case: Case, manager: User, until: date, revise: bool) -> None:
-    """Actual dates for early milestones up to ``until``; optionally a revised forecast."""
-    done = 0
-    for m in Milestone.objects.filter(
-        permit__case=case, kind__in=("application_submitted", "completeness_confirmed")
-    ).select_related("permit", "permit__owner"):
-        if m.forecast <= until and done < 4:
+#: At most this many milestones are completed per demo case (bounded load time).
+MAX_COMPLETED = 80
+#: The "overdue" demo case stopped reporting this many days ago, so its recent
+#: milestones show as overdue; every other case is up to date.
+OVERDUE_SINCE_DAYS = 60
+
+
+def _progress(
+    case: Case, manager: User, today: date, revise: bool, up_to: date, hold: Permit | None = None
+) -> None:
+    """Report the demo case's past like a well-run case: every milestone due
+    before ``up_to`` gets its actual date (a decision is recorded as granted),
+    earliest first, so the inbox shows only what is really late. The
+    intermediate re-plans skip the Monte Carlo run; the last one runs it.
+    ``hold`` is the permit the scenario still acts on (pause, extension,
+    call-in): its decision is left open."""
+    for _ in range(MAX_COMPLETED):
+        due = list(
+            Milestone.objects.filter(permit__case=case, actual__isnull=True, forecast__lt=up_to)
+            .exclude(permit__status=PermitStatus.DECIDED)
+            .exclude(permit=hold, kind__in=("decision", "appeal_period_end"))
+            .select_related("permit", "permit__owner")
+            .order_by("forecast", "id")[:2]
+        )
+        if not due:
+            break
+        m = due[0]
+        samples = DEMO_PLAN_SAMPLES if len(due) == 1 else 0
+        if m.kind == "decision" and not m.permit.is_guidance:
+            permit_record_decision(
+                actor=_editor(m.permit, manager),
+                permit=m.permit,
+                outcome="granted",
+                on=m.forecast,
+                today=m.forecast,  # reported on the day, as in real life
+                plan_samples=samples,
+            )
+        else:
             milestone_update(
                 actor=_editor(m.permit, manager),
                 milestone=m,
                 expected_version=m.version,
                 actual=m.forecast,
-                today=until,
-                plan_samples=DEMO_PLAN_SAMPLES,
+                today=m.forecast,
+                plan_samples=samples,
             )
-            done += 1
     if revise:
         m2 = (
             Milestone.objects.filter(permit__case=case, kind="decision", actual__isnull=True)
+            .exclude(permit__status=PermitStatus.DECIDED)
             .select_related("permit", "permit__owner")
             .order_by("forecast")
             .first()
@@ -254,23 +289,25 @@ def _progress(case: Case, manager: User, until: date, revise: bool) -> None:
                 expected_version=m2.version,
                 forecast=m2.forecast + timedelta(days=45),
                 reason="Høringssvar kræver supplerende støjberegning (demo)",
-                today=until,
+                today=today,
                 plan_samples=DEMO_PLAN_SAMPLES,
             )
 
 
 def _first_permit(case: Case, *codes: str) -> Permit:
+    """The first open (not yet decided) permit of ``codes``, else any open one."""
+    open_permits = case.permits.filter(owner__isnull=False).exclude(status=PermitStatus.DECIDED)
     for code in codes:
-        permit = case.permits.filter(code=code, owner__isnull=False).first()
+        permit = open_permits.filter(code=code).first()
         if permit is not None:
             return permit
-    permit = case.permits.filter(owner__isnull=False).exclude(code="fdi_screening").first()
+    permit = open_permits.exclude(code="fdi_screening").order_by("position", "id").first()
     assert permit is not None
     return permit
 
 
-def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
-    sub = REFERENCE_DATE - timedelta(days=s.age_days)
+def _load_one(i: int, s: Scenario, applicant: User, manager: User, ref: date) -> None:
+    sub = ref - timedelta(days=s.age_days)
     assert applicant.organisation is not None and applicant.organisation.cvr is not None
     cvr = applicant.organisation.cvr
     if s.stage == "draft":
@@ -302,15 +339,28 @@ def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
         case=case,
         on=ack,
         eligibility_override=override,
-        today=REFERENCE_DATE,
+        today=ref,
         plan_samples=DEMO_PLAN_SAMPLES,
     )
-    _progress(case, manager, min(REFERENCE_DATE, ack + timedelta(days=60)), s.stage == "revised")
+    up_to = ref
+    if s.stage == "overdue":
+        up_to -= timedelta(days=OVERDUE_SINCE_DAYS)
+    elif s.stage == "decided":  # its decisions are recorded below, on their own dates
+        up_to = min(ref, ack + timedelta(days=60))
+    codes = {
+        "paused": ("environmental_approval", "building_permit"),
+        "paused_long": ("environmental_approval", "building_permit"),
+        "extended": ("environmental_approval",),
+        "extension_pending": ("environmental_approval",),
+        "called_in": ("building_permit", "water_abstraction_permit"),
+    }.get(s.stage)
+    hold = _first_permit(case, *codes) if codes else None
+    _progress(case, manager, ref, s.stage == "revised", up_to, hold)
     if s.stage in ("progress", "revised", "paused", "paused_long", "overdue"):
         case_publish_schedule(actor=manager, case=case)
     if s.stage in ("paused", "paused_long"):
-        permit = _first_permit(case, "environmental_approval", "building_permit")
-        start = REFERENCE_DATE - timedelta(days=90 if s.stage == "paused_long" else 12)
+        permit = hold or _first_permit(case, "environmental_approval", "building_permit")
+        start = ref - timedelta(days=90 if s.stage == "paused_long" else 12)
         permit_pause(
             actor=_worker(permit.owner),  # type: ignore[arg-type]
             permit=permit,
@@ -320,7 +370,7 @@ def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
             plan_samples=DEMO_PLAN_SAMPLES,
         )
     elif s.stage in ("extended", "extension_pending"):
-        permit = _first_permit(case, "environmental_approval")
+        permit = hold or _first_permit(case, "environmental_approval")
         owner = permit.owner
         assert owner is not None
         request = extension_request(
@@ -335,11 +385,11 @@ def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
                 request=request,
                 approve=True,
                 reason="Begrundet i sagens kompleksitet (NZIA art. 9, stk. 6).",
-                today=REFERENCE_DATE - timedelta(days=20),
+                today=ref - timedelta(days=20),
                 plan_samples=DEMO_PLAN_SAMPLES,
             )
     elif s.stage == "called_in":
-        permit = _first_permit(case, "building_permit", "water_abstraction_permit")
+        permit = hold or _first_permit(case, "building_permit", "water_abstraction_permit")
         owner = permit.owner
         assert owner is not None
         callin_request(
@@ -351,15 +401,19 @@ def _load_one(i: int, s: Scenario, applicant: User, manager: User) -> None:
         mst = Organisation.objects.get(authority_code="MST")
         callin_decide(actor=_worker(mst), permit=permit, accept=True, reason="Overtaget (demo).")
     elif s.stage == "decided":
-        for n, permit in enumerate(case.permits.order_by("position", "id")):
+        still_open = case.permits.exclude(status=PermitStatus.DECIDED).order_by("position", "id")
+        for n, permit in enumerate(still_open):
             permit_record_decision(
                 actor=_editor(permit, manager),
                 permit=permit,
                 outcome="granted",
                 on=ack + timedelta(days=150 + 10 * n),
-                today=REFERENCE_DATE,
+                today=ref,
                 plan_samples=DEMO_PLAN_SAMPLES,
             )
+        return
+    # A pause, an extension or a call-in re-plans: report what that moved into the past.
+    _progress(case, manager, ref, False, up_to, hold)
 
 
 def cases_demo_load() -> int:
@@ -369,10 +423,11 @@ def cases_demo_load() -> int:
         return 0
     applicants = _company_users()
     existing = set(Case.objects.filter(synthetic=True).values_list("title", flat=True))
+    ref = timezone.localdate()
     created = 0
     for i, s in enumerate(SCENARIOS):
         if s.title in existing:
             continue
-        _load_one(i, s, applicants[s.company % len(applicants)], manager)
+        _load_one(i, s, applicants[s.company % len(applicants)], manager, ref)
         created += 1
     return created

@@ -37,14 +37,19 @@ def format_day(value: date | datetime | str | None, lang: str | None = None) -> 
     return format_date(value, "en" if _english(lang) else "da")
 
 
-def format_daytime(value: datetime | None, lang: str | None = None) -> str:
-    """``4. dec. 2026 kl. 14.05`` (da) or ``4 Dec 2026, 14:05`` (en)."""
+def format_daytime(
+    value: datetime | None, lang: str | None = None, *, seconds: bool = False
+) -> str:
+    """``4. dec. 2026 kl. 14.05`` (da) or ``4 Dec 2026, 14:05`` (en); with
+    ``seconds`` ``kl. 14.05.09`` / ``14:05:09`` (logs)."""
     if value is None or value == "":
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     if _english(lang):
-        return f"{format_day(local, 'en')}, {local:%H:%M}"
-    return f"{format_day(local, 'da')} kl. {local:%H.%M}"
+        clock = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
+        return f"{format_day(local, 'en')}, {clock}"
+    clock = f"{local:%H.%M.%S}" if seconds else f"{local:%H.%M}"
+    return f"{format_day(local, 'da')} kl. {clock}"
 
 
 @register.filter
@@ -55,3 +60,9 @@ def day(value: date | datetime | str | None) -> str:
 @register.filter
 def daytime(value: datetime | None) -> str:
     return format_daytime(value)
+
+
+@register.filter
+def daytime_s(value: datetime | None) -> str:
+    """Date and time to the second (the read log)."""
+    return format_daytime(value, seconds=True)
