@@ -131,7 +131,7 @@ SCENARIOS = [
         "battery_0_4gw_industrial_park",
         BATTERY_0_4_GW_PARK,
         True,
-        "A B1 C",  # B2 rests on an unconfirmed (s) mark: may apply (ADR 0025)
+        "A B1 C",  # B2 rests on an unconfirmed (s) mark: may apply (ADR 0032)
         12,
         "nzia_9_1_lt_1gw",
         required="environmental_approval eia_screening building_permit "

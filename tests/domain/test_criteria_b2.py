@@ -1,5 +1,5 @@
 """Criterion B2 and the produktionsvirksomhed precondition rest only on confirmed
-rules (ADR 0025): an unverified permit type, finding or (s) mark may apply,
+rules (ADR 0032): an unverified permit type, finding or (s) mark may apply,
 never decides; confirming it is one catalogue edit that flips the outcome."""
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from .strategies_domain import facts_data
         ({"investment_dkk": 99_999_999}, "B1", False),
         ({"investment_dkk": None}, "B1", False),
         # The (s) mark of 4.2.a is not confirmed: the state approval may apply,
-        # B2 is only possibly met (ADR 0025; tests/domain/test_criteria_b2.py).
+        # B2 is only possibly met (ADR 0032; tests/domain/test_criteria_b2.py).
         ({"activities": ["bilag1:4.2.a"], "new_buildings_m2": 10}, "B2", False),
         ({"hydrogen_production_t_per_day": 10, "new_buildings_m2": 10}, "B2", True),
         ({"activities": ["bilag2:A202"], "new_buildings_m2": 10}, "B2", False),

@@ -1,5 +1,5 @@
 """Over the catalogue: no rule mark still unverified decides a cap or
-eligibility (issue #15 item 11, ADR 0025). Each kind of mark is driven through
+eligibility (issue #15 item 11, ADR 0032). Each kind of mark is driven through
 the engines and shown to "may apply" only."""
 
 from __future__ import annotations

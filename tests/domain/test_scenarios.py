@@ -61,7 +61,7 @@ def test_contract_shape_of_check_project(catalogue, kommune_names):
     assert all({"regime", "months"} <= set(c) for c in cap["considered"])
     b2 = next(c for c in elig["criteria"] if c["code"] == "B2")
     # Only confirmed rules are named as met: the ETS permit (Energistyrelsen);
-    # Miljøstyrelsen's approval rests on an unconfirmed (s) mark (ADR 0025).
+    # Miljøstyrelsen's approval rests on an unconfirmed (s) mark (ADR 0032).
     assert "Energistyrelsen" in b2["reason"] and "Esbjerg Kommune" in b2["reason"]
     assert "Miljøstyrelsen" not in b2["reason"]
     assert data["navigator"]["catalogue_version"] == catalogue.version

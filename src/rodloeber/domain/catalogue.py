@@ -121,7 +121,7 @@ class Catalogue:
     navigator_rules: Mapping[str, RuleData]
     eu_guidance: Mapping[str, EuGuidance]
     #: Eligibility rules we know exist but could not confirm (e.g. the exception
-    #: in L 206 § 2, stk. 2): shown as "may apply", never deciding (ADR 0025).
+    #: in L 206 § 2, stk. 2): shown as "may apply", never deciding (ADR 0032).
     eligibility_open_rules: Mapping[str, RuleData] = field(default_factory=dict)
 
     def municipality_name(self, code: str, dagi_name: str) -> tuple[str, str]:

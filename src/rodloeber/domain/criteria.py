@@ -161,7 +161,7 @@ def criterion_b2(permits: PermitSet, cat: Catalogue) -> Criterion:
     Only permits certainly needed on a confirmed rule count towards "met". A
     permit that is possible, or needed on a rule still marked unverified (the
     permit type, the finding or the (s) mark behind its authority level), may
-    apply: it can make B2 "possibly met", never met (ADR 0025).
+    apply: it can make B2 "possibly met", never met (ADR 0032).
     """
     data = cat.criterion("B2")
     name = Text(data.name_da, data.name_en)

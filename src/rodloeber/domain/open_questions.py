@@ -326,7 +326,7 @@ def open_questions(
 
 
 def rule_marks(questions: tuple[OpenQuestion, ...]) -> tuple[OpenQuestion, ...]:
-    """The rule marks (counted against the goal of at most 40; ADR 0025)."""
+    """The rule marks (counted against the goal of at most 40; ADR 0032)."""
     return tuple(q for q in questions if q.kind == RULE)
 
 

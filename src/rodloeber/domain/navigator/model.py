@@ -82,7 +82,7 @@ class PermitResult:
     permit_type: PermitType
     #: The rule behind this permit is confirmed: the permit type, the finding
     #: that requires it and its authority level. Only confirmed permits decide
-    #: criterion B2; the others "may apply" (ADR 0025).
+    #: criterion B2; the others "may apply" (ADR 0032).
     rule_verified: bool = True
 
     def to_dict(self) -> dict[str, object]:
