@@ -181,3 +181,38 @@ def test_unverified_listing_only_makes_the_precondition_possible(catalogue):
     assert (pre.met, pre.possibly_met) == (True, True)
     result = assess_eligibility(facts, catalogue=catalogue)
     assert result.preconditions[0].possibly_met and not result.preconditions[0].met
+
+
+@pytest.mark.parametrize("names", [{}, {"0561": "Esbjerg"}])
+def test_b2_reason_names_authorities_in_each_language(catalogue, names):
+    """English reason names the authorities in English (no "Kommunen (kode ...)")."""
+    facts = facts_of(
+        activities=["bilag1:4.2.a"], new_buildings_m2=10, site={"kommune_kode": "0561"}
+    )
+    b2 = criterion_b2(navigate(facts, catalogue, kommune_names=names), catalogue)
+    municipal_da = "Esbjerg Kommune" if names else "Kommunen (kode 0561)"
+    assert municipal_da in b2.reason.da
+    for danish in ("Kommunen", "kode", "Miljø", "kan gælde"):
+        assert danish not in b2.reason.en, b2.reason.en
+    municipal_en = "Esbjerg" if names else "The municipality (code 0561)"
+    assert municipal_en in b2.reason.en
+
+
+def test_b2_met_reason_names_state_authority_in_english(tmp_path: Path):
+    """The "met" text names the state agency by its English name on English pages."""
+    target = tmp_path / "catalogue"
+    shutil.copytree(default_catalogue_dir(), target)
+    listings = target / "ied_listings.yaml"
+    text = listings.read_text(encoding="utf-8")
+    start = text.index('code: "bilag1:4.2.a"')
+    end = text.index("state_verified: false", start) + len("state_verified: false")
+    edited = text[:start] + text[start:end].replace("state_verified: false", "state_verified: true")
+    listings.write_text(edited + text[end:], encoding="utf-8")
+    facts = facts_of(
+        activities=["bilag1:4.2.a"], new_buildings_m2=10, site={"kommune_kode": "0561"}
+    )
+    b2 = _b2(facts, load_catalogue(target))
+    assert b2.met
+    assert "Miljøstyrelsen" in b2.reason.da and "Kommunen (kode 0561)" in b2.reason.da
+    assert "Danish Environmental Protection Agency" in b2.reason.en
+    assert "Miljøstyrelsen" not in b2.reason.en and "Kommunen" not in b2.reason.en

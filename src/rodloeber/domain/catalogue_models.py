@@ -52,10 +52,13 @@ class Text:
     en: str
 
     def format(self, **values: object) -> Text:
-        """Fill ``{placeholders}`` in both languages (missing keys stay visible)."""
-        return Text(
-            da=self.da.format_map(_Missing(values)), en=self.en.format_map(_Missing(values))
-        )
+        """Fill ``{placeholders}`` in both languages (missing keys stay visible).
+
+        A value that is itself a :class:`Text` fills each language with its own
+        language (an authority name in English on the English text)."""
+        da = {k: (v.da if isinstance(v, Text) else v) for k, v in values.items()}
+        en = {k: (v.en if isinstance(v, Text) else v) for k, v in values.items()}
+        return Text(da=self.da.format_map(_Missing(da)), en=self.en.format_map(_Missing(en)))
 
 
 class _Missing(dict[str, object]):

@@ -143,16 +143,22 @@ def _confirmed(p: PermitResult) -> bool:
 
 def _authorities(
     permits: PermitSet, level: str, confirmed_only: bool, excluded: tuple[str, ...]
-) -> list[str]:
+) -> list[Text]:
+    """Distinct authority names (da and en) of the counted permits at ``level``."""
     return list(
         dict.fromkeys(
-            p.authority
+            Text(p.authority, p.authority_en)
             for p in permits.permits
             if p.authority_level == level
             and (_confirmed(p) or not confirmed_only)
             and p.code not in excluded
         )
     )
+
+
+def _names(names: list[Text]) -> Text:
+    """Join authority names per language ("Miljøstyrelsen, Esbjerg Kommune")."""
+    return Text(", ".join(n.da for n in names), ", ".join(n.en for n in names))
 
 
 def criterion_b2(permits: PermitSet, cat: Catalogue) -> Criterion:
@@ -169,7 +175,7 @@ def criterion_b2(permits: PermitSet, cat: Catalogue) -> Criterion:
     state = _authorities(permits, "state", True, excluded)
     municipal = _authorities(permits, "municipal", True, excluded)
     if state and municipal:
-        reason = data.text("met", state=", ".join(state), municipal=", ".join(municipal))
+        reason = data.text("met", state=_names(state), municipal=_names(municipal))
         return Criterion("B2", True, True, reason, data.legal_basis, name)
     any_state = _authorities(permits, "state", False, excluded)
     any_municipal = _authorities(permits, "municipal", False, excluded)
@@ -181,21 +187,20 @@ def criterion_b2(permits: PermitSet, cat: Catalogue) -> Criterion:
         ]
         mark = data.text("unverified_mark")
         flag = {p.code: p.certainty == REQUIRED for p in open_}
-        possible_da = ", ".join(p.name_da + (mark.da if flag[p.code] else "") for p in open_)
-        possible_en = ", ".join(p.name_en + (mark.en if flag[p.code] else "") for p in open_)
-        certain = ", ".join(state or municipal) or "-"
-        reason = Text(
-            data.text("possibly", certain=certain, possible=possible_da).da,
-            data.text("possibly", certain=certain, possible=possible_en).en,
+        possible = Text(
+            ", ".join(p.name_da + (mark.da if flag[p.code] else "") for p in open_),
+            ", ".join(p.name_en + (mark.en if flag[p.code] else "") for p in open_),
         )
+        certain = _names(state or municipal) if (state or municipal) else "-"
+        reason = data.text("possibly", certain=certain, possible=possible)
         return Criterion("B2", False, True, reason, data.legal_basis, name)
     if any_municipal:
-        key, values = "only_municipal", {"municipal": ", ".join(any_municipal)}
+        reason = data.text("only_municipal", municipal=_names(any_municipal))
     elif any_state:
-        key, values = "only_state", {"state": ", ".join(any_state)}
+        reason = data.text("only_state", state=_names(any_state))
     else:
-        key, values = "none", {}
-    return Criterion("B2", False, False, data.text(key, **values), data.legal_basis, name)
+        reason = data.text("none")
+    return Criterion("B2", False, False, reason, data.legal_basis, name)
 
 
 def criterion_c(facts: ProjectFacts, cat: Catalogue, out: list[Assumption]) -> Criterion:
