@@ -118,3 +118,25 @@ def test_estimated_durations_have_their_own_section() -> None:
     assert 'data-code="local_plan"' in section
     assert 'data-code="building_permit"' not in section  # published servicemål
     assert "Lokalplan: 120–300 dage, typisk 180" in section
+
+
+def test_english_page_titles_clock_exclusions_in_english() -> None:
+    """Clock exclusions and navigator rules are titled by their legal basis in
+    English on the English page (one home: legal_basis_en); Danish unchanged."""
+    client = _client(Role.CASE_MANAGER, "ERST")
+    danish_html = client.get(URL).content.decode()
+    assert "punkt 4: VVM nævnt som undtagelse fra fristerne" in danish_html
+    client.post("/i18n/setlang/", {"language": "en", "next": URL})
+    english = client.get(URL).content.decode()
+    assert "point 4: EIA named as an exception to the time limits" in english
+    assert "the applicant&#x27;s time" in english or "Art. 9(4)" in english
+    for danish in (
+        "VVM nævnt som undtagelse",
+        "klagefrister efter",
+        "art. 9, stk. 4",
+        "typisk 4 uger",
+    ):
+        assert danish not in english, danish
+    rows = csv.DictReader(io.StringIO(client.get(URL + "?format=csv").content.decode("utf-8-sig")))
+    titles = {r["code"]: r["title"] for r in rows}
+    assert titles["nzia_eia_report_step"] == "Regulation (EU) 2024/1735 (NZIA) Art. 9(4) [?]"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rodloeber.domain.catalogue import Catalogue, Text
 from rodloeber.domain.coordination import Coordination
+from rodloeber.domain.legal_citations import legal_basis_en
 
 __all__ = ["ESTIMATE", "RULE", "OpenQuestion", "open_questions", "rule_marks"]
 
@@ -279,7 +280,7 @@ def open_questions(
         # Navigator rules carry no verified flag by default; an open one is
         # marked "verified: false" with a [?] source note in navigator_rules.yaml.
         if not nav.verified and "[?]" in nav.source_note:
-            title = Text(nav.legal_basis, nav.legal_basis)
+            title = Text(nav.legal_basis, legal_basis_en(nav.legal_basis))
             out.append(
                 OpenQuestion(
                     "navigator_rules.yaml",
@@ -350,7 +351,7 @@ def _coordination_questions(co: Coordination) -> list[OpenQuestion]:
         OpenQuestion(
             file,
             e.code,
-            Text(e.legal_basis, e.legal_basis),
+            Text(e.legal_basis, legal_basis_en(e.legal_basis)),
             EXCLUSION_DECIDES,
             EXCLUSION_WRONG,
             e.source_note,
