@@ -59,3 +59,26 @@ def test_unreadable_and_broken_files(tmp_path: Path) -> None:
     broken.write_text("{")
     with pytest.raises(CommandError, match="not valid JSON"):
         _run("navigate", str(broken))
+
+
+@pytest.mark.parametrize(("extension", "regime"), [(True, "crma_11_2"), (None, "crma_11_1")])
+def test_cli_and_api_read_the_crma_extension_fact(
+    client: Client, tmp_path: Path, extension: bool | None, regime: str
+) -> None:
+    """CRMA Art. 11(2), second branch, through the CLI and the API alike."""
+    facts = json.loads(FIXTURE.read_text())
+    facts.update(
+        kind="expansion",
+        net_zero_technology=None,
+        capacity_gw_per_year=None,
+        crma_strategic=True,
+        crma_stage="recycling",
+        crma_already_in_permitting=False,
+        crma_extension_of_permitted=extension,
+    )
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts))
+    cli = json.loads(_run("eligibility", str(path)))
+    api = client.post("/api/v1/eligibility", path.read_text(), content_type="application/json")
+    assert cli == api.json()
+    assert cli["cap"]["regime_code"].startswith(regime), cli["cap"]

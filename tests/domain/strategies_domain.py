@@ -50,6 +50,7 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
         "crma_strategic": draw(maybe_bool),
         "crma_stage": draw(st.sampled_from([None, "extraction", "processing", "recycling"])),
         "crma_already_in_permitting": draw(maybe_bool),
+        "crma_extension_of_permitted": draw(maybe_bool),
         "crma_materials": draw(
             st.none() | st.lists(st.sampled_from(sorted(CAT.crma_materials)), max_size=3)
         ),

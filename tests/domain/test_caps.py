@@ -213,26 +213,52 @@ def test_binding_cap_never_longer_than_any_applicable_regime(catalogue, data):
 
 
 @pytest.mark.parametrize(
-    ("kind", "in_permitting", "binding", "months", "may_be_shorter"),
+    ("kind", "in_permitting", "extension", "binding", "months", "may_be_shorter"),
     [
         # CRMA Art. 11(2), first branch: already in permitting when recognised -> binds.
-        ("new", True, "crma_11_2_processing_recycling", 12, False),
+        ("new", True, None, "crma_11_2_processing_recycling", 12, False),
         # Not in permitting, a new project: Art. 11(1) only.
-        ("new", False, "crma_11_1_processing_recycling", 15, False),
-        # Second branch: an expansion may extend an already-permitted strategic
-        # project; not asked yet, so 11(2) is only "may be shorter", never binds.
-        ("expansion", False, "crma_11_1_processing_recycling", 15, True),
+        ("new", False, None, "crma_11_1_processing_recycling", 15, False),
+        # A new plant is never an extension, whatever is answered.
+        ("new", False, True, "crma_11_1_processing_recycling", 15, False),
+        # Second branch: an expansion not yet answered may extend an already
+        # permitted strategic project: 11(2) is only "may be shorter", never binds.
+        ("expansion", False, None, "crma_11_1_processing_recycling", 15, True),
+        # Answered yes: the confirmed second branch binds.
+        ("expansion", False, True, "crma_11_2_processing_recycling", 12, False),
+        # Answered no: Art. 11(1), nothing shorter open.
+        ("expansion", False, False, "crma_11_1_processing_recycling", 15, False),
+        # Kind unknown but the company says it extends a permitted project: binds.
+        (None, False, True, "crma_11_2_processing_recycling", 12, False),
     ],
 )
-def test_crma_11_2_branches(catalogue, kind, in_permitting, binding, months, may_be_shorter):
+def test_crma_11_2_branches(
+    catalogue, kind, in_permitting, extension, binding, months, may_be_shorter
+):
     facts = facts_of(
         kind=kind,
         crma_strategic=True,
         crma_stage="recycling",
         crma_materials=["lithium"],
         crma_already_in_permitting=in_permitting,
+        crma_extension_of_permitted=extension,
     )
     cap = binding_cap(facts, navigate(facts, catalogue), catalogue=catalogue, in_one_stop_shop=True)
     assert (cap.regime.code if cap.regime else None, cap.months) == (binding, months)
     shorter = {c.regime.code for c in cap.possibly_shorter}
     assert ("crma_11_2_processing_recycling" in shorter) is may_be_shorter
+
+
+def test_crma_extension_binds_extraction_too(catalogue):
+    """Outside the one-stop-shop (L 206's 18 months would be shorter than 24)."""
+    facts = facts_of(
+        kind="expansion",
+        crma_strategic=True,
+        crma_stage="extraction",
+        crma_already_in_permitting=False,
+        crma_extension_of_permitted=True,
+    )
+    cap = binding_cap(
+        facts, navigate(facts, catalogue), catalogue=catalogue, in_one_stop_shop=False
+    )
+    assert (cap.regime.code, cap.months) == ("crma_11_2_extraction", 24)

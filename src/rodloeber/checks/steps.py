@@ -92,6 +92,17 @@ PROJECT = Step(
             ),
         ),
         Question(
+            "crma_extension_of_permitted",
+            "crma_extension_of_permitted",
+            YESNO,
+            _("Does the expansion extend a strategic project that already holds a permit?"),
+            _(
+                "Only for an expansion of a strategic project under the CRMA. CRMA Article 11(2) "
+                "also gives the shorter time limits to extensions of existing strategic projects "
+                "that already hold a permit. A new plant is never one."
+            ),
+        ),
+        Question(
             "crma_stage",
             "crma_stage",
             CHOICE,

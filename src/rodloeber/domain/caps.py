@@ -169,12 +169,21 @@ def cap_facts(
         "crma_strategic": bool(facts.crma_strategic),
         "crma_stage": facts.crma_stage,
         "crma_already_in_permitting": facts.crma_already_in_permitting,
-        # CRMA Art. 11(2), second branch: an extension of an existing strategic
-        # project that already holds a permit. Not asked yet: unknown for an
-        # expansion (the regime "may be shorter"), false otherwise.
-        "crma_extension_of_permitted": None if facts.kind == "expansion" else False,
+        "crma_extension_of_permitted": _crma_extension(facts),
         "kind": facts.kind,
     }
+
+
+def _crma_extension(facts: ProjectFacts) -> bool | None:
+    """CRMA Art. 11(2), second branch: an extension of an existing strategic
+    project that already holds a permit. A new project never is; an expansion
+    not yet answered is unknown (the regime "may be shorter", ADR 0032);
+    otherwise the company's answer, unanswered counting as no."""
+    if facts.kind == "new":
+        return False
+    if facts.crma_extension_of_permitted is not None:
+        return facts.crma_extension_of_permitted
+    return None if facts.kind == "expansion" else False
 
 
 def _in_one_stop_shop(facts: ProjectFacts, permits: PermitSet, cat: Catalogue) -> bool | None:

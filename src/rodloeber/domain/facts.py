@@ -109,6 +109,10 @@ class ProjectFacts:
     crma_stage: str | None = None
     crma_materials: tuple[str, ...] | None = None
     crma_already_in_permitting: bool | None = None
+    #: CRMA Art. 11(2), second branch: the project extends an existing strategic
+    #: project that already holds a permit (udvidelse af et godkendt strategisk
+    #: projekt). Only meaningful for an expansion; a new project is never one.
+    crma_extension_of_permitted: bool | None = None
     capacity_gw_per_year: float | None = None
     foreign_investor: bool | None = None
     investor_country: str | None = None
@@ -238,6 +242,7 @@ def parse_project_facts(
         crma_stage=r.choice(data, "crma_stage", CRMA_STAGES),
         crma_materials=r.keys(data, "crma_materials", tuple(cat.crma_materials)),
         crma_already_in_permitting=r.boolean(data, "crma_already_in_permitting"),
+        crma_extension_of_permitted=r.boolean(data, "crma_extension_of_permitted"),
         capacity_gw_per_year=r.number(data, "capacity_gw_per_year"),
         foreign_investor=r.boolean(data, "foreign_investor"),
         investor_country=r.country(data, "investor_country"),

@@ -81,6 +81,11 @@ class ProjectFactsIn(Strict):
         "on Annex II",
     )
     crma_already_in_permitting: bool | None = None
+    crma_extension_of_permitted: bool | None = Field(
+        None,
+        description="CRMA Art. 11(2), second branch: the expansion extends an existing strategic "
+        "project that already holds a permit (only read for an expansion)",
+    )
     capacity_gw_per_year: float | None = None
     foreign_investor: bool | None = None
     investor_country: str | None = Field(None, description="ISO 3166-1 alpha-2")
