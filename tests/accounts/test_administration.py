@@ -162,3 +162,21 @@ def test_only_administrators(admin: User) -> None:
     assert Client().get("/administration/").status_code == 302  # to log-in
     admin.refresh_from_db()
     assert admin.is_active
+
+
+def test_organisation_names_follow_the_page_language(admin: User) -> None:
+    """English administration pages show ``name_en`` where the organisation has
+    one (Miljøstyrelsen -> Danish Environmental Protection Agency); Danish
+    pages keep the Danish name."""
+    mst = f.org("MST")
+    assert mst.name == "Miljøstyrelsen" and mst.name_en
+    c = _login(admin)
+    danish = c.get("/administration/?q=MST").content.decode()
+    assert "Miljøstyrelsen" in danish and mst.name_en not in danish
+    c.post("/i18n/setlang/", {"language": "en", "next": "/administration/"})
+    english = c.get("/administration/?q=MST").content.decode()
+    assert mst.name_en in english and "Miljøstyrelsen" not in english
+    detail = c.get(f"/administration/organisationer/{mst.pk}").content.decode()
+    assert f"<h1>{mst.name_en}</h1>" in detail
+    # the header names the signed-in user's own organisation in English too
+    assert "Danish Business Authority" in english and "Erhvervsstyrelsen" not in english

@@ -174,3 +174,13 @@ def test_each_error_is_shown_at_its_field(admin: User) -> None:
         "/administration/organisationer/ny", {"kind": "company", "name": "X", "cvr": "1"}
     ).content.decode()
     assert 'id="cvr-error"' in body and 'id="name-error"' not in body
+
+
+def test_display_name_is_the_english_name_on_english_pages() -> None:
+    esbjerg = Organisation(name="Esbjerg Kommune", name_en="Esbjerg Municipality")
+    company = Organisation(name="Testfabrik ApS (syntetisk)")
+    with translation.override("en"):
+        assert esbjerg.display_name == "Esbjerg Municipality"
+        assert company.display_name == "Testfabrik ApS (syntetisk)"  # no English name: as is
+    with translation.override("da"):
+        assert esbjerg.display_name == "Esbjerg Kommune"

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodloeber.accounts.roles import OrgKind, Role
+from rodloeber.core.web import page_language
 
 
 class Organisation(models.Model):
@@ -56,6 +57,14 @@ class Organisation(models.Model):
         ]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the page language: ``name_en`` on English pages when the
+        organisation has one ("Esbjerg Municipality"), otherwise ``name``."""
+        if self.name_en and page_language() == "en":
+            return self.name_en
         return self.name
 
     @property

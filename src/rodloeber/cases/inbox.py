@@ -164,7 +164,10 @@ def _call_in_tasks(user: User, today: date) -> list[Task]:
                 url=_url(r.permit.case_id, f"callin-{r.pk}-heading"),
                 case_reference=r.permit.case.reference,
                 case_title=r.permit.case.title,
-                subject=f"{_permit_name(r.permit.name_da, r.permit.name_en)} ({r.from_org.name})",
+                subject=(
+                    f"{_permit_name(r.permit.name_da, r.permit.name_en)}"
+                    f" ({r.from_org.display_name})"
+                ),
                 due=nxt,
                 since=r.requested_at.date(),
             )

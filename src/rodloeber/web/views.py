@@ -54,7 +54,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "role_code": role,
             "role_label": getattr(user, "role_label", ""),
-            "organisation_name": organisation.name if organisation else "",
+            "organisation_name": organisation.display_name if organisation else "",
             "role_tasks": role_tasks(role),
             "inbox": task_rows(tasks, today),
             "preference": NotificationPreference.objects.filter(user_id=user.pk or 0).first(),
