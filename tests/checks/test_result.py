@@ -75,6 +75,9 @@ def test_result_in_english(client: Client, full_answers: dict[int, dict[str, Any
     # Legal bases in English, the Danish act name kept in brackets (laws.yaml).
     assert "Environmental Protection Act (miljøbeskyttelsesloven) s. 33" in body
     assert "Miljøbeskyttelsesloven § 33" not in body
+    # EU guidance names its act in English too (laws.yaml), never "Direktiv ... EØF"
+    assert "Directive 92/43/EEC (Habitats Directive) and 2009/147/EC (Birds Directive)" in body
+    assert "Direktiv" not in body and "fuglebeskyttelsesdirektivet" not in body
     legal_lines = re.findall(r'class="rl-legal">(.*?)</', body, re.S)
     assert legal_lines and not [x for x in legal_lines if re.search(r"stk\.|jf\.|§", x)]
 
@@ -86,6 +89,7 @@ def test_result_in_danish_keeps_the_legal_basis_as_written(
     body = client.get("/tjek/resultat").content.decode()
     assert "Miljøbeskyttelsesloven § 33" in body
     assert "Environmental Protection Act" not in body
+    assert "Direktiv 92/43/EØF (habitatdirektivet) og 2009/147/EF" in body
 
 
 def test_address_note_on_result(client: Client) -> None:

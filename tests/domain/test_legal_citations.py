@@ -31,7 +31,8 @@ DANISH = re.compile(
 def _walk(node: object) -> Iterator[str]:
     if isinstance(node, dict):
         for key, value in node.items():
-            if key == "legal_basis" and isinstance(value, str):
+            # legal bases, and the EU acts named by eu_guidance.yaml (/tjek result)
+            if key in ("legal_basis", "act") and isinstance(value, str):
                 yield value
             else:
                 yield from _walk(value)

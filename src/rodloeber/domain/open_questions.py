@@ -91,8 +91,8 @@ IED_WRONG = Text(
 IED_STATE_DECIDES = Text(
     "Om Miljøstyrelsen (mærket (s)) eller kommunen godkender, dvs. godkendelsens myndighedsniveau "
     "i kriterium B2.",
-    "Whether Miljøstyrelsen (marked (s)) or the municipality approves, i.e. the approval's "
-    "authority level in criterion B2.",
+    "Whether the Danish Environmental Protection Agency (marked (s)) or the municipality "
+    "approves, i.e. the approval's authority level in criterion B2.",
 )
 IED_STATE_WRONG = Text(
     "Godkendelsen tæller kun som »kan gælde« i kriterium B2; bekræftes mærket, kan B2 blive "
