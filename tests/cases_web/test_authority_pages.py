@@ -186,3 +186,20 @@ def test_english_page(applicant: User, manager: User) -> None:
     c.cookies["django_language"] = "en"
     html = c.get(reverse("cases:detail", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="en").content
     assert b"What happens next and when" in html
+
+
+def test_permit_authorities_are_named_in_the_page_language(applicant: User, manager: User) -> None:
+    """Issue #15: "Building permit – Esbjerg Municipality" on the English page."""
+    case = started(applicant, manager)
+    esbjerg = f.org("0561")
+    assert esbjerg.name_en and esbjerg.name_en != esbjerg.name
+    c = login(applicant)
+    danish = c.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert esbjerg.name in danish
+    c.cookies["django_language"] = "en"
+    english = c.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert f"– {esbjerg.name_en}</summary>" in english
+    assert f"– {esbjerg.name}</summary>" not in english
+    api = c.get(f"/api/v1/cases/{case.pk}").json()
+    names = {p["authority"]["name_en"] for p in api["permits"] if p["authority"]["code"] == "0561"}
+    assert names == {esbjerg.name_en}

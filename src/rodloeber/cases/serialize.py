@@ -62,6 +62,9 @@ def permit_dict(p: Permit, today: date, editable: bool) -> dict[str, Any]:
         "name_en": p.name_en,
         "authority": {
             "name": p.owner.name if p.owner else p.authority_name,
+            # English name of the owning organisation when it has one (the
+            # stored authority_name of an unowned permit is Danish only)
+            "name_en": (p.owner.name_en or p.owner.name) if p.owner else p.authority_name,
             "code": p.authority_code or None,
             "level": p.authority_level,
             "organisation_id": p.owner_id,

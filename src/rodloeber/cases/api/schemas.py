@@ -51,6 +51,7 @@ class MilestoneOut(Schema):
 
 class AuthorityOut(Schema):
     name: str
+    name_en: str
     code: str | None
     level: str
     organisation_id: int | None

@@ -109,7 +109,9 @@ def next_steps(case: Case, detail: dict[str, Any], language: str) -> list[dict[s
             for m in p["milestones"]:
                 if m["actual"] is None and p["status"] != "decided":
                     label = m["label_en"] if language == "en" else m["label_da"]
-                    upcoming.append((m["forecast"], f"{name}: {label}", p["authority"]["name"]))
+                    upcoming.append(
+                        (m["forecast"], f"{name}: {label}", _authority(p, language)["name"])
+                    )
         if case.clock_start and case.schedule_published_at is None:
             # NZIA art. 9(11): the detailed schedule within 2 months of the clock start
             steps.append(
@@ -217,6 +219,7 @@ def _permits(detail: dict[str, Any], case: Case, language: str, org_kind: str) -
                 "next": pending[0] if pending and p["status"] != "decided" else None,
                 "progress": permit_progress(p, timezone.localdate()),
                 "name": p["name_en"] if language == "en" else p["name_da"],
+                "authority": _authority(p, language),
                 "is_guidance": p["code"] == GUIDANCE_CODE,
                 "can_call_in": can_call_in,
                 "milestones": milestones,
@@ -225,6 +228,12 @@ def _permits(detail: dict[str, Any], case: Case, language: str, org_kind: str) -
             }
         )
     return out
+
+
+def _authority(p: dict[str, Any], language: str) -> dict[str, Any]:
+    """The permit's authority with ``name`` in the page language."""
+    authority = p["authority"]
+    return {**authority, "name": authority["name_en"] if language == "en" else authority["name"]}
 
 
 def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
