@@ -203,3 +203,17 @@ def test_permit_authorities_are_named_in_the_page_language(applicant: User, mana
     api = c.get(f"/api/v1/cases/{case.pk}").json()
     names = {p["authority"]["name_en"] for p in api["permits"] if p["authority"]["code"] == "0561"}
     assert names == {esbjerg.name_en}
+
+
+def test_call_in_choices_name_state_authorities_in_english(
+    applicant: User, manager: User, esbjerg: User
+) -> None:
+    case = started(applicant, manager)
+    c = login(esbjerg)
+    danish = c.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert '<option value="MST">Miljøstyrelsen</option>' in danish
+    c.cookies["django_language"] = "en"
+    english = c.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    mst = f.org("MST")
+    assert f'<option value="MST">{mst.name_en}</option>' in english
+    assert ">Miljøstyrelsen</option>" not in english

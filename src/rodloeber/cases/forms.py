@@ -159,13 +159,14 @@ class CallInForm(forms.Form):
 
 
 def state_authority_choices() -> list[tuple[str, str]]:
-    return [
-        (o.authority_code or "", o.name)
-        for o in Organisation.objects.filter(kind=OrgKind.STATE_AUTHORITY)
+    """State authorities a permit can be called in to, named in the page
+    language (``Organisation.display_name``) and sorted by that name."""
+    orgs = (
+        Organisation.objects.filter(kind=OrgKind.STATE_AUTHORITY)
         .exclude(authority_code__isnull=True)
         .exclude(authority_code__in=["", CASE_MANAGER_AUTHORITY_CODE])
-        .order_by("name")
-    ]
+    )
+    return sorted(((o.authority_code or "", o.display_name) for o in orgs), key=lambda c: c[1])
 
 
 class CallInDecideForm(forms.Form):
