@@ -138,3 +138,18 @@ def test_application_page_shows_legal_bases_in_the_page_language(
     assert '<html lang="en"' in english
     assert "L 206 s. 13(1), no. 1" in english
     assert "stk." not in english and "jf." not in english
+
+
+def test_application_names_its_municipalities_in_the_page_language(
+    planner: User, draft: ParkApplication
+) -> None:
+    lead = draft.lead_municipality
+    assert lead.name_en and lead.name_en != lead.name
+    client = login(planner)
+    danish = client.get(f"/industriparker/ansoegninger/{draft.pk}").content.decode()
+    assert f"<dd>{lead.name}" in danish
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get(f"/industriparker/ansoegninger/{draft.pk}").content.decode()
+    assert f"<dd>{lead.name_en}" in english and f"<dd>{lead.name}" not in english
+    listing = client.get("/industriparker/ansoegninger/").content.decode()
+    assert lead.name_en in listing
