@@ -40,6 +40,8 @@ def _binding(body: str) -> str:
 def test_step_one_asks_the_extension_question(client: Client) -> None:
     body = client.get("/tjek/trin/1").content.decode()
     assert 'name="crma_extension_of_permitted"' in body
+    # asked only when relevant: check.js shows it for a CRMA expansion
+    assert 'data-check-shown-if="kind=expansion;crma_strategic=yes,unknown"' in body
     assert "Udvider projektet et strategisk projekt" in body
     client.post("/i18n/setlang/", {"language": "en", "next": "/tjek"})
     english = client.get("/tjek/trin/1").content.decode()

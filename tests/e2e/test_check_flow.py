@@ -238,3 +238,29 @@ def test_open_legal_questions_for_case_managers(
     assert page.locator("tr[data-code=l206_simple]").count() == 1
     _shot(page, f"open-questions-{'en' if english else 'da'}")
     _axe(page)
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_crma_extension_is_asked_only_for_a_crma_expansion(
+    page: Any, live_server: Any, english: bool
+) -> None:
+    """CRMA Art. 11(2), second branch: the question appears for an expansion of
+    a (possibly) strategic CRMA project and hides again otherwise."""
+    page.goto(f"{live_server.url}/tjek")
+    if english:
+        page.click("button[name=language][value=en]")
+        page.wait_for_function("document.documentElement.lang === 'en'")
+    page.wait_for_selector("[data-check-step='1']")
+    question = page.locator("[data-check-shown-if]")
+    assert question.is_hidden()
+    page.check("#q-kind-expansion")
+    assert question.is_hidden()
+    page.check("#q-crma-strategic-yes")
+    assert question.is_visible()
+    _shot(page, f"tjek-crma-extension-{'en' if english else 'da'}", "[data-check-shown-if]")
+    page.check("#q-kind-new")
+    assert question.is_hidden()
+    page.check("#q-kind-expansion")
+    page.check("#q-crma-strategic-no")
+    assert question.is_hidden()
+    _axe(page)

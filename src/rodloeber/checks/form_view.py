@@ -104,6 +104,8 @@ def question_context(
         "error": error,
         "unknown": bool(answers.get(q.name + UNKNOWN_SUFFIX)),
         "unknown_name": q.name + UNKNOWN_SUFFIX,
+        # "kind=expansion;crma_strategic=yes,unknown" for check.js
+        "shown_if": ";".join(f"{name}={','.join(vals)}" for name, vals in q.shown_if),
     }
     if q.kind in (YESNO, CHOICE, MULTI, SELECT):
         ctx["options"] = [

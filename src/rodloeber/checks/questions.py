@@ -39,6 +39,11 @@ class Question:
     choices: tuple[tuple[str, str | Promise], ...] = ()
     source: str = ""  # catalogue list for SELECT/MULTI/TONNES choices
     unit: str | Promise = ""
+    #: Asked only when relevant: (question name, answers that keep it shown)
+    #: pairs, all of which must hold. check.js hides the question otherwise;
+    #: without JavaScript it is always shown (the domain ignores an answer
+    #: that does not apply).
+    shown_if: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def input_id(self) -> str:

@@ -101,6 +101,7 @@ PROJECT = Step(
                 "also gives the shorter time limits to extensions of existing strategic projects "
                 "that already hold a permit. A new plant is never one."
             ),
+            shown_if=(("kind", ("expansion",)), ("crma_strategic", ("yes", "unknown"))),
         ),
         Question(
             "crma_stage",

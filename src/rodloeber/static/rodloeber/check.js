@@ -70,10 +70,34 @@
     });
   }
 
+  /* Questions asked only when relevant (data-check-shown-if="kind=expansion;
+     crma_strategic=yes,unknown"): hidden unless every named question has one of
+     the listed answers checked. Without JavaScript they stay visible. */
+  function relevance(form) {
+    var items = form.querySelectorAll("[data-check-shown-if]");
+    if (!items.length) { return; }
+    function update() {
+      items.forEach(function (item) {
+        var show = item.dataset.checkShownIf.split(";").every(function (cond) {
+          var parts = cond.split("=");
+          var checked = form.querySelector("input[name='" + parts[0] + "']:checked");
+          return !!checked && parts[1].split(",").indexOf(checked.value) !== -1;
+        });
+        item.hidden = !show;
+      });
+    }
+    form.addEventListener("change", update);
+    update();
+  }
+
   function init(root) {
     document.querySelectorAll("[data-check-map]").forEach(wireMap);
     var form = document.getElementById("check-form");
-    if (form && !form.dataset.checkWired) { form.dataset.checkWired = "1"; exclusive(form); }
+    if (form && !form.dataset.checkWired) {
+      form.dataset.checkWired = "1";
+      exclusive(form);
+      relevance(form);
+    }
     document.querySelectorAll("[data-check-print]").forEach(function (b) {
       b.hidden = false;
       if (!b.dataset.checkWired) {
