@@ -11,6 +11,7 @@ from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
 from rodloeber.audit.models import AuditEvent
 from rodloeber.cases.errors import CaseError, Forbidden
+from rodloeber.cases.inbox import tasks_for
 from rodloeber.cases.models import Case, Milestone, Permit, PlanSnapshot
 from rodloeber.cases.planning import all_decided
 from rodloeber.cases.services.permits import permit_record_decision
@@ -122,3 +123,18 @@ def test_a_possible_permit_gets_no_decision_until_settled(case: Case, manager: U
     permit_settle(actor=manager, permit=possible, certainty="required")
     permit_record_decision(actor=actor, permit=possible, outcome="granted", on=date.today())
     assert possible.milestones.get(kind="decision").actual == date.today()
+
+
+def test_legacy_milestones_beside_the_plan_make_no_inbox_task(case: Case, manager: User) -> None:
+    """A case planned before ADR 0035 may hold milestones of a possible permit: they
+    give no inbox task, and settling the permit as needed keeps them."""
+    possible = _possible(case)
+    day = date.today()
+    Milestone.objects.create(
+        permit=possible, kind="application_submitted", planned=day, forecast=day
+    )
+    actor = manager if possible.owner is None else f.user(Role.AUTHORITY_CASEWORKER, possible.owner)
+    assert not [t for t in tasks_for(actor, day) if possible.name_da in t.subject]
+    permit_settle(actor=manager, permit=possible, certainty="required")
+    assert possible.milestones.filter(kind="application_submitted").count() == 1
+    assert [t for t in tasks_for(actor, day) if possible.name_da in t.subject]

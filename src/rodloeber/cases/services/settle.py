@@ -96,6 +96,8 @@ def permit_settle(
         plan = replan(case, today=today, n_samples=plan_samples)
         if is_planned(certainty):
             planned = next(p for p in plan.permits if p.code == permit.code)
+            # a case planned before ADR 0035 may already hold this permit's milestones
+            existing = set(permit.milestones.values_list("kind", flat=True))
             Milestone.objects.bulk_create(
                 Milestone(
                     permit=permit,
@@ -106,6 +108,7 @@ def permit_settle(
                     counts_toward_cap=m.counts_toward_cap,
                 )
                 for i, m in enumerate(planned.milestones)
+                if m.kind not in existing
             )
         record_event(
             action="permit.settle",

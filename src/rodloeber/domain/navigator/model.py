@@ -10,6 +10,8 @@ from rodloeber.domain.catalogue import PermitType, Text
 
 REQUIRED = "required"
 POSSIBLE = "possible"
+#: The certainties a process plan holds (for database filters; see :func:`is_planned`).
+PLANNED_CERTAINTIES = frozenset({REQUIRED})
 
 
 def is_planned(certainty: str) -> bool:
@@ -18,7 +20,7 @@ def is_planned(certainty: str) -> bool:
     The one home of this decision: only permits the project needs are planned;
     possible permits and alternatives are shown beside the plan (issue #15 item 8).
     """
-    return certainty == REQUIRED
+    return certainty in PLANNED_CERTAINTIES
 
 
 def reduce_dependencies(
