@@ -87,6 +87,7 @@ _READ = "reads or computes only; stores nothing"
 #: Public functions of service modules that are not write services (name -> why).
 NOT_SERVICES: dict[str, str] = {
     "rodloeber.accounts.delegation_service:delegate_for": _READ + " (routing lookup)",
+    "rodloeber.accounts.delegation_service:delegates_for": _READ + " (routing lookup, batched)",
     "rodloeber.cases.services.intake:store_check": "sets the stored check on a case inside "
     "the calling service's transaction (submit, strategic recognition); writes nothing itself",
     "rodloeber.accounts.administration_service:require_administrator": _READ

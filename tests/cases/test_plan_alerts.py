@@ -59,3 +59,28 @@ def test_schedule_deadline_is_a_next_step_until_published() -> None:
     assert f"{due.day}. " in page  # the date the schedule is due
     case_publish_schedule(actor=manager, case=case)
     assert "offentliggør den (NZIA art. 9, stk. 11)" not in c.get(url).content.decode()
+
+
+def test_batch_reads_the_latest_current_plan_of_each_case(settings: Any) -> None:
+    from rodloeber.cases.plan_alerts import plan_alerts_for_cases
+
+    settings.RODLOEBER_PLAN_ALERT_THRESHOLD = 0.9
+    (alerting, _), (calm, _) = _case(), _case()
+    old = alerting.plans.get(kind=PlanSnapshot.CURRENT)
+    newer = PlanSnapshot.objects.create(
+        case=alerting,
+        kind=PlanSnapshot.CURRENT,
+        data={**old.data, "p_within_cap": 0.42},  # a re-computed plan after delays
+        cap_deadline=old.cap_deadline,
+        expected_end=old.expected_end,
+    )
+    calm_snap = calm.plans.get(kind=PlanSnapshot.CURRENT)
+    calm_snap.data["p_within_cap"] = 0.99
+    calm_snap.save()
+    alerts = plan_alerts_for_cases([alerting, calm])
+    assert set(alerts) == {alerting.pk}  # the calm case has no alert
+    single = plan_alert_for_case(alerting)
+    assert single is not None and newer.pk > old.pk
+    assert alerts[alerting.pk].text("da") == single.text("da")
+    assert "er 42 %" in single.text("da")  # the newest current plan, not the first
+    assert plan_alerts_for_cases([]) == {}

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import math
 
 import mapbox_vector_tile
+import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
@@ -112,3 +114,55 @@ def test_number_filters_keep_their_value_in_danish(areas: list[BusinessArea]) ->
     client.cookies["django_language"] = "da"
     html = client.get("/kort", {"max_km_port": "2.5"}).content.decode()
     assert 'name="max_km_port" value="2.5"' in html
+
+
+def test_site_report_of_an_area_outside_every_municipality(
+    db: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An area at sea (overlapping no kommune) is a known case, not a crash:
+    the report says so in the page's language and nothing is logged at ERROR."""
+    import datetime as dt
+
+    from rodloeber.domain.screening.testing import square
+    from rodloeber.landmap.geometry import geometry_fields
+    from rodloeber.layers import screening_service
+    from tests.domain.screening.conftest import small_world
+
+    world = small_world()  # its two kommuner end 22 km east of the origin
+    screening_service.set_layer_loader(lambda name: world[name])
+    try:
+        at_sea = BusinessArea.objects.create(
+            plannavn="Havneareal (test)",
+            komnr="0561",
+            kommune_name="Esbjerg Kommune",
+            status="ledig",
+            anvspec=3120,
+            source_updated=dt.date(2026, 1, 1),
+            synthetic=True,
+            **geometry_fields(square(40_000, 0, 400)),
+        )
+        on_land = BusinessArea.objects.create(
+            plannavn="Landareal (test)",
+            komnr="0561",
+            kommune_name="Esbjerg Kommune",
+            status="ledig",
+            anvspec=3120,
+            source_updated=dt.date(2026, 1, 1),
+            synthetic=True,
+            **geometry_fields(square(0, 0, 400)),
+        )
+        with caplog.at_level(logging.INFO):
+            da = Client().get(f"/kort/omraade/{at_sea.pk}")
+            en = Client(headers={"cookie": "django_language=en"}).get(f"/kort/omraade/{at_sea.pk}")
+            land = Client().get(f"/kort/omraade/{on_land.pk}").content.decode()
+    finally:
+        screening_service.set_layer_loader(None)
+    assert (da.status_code, en.status_code) == (200, 200)
+    assert 'data-testid="outside-municipalities"' in da.content.decode()
+    assert "overlapper ingen dansk kommune" in da.content.decode()
+    assert "Bed kommunen om at kontrollere arealets afgrænsning" in da.content.decode()
+    assert "overlaps no Danish municipality" in en.content.decode()
+    assert "Ask the municipality to check the area's outline" in en.content.decode()
+    assert 'data-testid="outside-municipalities"' not in land
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not [r for r in caplog.records if r.exc_info]  # no traceback for a known case

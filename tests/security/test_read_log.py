@@ -138,3 +138,20 @@ def test_the_log_is_append_only(world: dict[str, Any]) -> None:
         AccessLog.objects.filter(pk=row.pk).delete()
     with pytest.raises(AccessLogImmutable):
         row.save()
+
+
+def test_api_download_resolves_the_caller_once(world: dict[str, Any], monkeypatch: Any) -> None:
+    from rodloeber.accounts.current import caller
+    from rodloeber.cases.api import files
+
+    calls: list[object] = []
+
+    def counting(request: Any) -> User:
+        calls.append(request)
+        return caller(request)
+
+    monkeypatch.setattr(files, "caller", counting)
+    doc, mst = world["doc"], world["mst"]
+    assert _api(mst).get(f"/api/v1/documents/{doc.pk}/download").status_code == 200
+    assert len(calls) == 1  # one caller for the permission check and the read log
+    assert [r.user for r in _views(world["case"], what="document")] == [mst]

@@ -12,6 +12,7 @@ loven §§ 16-19, beredskabsloven §§ 34-37) have no permit type in the catalog
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.db import transaction
@@ -37,14 +38,33 @@ DELEGABLE: dict[str, str] = {
 
 def delegate_for(owner: Organisation | None, permit_code: str) -> Organisation | None:
     """The municipality that handles ``permit_code`` for ``owner`` by delegation, if any."""
-    if owner is None or owner.kind != OrgKind.MUNICIPALITY or permit_code not in DELEGABLE:
-        return None
-    for d in Delegation.objects.filter(from_org=owner, ended_at__isnull=True).select_related(
-        "to_org"
-    ):
-        if permit_code in d.permit_codes:
-            return d.to_org
-    return None
+    return delegates_for([(owner, permit_code)])[0]
+
+
+def delegates_for(
+    pairs: Sequence[tuple[Organisation | None, str]],
+) -> list[Organisation | None]:
+    """:func:`delegate_for` for many (owner, permit code) pairs in one query:
+    the delegate of each pair, in order (None where there is none). The newest
+    running delegation that names the permit wins."""
+    asked = [
+        owner.pk if owner and owner.kind == OrgKind.MUNICIPALITY and code in DELEGABLE else None
+        for owner, code in pairs
+    ]
+    from_ids = {pk for pk in asked if pk is not None}
+    if not from_ids:
+        return [None] * len(pairs)
+    running: dict[int, list[Delegation]] = {}
+    for d in Delegation.objects.filter(
+        from_org_id__in=from_ids, ended_at__isnull=True
+    ).select_related("to_org"):  # newest first (Meta.ordering)
+        running.setdefault(d.from_org_id, []).append(d)
+    return [
+        None
+        if pk is None
+        else next((d.to_org for d in running.get(pk, []) if code in d.permit_codes), None)
+        for pk, (_owner, code) in zip(asked, pairs, strict=True)
+    ]
 
 
 def delegation_create(

@@ -36,7 +36,7 @@ from rodloeber.cases.models import (
     PermitStatus,
     RequestStatus,
 )
-from rodloeber.cases.plan_alerts import alert_threshold, plan_alert_for_case
+from rodloeber.cases.plan_alerts import alert_threshold, plan_alerts_for_cases
 from rodloeber.cases.selectors import is_authority_caseworker, is_case_manager, visible_cases
 from rodloeber.cases.serialize import milestone_dict
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
@@ -208,8 +208,8 @@ def plan_alerts(user: User, cases: QuerySet[Case]) -> list[Task]:
     """Cases whose chance of a decision within the cap is below the alert
     threshold (planalarm, ``RODLOEBER_PLAN_ALERT_THRESHOLD``, default 80 %),
     with the measure the plan suggests for its top risk driver
-    (:func:`rodloeber.cases.plan_alerts.plan_alert_for_case`, the one home of
-    the alert)."""
+    (:func:`rodloeber.cases.plan_alerts.plan_alerts_for_cases`, the one home of
+    the alert; all plans in one batch, so the queries do not grow with the cases)."""
     qs = cases.filter(status=CaseStatus.IN_PROGRESS, p_within_cap__lt=alert_threshold())
     if is_authority_caseworker(user):
         qs = qs.filter(
@@ -221,9 +221,11 @@ def plan_alerts(user: User, cases: QuerySet[Case]) -> list[Task]:
         return []
     lang = page_language()
     tasks = []
-    for c in qs.order_by("cap_deadline")[:PER_SOURCE]:
+    rows = list(qs.order_by("cap_deadline")[:PER_SOURCE])
+    alerts = plan_alerts_for_cases(rows)
+    for c in rows:
         subject = f"{round((c.p_within_cap or 0) * 100)} %"
-        alert = plan_alert_for_case(c)
+        alert = alerts.get(c.pk)
         if alert is not None and alert.suggestions:
             subject += " · " + "; ".join(alert.suggestion_labels(lang))
         tasks.append(

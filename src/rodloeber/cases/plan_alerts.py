@@ -3,15 +3,18 @@
 Read from the case's current stored plan (no re-computation): its
 probability, its risk drivers in words and, for the top driver, the cheapest
 measures the catalogue offers. The threshold is ``RODLOEBER_PLAN_ALERT_THRESHOLD``
-(default 0.8 = 80 %). Used on the case page; the caseworker's task inbox can
-call :func:`plan_alert_for_case` for each case the contact person owns.
+(default 0.8 = 80 %). Used on the case page (:func:`plan_alert_for_case`);
+the task inbox reads the plans of all its cases at once with
+:func:`plan_alerts_for_cases` (two queries however many cases).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 
 from rodloeber.cases.models import Case, PlanSnapshot
 from rodloeber.domain.coordination import Measure, load_coordination
@@ -22,7 +25,7 @@ from rodloeber.domain.planning.drivers import (
     plan_alert,
 )
 
-__all__ = ["CaseAlert", "alert_threshold", "plan_alert_for_case"]
+__all__ = ["CaseAlert", "alert_threshold", "plan_alert_for_case", "plan_alerts_for_cases"]
 
 
 def alert_threshold() -> float:
@@ -66,8 +69,33 @@ def _drivers(data: object) -> tuple[RiskDriver, ...]:
 def plan_alert_for_case(case: Case) -> CaseAlert | None:
     """The alert for ``case`` when its current plan's P(within cap) is below the threshold."""
     snap = case.plans.filter(kind=PlanSnapshot.CURRENT).first()
-    if snap is None:
-        return None
+    return None if snap is None else _alert_from(snap)
+
+
+def plan_alerts_for_cases(cases: Iterable[Case]) -> dict[int, CaseAlert]:
+    """The alerts of ``cases`` by case id (cases without an alert are left out).
+
+    Reads the latest current plan of every case in two queries, however many
+    cases: one for the latest plan ids, one for those plans."""
+    ids = [c.pk for c in cases]
+    if not ids:
+        return {}
+    latest = PlanSnapshot.objects.filter(case=OuterRef("pk"), kind=PlanSnapshot.CURRENT)
+    plan_ids = (
+        Case.objects.filter(pk__in=ids)
+        .annotate(plan_id=Subquery(latest.order_by("-id").values("id")[:1]))
+        .exclude(plan_id__isnull=True)
+        .values_list("plan_id", flat=True)
+    )
+    out = {}
+    for snap in PlanSnapshot.objects.filter(pk__in=list(plan_ids)):
+        alert = _alert_from(snap)
+        if alert is not None:
+            out[snap.case_id] = alert
+    return out
+
+
+def _alert_from(snap: PlanSnapshot) -> CaseAlert | None:
     p = snap.data.get("p_within_cap")
     drivers = _drivers(snap.data.get("risk_drivers"))
     names = {x.get("code"): x for x in snap.data.get("permits", []) if isinstance(x, dict)}

@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Q
 
-from rodloeber.accounts.delegation_service import delegate_for
+from rodloeber.accounts.delegation_service import delegates_for
 from rodloeber.accounts.models import Organisation
 from rodloeber.cases.models import (
     GUIDANCE_CODE,
@@ -67,30 +67,41 @@ def case_cap(case: Case) -> PlanCap:
     )
 
 
-def _owner_for(code: str | None) -> Organisation | None:
-    if not code:
-        return None
-    return Organisation.objects.filter(authority_code=code).first()
+def _owners_for(codes: set[str]) -> dict[str, Organisation]:
+    """The organisations with these authority codes (unique), in one query."""
+    codes = {c for c in codes if c}
+    if not codes:
+        return {}
+    return {
+        o.authority_code: o
+        for o in Organisation.objects.filter(authority_code__in=codes)
+        if o.authority_code
+    }
 
 
 def create_permits(case: Case, navigator: Mapping[str, Any]) -> list[Permit]:
     """One :class:`Permit` per permit of the stored navigator answer (PermitSet
     JSON, ``case.navigator``), owned by the competent authority (the site's
-    municipality by kommune_kode, or the agency by its code)."""
+    municipality by kommune_kode, or the agency by its code).
+
+    Owners, delegations and the inserts take a constant number of queries
+    however many permits the case has (issue #20)."""
+    rows = list(navigator.get("permits", []))
+    owners = _owners_for({p.get("authority_code") or "" for p in rows})
+    originals = [owners.get(p.get("authority_code") or "") for p in rows]
+    # a municipality's voluntary delegation (L 206 § 15) routes the permit to the delegate
+    delegates = delegates_for([(o, p["code"]) for o, p in zip(originals, rows, strict=True)])
     permits = []
-    for i, p in enumerate(navigator.get("permits", [])):
-        code = p.get("authority_code") or ""
-        original = _owner_for(code or None)
-        # a municipality's voluntary delegation (L 206 § 15) routes the permit to the delegate
-        owner = delegate_for(original, p["code"]) or original
+    for i, (p, original, delegate) in enumerate(zip(rows, originals, delegates, strict=True)):
+        owner = delegate or original
         permits.append(
-            Permit.objects.create(
+            Permit(
                 case=case,
                 code=p["code"],
                 name_da=p["name_da"],
                 name_en=p["name_en"],
                 authority_level=p["authority_level"],
-                authority_code=code,
+                authority_code=p.get("authority_code") or "",
                 authority_name=owner.name if owner else p["authority"],
                 owner=owner,
                 original_owner=original,
@@ -101,7 +112,7 @@ def create_permits(case: Case, navigator: Mapping[str, Any]) -> list[Permit]:
                 position=i,
             )
         )
-    return permits
+    return Permit.objects.bulk_create(permits)
 
 
 def _permit_types(case: Case, permits: list[Permit]) -> list[PermitType]:

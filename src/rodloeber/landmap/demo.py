@@ -1,7 +1,8 @@
 """Synthetic demo business areas (syntetiske demodata), deterministic and fast.
 
 About 2,000 areas near real towns (``towns`` layer, weighted by population)
-and along motorways (``motorways`` layer), with realistic sizes (0.5-150 ha),
+and along motorways (``motorways`` layer), each wholly inside one kommune (an
+area drawn at sea is redrawn), with realistic sizes (0.5-150 ha),
 Plandata codes, vacancy, prices and contacts. Every record says
 "syntetiske demodata" in its source and carries ``synthetic=True``.
 ``landmap_demo_load()`` is idempotent: a second call changes nothing.
@@ -60,27 +61,79 @@ class DemoResult:
     existing: int
 
 
-def _sites(rng: np.random.Generator, n: int) -> list[tuple[Point, str]]:
+@dataclass(frozen=True)
+class _SiteSource:
+    """Where demo sites are drawn from: towns by population and motorways by length."""
+
+    towns: list[BaseGeometry]
+    town_names: list[str]
+    pop: np.ndarray
+    weights: np.ndarray
+    lines: list[BaseGeometry]
+    lengths: np.ndarray
+
+
+def _site_source() -> _SiteSource:
     towns, town_rows = layer_or_bundled("towns")
     motorways, _rows = layer_or_bundled("motorways")
     pop = np.array([float(str(r.get("population") or 1000)) for r in town_rows])
-    weights = np.sqrt(pop) / np.sqrt(pop).sum()
     lines = [g for g in motorways if g is not None and not g.is_empty]
-    lengths = np.array([g.length for g in lines])
+    return _SiteSource(
+        towns=towns,
+        town_names=[str(r.get("name") or "") for r in town_rows],
+        pop=pop,
+        weights=np.sqrt(pop) / np.sqrt(pop).sum(),
+        lines=lines,
+        lengths=np.array([g.length for g in lines]),
+    )
+
+
+def _sites(rng: np.random.Generator, n: int, src: _SiteSource) -> list[tuple[Point, str]]:
     sites: list[tuple[Point, str]] = []
     for _ in range(n):
-        if rng.random() < 0.7 or not lines:
-            t = int(rng.choice(len(towns), p=weights))
-            centre, name = towns[t], str(town_rows[t].get("name") or "")
-            radius = rng.uniform(1000, 3000 + 4000 * (pop[t] / pop.max()) ** 0.3)
+        if rng.random() < 0.7 or not src.lines:
+            t = int(rng.choice(len(src.towns), p=src.weights))
+            centre, name = src.towns[t], src.town_names[t]
+            radius = rng.uniform(1000, 3000 + 4000 * (src.pop[t] / src.pop.max()) ** 0.3)
         else:
-            line = lines[int(rng.choice(len(lines), p=lengths / lengths.sum()))]
+            line = src.lines[int(rng.choice(len(src.lines), p=src.lengths / src.lengths.sum()))]
             centre = line.interpolate(rng.uniform(0, line.length))
             name, radius = "", rng.uniform(300, 3000)
         angle = rng.uniform(0, 2 * math.pi)
         c = centre.centroid
         sites.append((Point(c.x + radius * math.cos(angle), c.y + radius * math.sin(angle)), name))
     return sites
+
+
+#: Rounds of redrawing the areas that fell outside every kommune (about 1 in 10
+#: sites near the coast lies at sea, so a few rounds place them all).
+MAX_ROUNDS = 50
+
+
+def _placed(rng: np.random.Generator, n: int) -> list[tuple[BaseGeometry, str, str]]:
+    """``n`` demo polygons, each wholly inside one kommune (on land by the DAGI
+    outlines of the geography service): (geometry EPSG:25832, town, kommunekode).
+
+    A polygon at sea or across a kommune border is redrawn, so every demo area
+    has a municipality and can be screened (issue #18)."""
+    kommuner = infrastructure_index().kommuner
+    tree = shapely.STRtree([g for g, _code in kommuner])
+    src = _site_source()
+    placed: list[tuple[BaseGeometry, str, str]] = []
+    for _ in range(MAX_ROUNDS):
+        missing = n - len(placed)
+        if missing == 0:
+            break
+        sites = _sites(rng, missing, src)
+        sizes = np.clip(rng.lognormal(mean=1.8, sigma=1.0, size=missing), 0.5, 150.0)
+        for (at, town), ha in zip(sites, sizes, strict=True):
+            geom = shapely.make_valid(_polygon(rng, at, float(ha)))
+            inside = tree.query(geom, predicate="within")
+            if len(inside):
+                placed.append((geom, town, kommuner[int(inside[0])][1]))
+    if len(placed) < n:
+        raise RuntimeError(f"demo: placed {len(placed)} of {n} areas inside a kommune")
+    return placed
 
 
 def _polygon(rng: np.random.Generator, at: Point, hectares: float) -> BaseGeometry:
@@ -100,18 +153,15 @@ def _polygon(rng: np.random.Generator, at: Point, hectares: float) -> BaseGeomet
 def generate_areas(n: int = DEMO_COUNT, seed: int = DEMO_SEED) -> list[BusinessArea]:
     """``n`` unsaved synthetic areas, identical for the same ``seed``."""
     rng = np.random.default_rng(seed)
-    sites = _sites(rng, n)
-    sizes = np.clip(rng.lognormal(mean=1.8, sigma=1.0, size=n), 0.5, 150.0)
-    geoms = [_polygon(rng, p, float(ha)) for (p, _), ha in zip(sites, sizes, strict=True)]
-    located = infrastructure_index().compute(geoms)
+    placed = _placed(rng, n)
+    located = infrastructure_index().compute([geom for geom, _town, _kom in placed])
     towns_by = {m.code: m for m in municipalities()}
     codes = list(_USES)
     use_p = np.array([_USES[c][0] for c in codes])
     source = DEMO_SOURCE.format(seed=seed)
     now = timezone.now()
     areas: list[BusinessArea] = []
-    for i, (geom, (_pt, town), dist) in enumerate(zip(geoms, sites, located, strict=True)):
-        komnr = dist.komnr or "0101"
+    for i, ((geom, town, komnr), dist) in enumerate(zip(placed, located, strict=True)):
         muni = towns_by.get(komnr)
         use = codes[int(rng.choice(len(codes), p=use_p))]
         _w, (lo, hi), heights = _USES[use]
@@ -162,7 +212,7 @@ def generate_areas(n: int = DEMO_COUNT, seed: int = DEMO_SEED) -> list[BusinessA
                 synthetic=True,
                 created_at=now,
                 updated_at=now,
-                **geometry_fields(shapely.make_valid(geom)),
+                **geometry_fields(geom),
                 **values,
             )
         )

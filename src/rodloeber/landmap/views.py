@@ -32,6 +32,7 @@ from rodloeber.domain.landcodes import (
     label,
 )
 from rodloeber.domain.landsearch import LandFilter, LandFilterError, parse_filter
+from rodloeber.domain.screening import GeometryError
 from rodloeber.landmap.apps import LAND_TILE_CACHE_CONTROL
 from rodloeber.landmap.exports import (
     EXPORT_LIMIT,
@@ -122,13 +123,21 @@ def landmap(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _screening(area: BusinessArea) -> dict[str, Any] | None:
-    """The site report's indicators from the shared screening service (None when unavailable)."""
+def _screening(area: BusinessArea) -> tuple[dict[str, Any] | None, GeometryError | None]:
+    """The site report's indicators from the shared screening service, or why there are none.
+
+    An area the screening refuses (e.g. ``outside_denmark``: it overlaps no
+    kommune, at sea or on land outside the municipality outlines) is a known
+    answer, shown on the page in its language; only unexpected failures are
+    logged with a traceback."""
     try:
-        return screen_geojson(json.loads(area.geojson)).to_dict()
+        return screen_geojson(json.loads(area.geojson)).to_dict(), None
+    except GeometryError as exc:
+        logger.info("landmap: area %s not screened: %s", area.pk, exc.code)
+        return None, exc
     except Exception:  # the report still shows plan facts and vacancy
         logger.exception("landmap: screening failed for area %s", area.pk)
-        return None
+        return None, None
 
 
 @require_GET
@@ -142,7 +151,7 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "status": label(STATUSES, area.status, lang),
         "plot_basis": label(PLOT_RATIO_BASIS, area.bebygpctaf, lang),
     }
-    screening = _screening(area)
+    screening, refused = _screening(area)
     return render(
         request,
         "landmap/area.html",
@@ -150,6 +159,12 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "area": area,
             "facts": facts,
             "screening": screening,
+            "screening_refused": (
+                None
+                if refused is None
+                else (refused.message_en if lang == "en" else refused.message_da)
+            ),
+            "outside_municipalities": refused is not None and refused.code == "outside_denmark",
             "lang": lang,
             "may_edit": may_edit(getattr(request, "user", None), area.komnr),
             "back_query": request.GET.get("tilbage", ""),

@@ -106,10 +106,9 @@ def upload_document(
 )
 def download_document(request: HttpRequest, document_id: int) -> Any:
     """Parties of the case only; others get 404."""
-    doc = document_for(caller(request), document_id)
-    access_log_record(
-        viewer=caller(request), case=doc.case, what=AccessWhat.DOCUMENT, detail=doc.filename
-    )
+    user = caller(request)
+    doc = document_for(user, document_id)
+    access_log_record(viewer=user, case=doc.case, what=AccessWhat.DOCUMENT, detail=doc.filename)
     return private_download(doc.file, doc.filename, doc.content_type)
 
 
