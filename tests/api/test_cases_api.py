@@ -258,3 +258,26 @@ def test_dashboard_export_and_outbox(people: dict[str, Api], mailoutbox: list[An
     assert len(mailoutbox) == Outbox.objects.filter(channel="email").count()
     notices = people["company"].get("/notices")
     assert notices.status_code == 200 and notices.json()
+
+
+def test_settle_a_possible_permit(people: dict[str, Api]) -> None:
+    """Case plans hold only needed permits; the case manager settles a possible one."""
+    case = _submit_and_acknowledge(people)
+    possible = next(p for p in case["permits"] if p["certainty"] == "possible")
+    assert possible["milestones"] == []
+    url = f"/permits/{possible['id']}/settle"
+    r = people["manager"].post(url, {"certainty": "maybe"})
+    assert r.status_code == 422 and "maybe" in r.content.decode()
+    r = people["company"].post(url, {"certainty": "required"})
+    assert r.status_code == 403  # sees the case, may not settle
+    outsider = Api(f.user(Role.AUTHORITY_CASEWORKER, f.org("0101")))
+    assert outsider.post(url, {"certainty": "required"}).status_code == 404  # hidden case
+    r = people["manager"].post(url, {"certainty": "required"})
+    assert r.status_code == 200, r.content
+    body = r.json()
+    assert body["certainty"] == "required" and body["milestones"]
+    assert {m["planned"] for m in body["milestones"]} == {m["forecast"] for m in body["milestones"]}
+    detail = people["manager"].get(f"/cases/{case['id']}").json()
+    assert detail["p_within_cap"] is not None
+    r = people["manager"].post(url, {"certainty": "possible"})
+    assert r.status_code == 200 and r.json()["milestones"] == []

@@ -485,6 +485,15 @@ SCENARIOS: list[Scenario] = [
         lambda w: _c(f"{CP}:permit_resume")(actor=w.esbjerg, permit=w.local_plan, note="Ok"),
     ),
     Scenario(
+        "rodloeber.cases.services.settle:permit_settle",
+        "permit.settle",
+        lambda w: _c("rodloeber.cases.services.settle:permit_settle")(
+            actor=w.manager,
+            permit=w.case.permits.filter(certainty="possible").order_by("position").first(),
+            certainty="not_needed",
+        ),
+    ),
+    Scenario(
         "rodloeber.cases.services.extensions:extension_request",
         "extension.request",
         lambda w: setattr(

@@ -51,6 +51,7 @@ API_BODIES: dict[str, dict[str, Any]] = {
     "PATCH /api/v1/milestones/{milestone_id}": {"actual": TODAY},
     "POST /api/v1/permits/{permit_id}/pause": {"reason": "appeal"},
     "POST /api/v1/permits/{permit_id}/decision": {"outcome": "granted", "date": TODAY},
+    "POST /api/v1/permits/{permit_id}/settle": {"certainty": "not_needed"},
     "POST /api/v1/permits/{permit_id}/extension": {"months": 1, "reason": "x"},
     "POST /api/v1/extensions/{extension_id}/decide": {"approve": True, "reason": "x"},
     "POST /api/v1/permits/{permit_id}/call-in": {"authority_code": "MST", "reason": "x"},

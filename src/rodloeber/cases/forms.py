@@ -111,6 +111,19 @@ class PauseForm(forms.Form):
     date = forms.DateField(label=_("Date"), required=False)
 
 
+class SettleForm(forms.Form):
+    """Settle a possible permit (afklar): needed, not needed, or possible again."""
+
+    certainty = forms.ChoiceField(
+        label=_("Is the permit needed?"),
+        choices=[
+            ("required", _("Needed")),
+            ("not_needed", _("Not needed")),
+            ("possible", _("Possible (undo)")),
+        ],
+    )
+
+
 IN_PERMITTING_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Not known"))]
 
 

@@ -41,6 +41,7 @@ from rodloeber.cases.selectors import is_authority_caseworker, is_case_manager, 
 from rodloeber.cases.serialize import milestone_dict
 from rodloeber.cases.services.completeness import ACKNOWLEDGE_WITHIN_DAYS
 from rodloeber.core.web import page_language
+from rodloeber.domain.navigator.model import PLANNED_CERTAINTIES
 from rodloeber.domain.tasks import DUE_SOON_DAYS, Task, TaskKind, sort_tasks
 
 #: At most this many tasks per source (bounded work per request).
@@ -73,6 +74,7 @@ def _milestone_tasks(user: User, cases: QuerySet[Case], today: date) -> list[Tas
         permit__case__in=cases.filter(status=CaseStatus.IN_PROGRESS),
         actual__isnull=True,
         forecast__lte=today + timedelta(days=DUE_SOON_DAYS),
+        permit__certainty__in=PLANNED_CERTAINTIES,  # not milestones of permits beside the plan
     ).exclude(permit__status=PermitStatus.DECIDED)
     if is_authority_caseworker(user):
         qs = qs.filter(permit__owner_id=user.organisation_id)
@@ -216,6 +218,7 @@ def plan_alerts(user: User, cases: QuerySet[Case]) -> list[Task]:
         qs = qs.filter(
             permits__owner_id=user.organisation_id,
             permits__status__in=(PermitStatus.IN_PROGRESS, PermitStatus.PAUSED),
+            permits__certainty__in=PLANNED_CERTAINTIES,
         ).distinct()
     elif not is_case_manager(user):
         return []

@@ -31,6 +31,7 @@ from rodloeber.cases.models import (
 )
 from rodloeber.domain.catalogue import PermitType, load_catalogue
 from rodloeber.domain.coordination import load_coordination
+from rodloeber.domain.navigator.model import is_planned, reduce_dependencies
 from rodloeber.domain.plan_preview import PlanCap, coordination_inputs
 from rodloeber.domain.planning import (
     Clock,
@@ -114,20 +115,27 @@ def create_permits(case: Case, navigator: Mapping[str, Any]) -> list[Permit]:
     return Permit.objects.bulk_create(permits)
 
 
-def _permit_types(permits: list[Permit]) -> list[PermitType]:
+def _permit_types(case: Case, permits: list[Permit]) -> list[PermitType]:
+    """Catalogue types of the planned permits, with dependencies reduced through
+    the case's permits that are not planned (the same reduction as the preview)."""
     catalogue = load_catalogue()
-    codes = {p.code for p in permits}
+    deps = {p.code: tuple(p.depends_on) for p in case.permits.all()}
+    reduced = reduce_dependencies(deps, {p.code for p in permits})
     return [
-        dataclasses.replace(
-            catalogue.permit_types[p.code],
-            depends_on=tuple(d for d in p.depends_on if d in codes),
-        )
+        dataclasses.replace(catalogue.permit_types[p.code], depends_on=reduced[p.code])
         for p in permits
     ]
 
 
 def _planned_permits(case: Case) -> list[Permit]:
-    return [p for p in case.permits.order_by("position", "id") if p.code != GUIDANCE_CODE]
+    """The permits the case plan holds: those the project needs (``is_planned``,
+    ADR 0034/0035); possible and not-needed ones stay as rows beside the plan.
+    Invest in Denmark's guidance track has its own milestone and is not planned."""
+    return [
+        p
+        for p in case.permits.order_by("position", "id")
+        if p.code != GUIDANCE_CODE and is_planned(p.certainty)
+    ]
 
 
 def domain_pauses(case: Case) -> list[DomainPause]:
@@ -244,7 +252,7 @@ def compute_plan(
     """
     assert case.clock_start is not None
     permits = _planned_permits(case)
-    types = _permit_types(permits)
+    types = _permit_types(case, permits)
     procedures, _notes, excluded = coordination_inputs(
         load_coordination(), case_regime_code(case), {t.code for t in types}
     )
@@ -263,7 +271,6 @@ def compute_plan(
         n_samples=plan_samples(n_samples),
         coordinated=[x for p in procedures for x in p.links],
         clock_excluded=excluded,
-        possible=[p.code for p in permits if p.certainty == "possible"],
     )
 
 
@@ -359,6 +366,10 @@ def add_guidance_permit(case: Case, idk: Organisation, on: date) -> Permit:
 
 
 def all_decided(case: Case) -> bool:
-    return (
-        not case.permits.exclude(code=GUIDANCE_CODE).exclude(status=PermitStatus.DECIDED).exists()
+    """Every planned permit is decided (possible permits beside the plan do not hold
+    the case open; one settled as needed is planned and counts)."""
+    return all(
+        p.status == PermitStatus.DECIDED
+        for p in case.permits.exclude(code=GUIDANCE_CODE)
+        if is_planned(p.certainty)
     )

@@ -31,6 +31,7 @@ from rodloeber.cases.models import (
     Permit,
     RequestStatus,
 )
+from rodloeber.domain.navigator.model import POSSIBLE
 
 
 def is_case_manager(user: User) -> bool:
@@ -151,3 +152,17 @@ def document_for(user: User, document_id: int) -> Document:
     if doc is None:
         raise NotFound()
     return doc
+
+
+def may_settle(actor: User, permit: Permit) -> bool:
+    """The case manager (kontaktperson) or the permit's owning authority."""
+    if is_case_manager(actor):
+        return True
+    return is_authority_caseworker(actor) and permit.owner_id == actor.organisation_id
+
+
+def is_settleable(permit: Permit) -> bool:
+    """Was the permit only possible in the navigator answer stored on the case?"""
+    entries = (permit.case.navigator or {}).get("permits", [])
+    entry = next((p for p in entries if p.get("code") == permit.code), None)
+    return entry is not None and entry.get("certainty") == POSSIBLE

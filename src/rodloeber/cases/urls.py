@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rodloeber.cases.views import authority, comms, company, detail, lists, manager
+from rodloeber.cases.views import authority, comms, company, detail, lists, manager, settle
 
 app_name = "cases"
 urlpatterns = [
@@ -31,6 +31,7 @@ urlpatterns = [
     # authorities
     path("milepaele/<int:milestone_id>", authority.milestone, name="milestone"),
     path("tilladelser/<int:permit_id>/pause", authority.pause, name="pause"),
+    path("tilladelser/<int:permit_id>/afklar", settle.settle, name="settle"),
     path("tilladelser/<int:permit_id>/genoptag", authority.resume, name="resume"),
     path("tilladelser/<int:permit_id>/afgoerelse", authority.decision, name="decision"),
     path("tilladelser/<int:permit_id>/forlaengelse", authority.extension, name="extension"),

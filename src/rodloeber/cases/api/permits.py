@@ -22,6 +22,7 @@ from rodloeber.cases.api.schemas import (
     PauseIn,
     PermitOut,
     ReasonIn,
+    SettleIn,
 )
 from rodloeber.cases.errors import CaseError, NotFound, PreconditionRequired
 from rodloeber.cases.models import CallIn, ExtensionRequest, Permit
@@ -37,6 +38,7 @@ from rodloeber.cases.services.callin import callin_decide, callin_request
 from rodloeber.cases.services.extensions import extension_decide, extension_request
 from rodloeber.cases.services.milestones import milestone_update
 from rodloeber.cases.services.permits import permit_pause, permit_record_decision, permit_resume
+from rodloeber.cases.services.settle import permit_settle
 from rodloeber.core.api_errors import ERRORS, ErrorOut
 
 router = Router(tags=["permits"])
@@ -144,6 +146,23 @@ def decision(request: HttpRequest, permit_id: int, payload: DecisionIn) -> Any:
         appeal_period_end=payload.appeal_period_end,
         note=payload.note,
     )
+    return _permit_out(request, permit)
+
+
+@router.post(
+    "/permits/{int:permit_id}/settle",
+    response=PERMIT_RESPONSES,
+    summary="Settle a possible permit (needed / not needed / possible again)",
+    operation_id="permit_settle",
+)
+def settle(request: HttpRequest, permit_id: int, payload: SettleIn) -> Any:
+    """The case manager or the permit's owning authority: `{"certainty": "required"}`
+    plans a permit the navigator found only possible (milestones from the current plan,
+    re-plan; the baseline stays frozen), `"not_needed"` settles it as not needed, and
+    `"possible"` undoes either while the permit has no reported progress. Hidden → 404."""
+    user = caller(request)
+    permit = permit_for_view(user, permit_id)
+    permit_settle(actor=user, permit=permit, certainty=payload.certainty)
     return _permit_out(request, permit)
 
 

@@ -185,6 +185,12 @@ class PauseIn(Schema):
     date: dt.date | None = None
 
 
+class SettleIn(Schema):
+    """Settle a possible permit: ``required`` (needed), ``not_needed`` or ``possible`` (undo)."""
+
+    certainty: str = Field(..., max_length=16, examples=["required"])
+
+
 class DecisionIn(Schema):
     outcome: Literal["granted", "refused", "withdrawn"]
     date: dt.date

@@ -27,6 +27,7 @@ from rodloeber.cases.planning import all_decided, replan
 from rodloeber.cases.selectors import editable_permits
 from rodloeber.cases.services.common import local_today, lock_case
 from rodloeber.domain.catalogue import load_catalogue
+from rodloeber.domain.navigator.model import is_planned
 from rodloeber.domain.planning import PAUSE_REASONS
 from rodloeber.domain.planning.templates import DEFAULT_APPEAL_PERIOD_DAYS
 
@@ -35,7 +36,14 @@ def _locked_permit(actor: User, permit: Permit) -> Permit:
     lock_case(permit.case_id)
     if not editable_permits(actor).filter(pk=permit.pk).exists():
         raise Forbidden()
-    return Permit.objects.select_for_update().select_related("case").get(pk=permit.pk)
+    locked = Permit.objects.select_for_update().select_related("case").get(pk=permit.pk)
+    if not is_planned(locked.certainty):
+        raise CaseError(
+            "permit_not_planned",
+            "Tilladelsen er ikke i planen. Afklar den først som nødvendig.",
+            "The permit is not in the plan. Settle it as needed first.",
+        )
+    return locked
 
 
 def _check_reason(reason: str) -> bool:

@@ -24,6 +24,7 @@ from rodloeber.cases.access import (
     access_log_record,
     may_see_access_log,
 )
+from rodloeber.cases.beside_plan import added_after_baseline, beside_plan
 from rodloeber.cases.errors import CaseError
 from rodloeber.cases.forms import (
     IN_PERMITTING_CHOICES,
@@ -54,6 +55,7 @@ from rodloeber.cases.views.common import visible_case
 from rodloeber.core.gantt import gantt_download
 from rodloeber.core.page_errors import page_language as lang
 from rodloeber.core.page_errors import raise_for_page
+from rodloeber.domain.navigator.model import is_planned
 from rodloeber.domain.planning import add_months
 
 #: NZIA art. 9(11): the detailed schedule within 2 months of the clock start
@@ -183,7 +185,10 @@ def permit_progress(p: dict[str, Any], today: date) -> str:
 
 def _permits(detail: dict[str, Any], case: Case, language: str, org_kind: str) -> list[Any]:
     out = []
+    added = added_after_baseline(case)
     for p in detail["permits"]:
+        if not is_planned(p["certainty"]):  # shown beside the plan (beside_plan.py)
+            continue
         can_call_in = (
             p["editable"]
             and org_kind == OrgKind.MUNICIPALITY
@@ -221,6 +226,7 @@ def _permits(detail: dict[str, Any], case: Case, language: str, org_kind: str) -
                 "name": p["name_en"] if language == "en" else p["name_da"],
                 "authority": _authority(p, language),
                 "is_guidance": p["code"] == GUIDANCE_CODE,
+                "added_after_baseline": p["code"] in added,
                 "can_call_in": can_call_in,
                 "milestones": milestones,
                 "fids": fids,
@@ -255,6 +261,7 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "may_see_access_log": may_see_access_log(user, case),
         "can_write": can_write_to_case(user, case),
         "permits": _permits(detail, case, language, org.kind if org else ""),
+        "beside_plan": beside_plan(case, user, language),
         "next_steps": next_steps(case, detail, language),
         "threads": _threads(case, user.pk),
         "documents": list(case.documents.select_related("uploaded_by", "organisation")),

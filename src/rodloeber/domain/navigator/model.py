@@ -10,6 +10,8 @@ from rodloeber.domain.catalogue import PermitType, Text
 
 REQUIRED = "required"
 POSSIBLE = "possible"
+#: The certainties a process plan holds (for database filters; see :func:`is_planned`).
+PLANNED_CERTAINTIES = frozenset({REQUIRED})
 
 
 def is_planned(certainty: str) -> bool:
@@ -18,7 +20,59 @@ def is_planned(certainty: str) -> bool:
     The one home of this decision: only permits the project needs are planned;
     possible permits and alternatives are shown beside the plan (issue #15 item 8).
     """
-    return certainty == REQUIRED
+    return certainty in PLANNED_CERTAINTIES
+
+
+def reduce_dependencies(
+    deps: Mapping[str, tuple[str, ...] | list[str]], keep: set[str] | frozenset[str]
+) -> dict[str, tuple[str, ...]]:
+    """Dependencies among the planned permits ``keep``: a dependency on a permit that
+    is not planned is replaced by that permit's own dependencies, so the order among
+    planned permits is kept (used by the plan preview and by case plans)."""
+
+    def reduce(codes: tuple[str, ...] | list[str], seen: frozenset[str]) -> list[str]:
+        result: list[str] = []
+        for c in codes:
+            if c in keep:
+                result.append(c)
+            elif c not in seen:
+                result.extend(reduce(deps.get(c, ()), seen | {c}))
+        return result
+
+    return {code: tuple(dict.fromkeys(reduce(deps.get(code, ()), frozenset()))) for code in keep}
+
+
+def consequence_text(
+    permit_type: PermitType,
+    *,
+    authority: str,
+    authority_en: str,
+    authority_level: str,
+    counts_toward_cap: bool,
+) -> Text:
+    """What it means for the timeline if a possible permit turns out to be needed
+    (the one home of this wording: plan preview and the case page)."""
+    d = permit_type.duration
+    cap_da = "tæller med i loftet" if counts_toward_cap else "tæller ikke med i loftet"
+    cap_en = "counts toward the cap" if counts_toward_cap else "does not count toward the cap"
+    who_da, who_en = f"{authority} afgør den", f"decided by {authority_en}"
+    if authority_level == "embedded":
+        who_da = "hver myndighed vurderer den i sin egen afgørelse"
+        who_en = "assessed by each authority within its own decision"
+    return Text(
+        f"Hvis den er nødvendig: {who_da}, typisk på {d.likely_days} dage "
+        f"({d.min_days}-{d.max_days}), og den {cap_da}.",
+        f"If it is needed: {who_en}, typically in {d.likely_days} days "
+        f"({d.min_days}-{d.max_days}); it {cap_en}.",
+    )
+
+
+def either_or_text(other_da: str, other_en: str, name_da: str, name_en: str) -> Text:
+    """ "Either X or Y" for an alternative route (plan preview and case page)."""
+    return Text(
+        f"Enten {_lower(other_da)} eller {_lower(name_da)}",
+        f"Either {_lower(other_en)} or {_lower(name_en)}",
+    )
 
 
 def _lower(name: str) -> str:
@@ -126,20 +180,12 @@ class PermitResult:
 
     def consequence(self) -> Text:
         """What it means for the timeline if a possible permit turns out to be needed."""
-        d = self.permit_type.duration
-        cap_da = "tæller med i loftet" if self.counts_toward_cap else "tæller ikke med i loftet"
-        cap_en = (
-            "counts toward the cap" if self.counts_toward_cap else "does not count toward the cap"
-        )
-        who_da, who_en = f"{self.authority} afgør den", f"decided by {self.authority_en}"
-        if self.authority_level == "embedded":
-            who_da = "hver myndighed vurderer den i sin egen afgørelse"
-            who_en = "assessed by each authority within its own decision"
-        return Text(
-            f"Hvis den er nødvendig: {who_da}, typisk på {d.likely_days} dage "
-            f"({d.min_days}-{d.max_days}), og den {cap_da}.",
-            f"If it is needed: {who_en}, typically in {d.likely_days} days "
-            f"({d.min_days}-{d.max_days}); it {cap_en}.",
+        return consequence_text(
+            self.permit_type,
+            authority=self.authority,
+            authority_en=self.authority_en,
+            authority_level=self.authority_level,
+            counts_toward_cap=self.counts_toward_cap,
         )
 
 
@@ -166,23 +212,9 @@ class PermitSet:
         dependencies, so the order among planned permits is kept.
         """
         deps = {p.code: p.depends_on for p in self.permits}
-        keep = {p.code for p in self.permits if p.planned}
-
-        def reduce(codes: tuple[str, ...], seen: frozenset[str]) -> list[str]:
-            result: list[str] = []
-            for c in codes:
-                if c in keep:
-                    result.append(c)
-                elif c not in seen:
-                    result.extend(reduce(deps.get(c, ()), seen | {c}))
-            return result
-
+        reduced = reduce_dependencies(deps, {p.code for p in self.permits if p.planned})
         return tuple(
-            dataclasses.replace(
-                p, depends_on=tuple(dict.fromkeys(reduce(p.depends_on, frozenset())))
-            )
-            for p in self.permits
-            if p.planned
+            dataclasses.replace(p, depends_on=reduced[p.code]) for p in self.permits if p.planned
         )
 
     def beside_plan(self) -> tuple[dict[str, object], ...]:
@@ -208,8 +240,8 @@ class PermitSet:
                 "either_or_en": None,
             }
             if other is not None:
-                item["either_or"] = f"Enten {_lower(other.name_da)} eller {_lower(p.name_da)}"
-                item["either_or_en"] = f"Either {_lower(other.name_en)} or {_lower(p.name_en)}"
+                either = either_or_text(other.name_da, other.name_en, p.name_da, p.name_en)
+                item["either_or"], item["either_or_en"] = either.da, either.en
             result.append(item)
         return tuple(result)
 
