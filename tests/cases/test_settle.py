@@ -126,7 +126,7 @@ def test_a_possible_permit_gets_no_decision_until_settled(case: Case, manager: U
 
 
 def test_legacy_milestones_beside_the_plan_make_no_inbox_task(case: Case, manager: User) -> None:
-    """A case planned before ADR 0035 may hold milestones of a possible permit: they
+    """A case planned before ADR 0036 may hold milestones of a possible permit: they
     give no inbox task, and settling the permit as needed keeps them."""
     possible = _possible(case)
     day = date.today()

@@ -69,7 +69,7 @@ def beside_plan(case: Case, user: User, language: str) -> list[dict[str, Any]]:
 def added_after_baseline(case: Case) -> set[str]:
     """Codes of planned permits the frozen baseline does not hold: settled as needed
     after the acknowledgement (their "planned" dates are those of the day they were
-    added, ADR 0035)."""
+    added, ADR 0036)."""
     snap = case.plans.filter(kind=PlanSnapshot.BASELINE).first()
     if snap is None:
         return set()

@@ -6,7 +6,7 @@ A permit the navigator found only *possible* stays as a row beside the plan
 until the one-stop-shop case manager or the permit's owning authority settles
 it. "Needed" plans it: its milestones are created from the current plan and the
 case is re-planned; the frozen baseline (basisplan) is not changed, so the
-permit's ``planned`` dates are those of the day it was added (ADR 0035).
+permit's ``planned`` dates are those of the day it was added (ADR 0036).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def permit_settle(
         plan = replan(case, today=today, n_samples=plan_samples)
         if is_planned(certainty):
             planned = next(p for p in plan.permits if p.code == permit.code)
-            # a case planned before ADR 0035 may already hold this permit's milestones
+            # a case planned before ADR 0036 may already hold this permit's milestones
             existing = set(permit.milestones.values_list("kind", flat=True))
             Milestone.objects.bulk_create(
                 Milestone(
