@@ -10,7 +10,7 @@ the frozen baseline). Called only from services, inside their transaction.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -38,6 +38,7 @@ from rodloeber.domain.planning import (
     Extension,
     MilestoneUpdate,
     Plan,
+    PlannedPermit,
     build_plan,
     extension_rules_for,
 )
@@ -285,6 +286,25 @@ def _snapshot(case: Case, plan: Plan, kind: str) -> PlanSnapshot:
     )
 
 
+def milestone_rows(
+    permit: Permit, planned: PlannedPermit, *, skip: Collection[str] = ()
+) -> list[Milestone]:
+    """Unsaved milestones of ``permit`` at the dates of its planned permit (planned =
+    forecast), except the kinds in ``skip``; the one home for turning a plan into rows."""
+    return [
+        Milestone(
+            permit=permit,
+            kind=m.kind,
+            position=i,
+            planned=m.date,
+            forecast=m.date,
+            counts_toward_cap=m.counts_toward_cap,
+        )
+        for i, m in enumerate(planned.milestones)
+        if m.kind not in skip
+    ]
+
+
 def freeze_baseline(case: Case, *, n_samples: int | None = None) -> PlanSnapshot:
     """Compute the first plan, freeze it as the baseline and create milestones."""
     plan = compute_plan(case, as_of=None, baseline=True, n_samples=n_samples)
@@ -292,17 +312,7 @@ def freeze_baseline(case: Case, *, n_samples: int | None = None) -> PlanSnapshot
     by_code = {p.code: p for p in plan.permits}
     rows = []
     for permit in _planned_permits(case):
-        for i, m in enumerate(by_code[permit.code].milestones):
-            rows.append(
-                Milestone(
-                    permit=permit,
-                    kind=m.kind,
-                    position=i,
-                    planned=m.date,
-                    forecast=m.date,
-                    counts_toward_cap=m.counts_toward_cap,
-                )
-            )
+        rows += milestone_rows(permit, by_code[permit.code])
     Milestone.objects.bulk_create(rows)
     _store_current(case, plan)
     return snap

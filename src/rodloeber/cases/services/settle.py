@@ -19,7 +19,7 @@ from rodloeber.accounts.models import User
 from rodloeber.audit.services import record_event
 from rodloeber.cases.errors import CaseError, Forbidden, IllegalTransition
 from rodloeber.cases.models import CaseStatus, Milestone, Permit, PermitStatus
-from rodloeber.cases.planning import replan
+from rodloeber.cases.planning import milestone_rows, replan
 from rodloeber.cases.selectors import is_settleable, may_settle
 from rodloeber.cases.services.common import local_today, lock_case
 from rodloeber.domain.navigator.model import POSSIBLE, REQUIRED, is_planned
@@ -98,18 +98,7 @@ def permit_settle(
             planned = next(p for p in plan.permits if p.code == permit.code)
             # a case planned before ADR 0036 may already hold this permit's milestones
             existing = set(permit.milestones.values_list("kind", flat=True))
-            Milestone.objects.bulk_create(
-                Milestone(
-                    permit=permit,
-                    kind=m.kind,
-                    position=i,
-                    planned=m.date,
-                    forecast=m.date,
-                    counts_toward_cap=m.counts_toward_cap,
-                )
-                for i, m in enumerate(planned.milestones)
-                if m.kind not in existing
-            )
+            Milestone.objects.bulk_create(milestone_rows(permit, planned, skip=existing))
         record_event(
             action="permit.settle",
             actor=actor,
