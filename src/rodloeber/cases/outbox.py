@@ -70,10 +70,12 @@ def _claim(now: datetime) -> Outbox | None:
     qs = Outbox.objects.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now).order_by(
         "next_attempt_at", "id"
     )
-    if connection.features.has_select_for_update_skip_locked:
-        qs = qs.select_for_update(skip_locked=True)
-    else:
-        qs = qs.select_for_update()
+    features = connection.features
+    # lock only the outbox row: PostgreSQL refuses FOR UPDATE on the nullable side of
+    # the outer join to the recipient's organisation (select_related below)
+    of = ("self",) if features.has_select_for_update_of else ()
+    skip_locked = features.has_select_for_update_skip_locked
+    qs = qs.select_for_update(skip_locked=skip_locked, of=of)
     return qs.select_related("recipient", "recipient__organisation").first()
 
 
