@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
@@ -31,7 +32,9 @@ def test_completeness_check_with_its_statutory_deadline(applicant: User, manager
     [task] = [t for t in tasks_for(manager, TODAY) if t.kind == TaskKind.COMPLETENESS_CHECK]
     assert task.case_reference == case.reference
     assert case.submitted_at is not None
-    assert task.due == case.submitted_at.date() + timedelta(days=ACKNOWLEDGE_WITHIN_DAYS)
+    assert task.due == timezone.localdate(case.submitted_at) + timedelta(
+        days=ACKNOWLEDGE_WITHIN_DAYS
+    )
     assert "9" in task.due_source and task.url.endswith("#manager-actions")
     assert TaskKind.COMPLETENESS_CHECK not in kinds(applicant)
 
@@ -116,7 +119,7 @@ def test_start_page_lists_tasks_and_header_counts_them(
     assert case.reference in page
     n = len(tasks_for(manager, TODAY))
     assert f"{n} opgave" in page  # header and intro count
-    due = case.submitted_at.date() + timedelta(days=ACKNOWLEDGE_WITHIN_DAYS)  # type: ignore[union-attr]
+    due = timezone.localdate(case.submitted_at) + timedelta(days=ACKNOWLEDGE_WITHIN_DAYS)  # type: ignore[union-attr]
     months = [
         "jan.",
         "feb.",

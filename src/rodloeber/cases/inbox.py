@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from rodloeber.accounts.models import User
 from rodloeber.accounts.roles import Role
@@ -106,7 +107,7 @@ def _milestone_tasks(user: User, cases: QuerySet[Case], today: date) -> list[Tas
 def _completeness_tasks(cases: QuerySet[Case]) -> list[Task]:
     out = []
     for c in cases.filter(status=CaseStatus.SUBMITTED).order_by("submitted_at")[:PER_SOURCE]:
-        received = c.submitted_at.date() if c.submitted_at else None
+        received = timezone.localdate(c.submitted_at) if c.submitted_at else None
         out.append(
             Task(
                 kind=TaskKind.COMPLETENESS_CHECK,
@@ -135,7 +136,7 @@ def _extension_tasks(cases: QuerySet[Case]) -> list[Task]:
             case_title=r.case.title,
             subject=_permit_name(r.permit.name_da, r.permit.name_en),
             due=r.case.cap_deadline,
-            since=r.requested_at.date(),
+            since=timezone.localdate(r.requested_at),
         )
         for r in rows
     ]
@@ -171,7 +172,7 @@ def _call_in_tasks(user: User, today: date) -> list[Task]:
                     f" ({r.from_org.display_name})"
                 ),
                 due=nxt,
-                since=r.requested_at.date(),
+                since=timezone.localdate(r.requested_at),
             )
         )
     return out
@@ -201,7 +202,7 @@ def _draft_tasks(cases: QuerySet[Case]) -> list[Task]:
             url=_url(c.pk, "company-actions"),
             case_reference=c.reference,
             case_title=c.title,
-            since=c.created_at.date(),
+            since=timezone.localdate(c.created_at),
         )
         for c in rows
     ]
@@ -261,7 +262,7 @@ def _message_tasks(user: User, cases: QuerySet[Case]) -> list[Task]:
             case_reference=m.case.reference,
             case_title=m.case.title,
             subject=m.subject or m.body[:60],
-            since=m.created_at.date(),
+            since=timezone.localdate(m.created_at),
         )
         for m in rows
     ]
@@ -294,7 +295,7 @@ def _document_tasks(user: User, cases: QuerySet[Case], today: date) -> list[Task
             case_reference=d.case.reference,
             case_title=d.case.title,
             subject=d.filename,
-            since=d.created_at.date(),
+            since=timezone.localdate(d.created_at),
         )
         for d in rows
     ]

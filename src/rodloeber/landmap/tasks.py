@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rodloeber.accounts.models import User
@@ -75,7 +76,7 @@ def _import_error_tasks(komnr: str, today: date) -> list[Task]:
             case_reference=str(after.get("file", "")),
             case_title=_("Import of vacant business land"),
             subject=_("%(n)d rows were rejected; correct them and import again.") % {"n": rejected},
-            since=last.occurred_at.date(),
+            since=timezone.localdate(last.occurred_at),
         )
     ]
 

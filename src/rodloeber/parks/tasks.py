@@ -48,7 +48,7 @@ def _draft_tasks(user: User) -> list[Task]:
             case_reference=a.round.title,
             case_title=a.name,
             due=timezone.localtime(a.round.deadline).date(),
-            since=a.created_at.date(),
+            since=timezone.localdate(a.created_at),
         )
         for a in rows
     ]
@@ -101,7 +101,7 @@ def _assessment_tasks(user: User) -> list[Task]:
             case_title=a.name,
             subject=_("%(c)d of %(nc)d conditions and %(s)d of %(ns)d criteria assessed.")
             % {"c": a.n_conditions, "nc": n_conditions, "s": a.n_scores, "ns": n_criteria},
-            since=a.submitted_at.date() if a.submitted_at else None,
+            since=timezone.localdate(a.submitted_at) if a.submitted_at else None,
         )
         for a in rows
     ]

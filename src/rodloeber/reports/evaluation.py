@@ -10,6 +10,7 @@ import io
 from collections import Counter
 from typing import Any
 
+from django.utils import timezone
 from openpyxl import Workbook
 
 from rodloeber.cases.models import (
@@ -127,7 +128,9 @@ def case_rows(scope: Scope) -> list[dict[str, Any]]:
                 "case_reference": c.reference,
                 "synthetic": c.synthetic,
                 "status": c.status,
-                "submitted_on": _iso(c.submitted_at.date() if c.submitted_at else None),
+                "submitted_on": _iso(
+                    timezone.localdate(c.submitted_at) if c.submitted_at else None
+                ),
                 "eligible": c.eligible,
                 "criterion": primary_category(c.eligibility)[0],
                 "eligibility_override": bool(c.eligibility_override),

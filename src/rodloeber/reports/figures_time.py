@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from rodloeber.cases.models import CaseStatus, RequestStatus
 from rodloeber.domain import statistics as st
@@ -176,12 +177,16 @@ def quarterly_trend(scope: Scope) -> Figure:
     mg = min_group_size()
     cases = list(counted_cases(scope).filter(submitted_at__isnull=False))
     synthetic = any(c.synthetic for c in cases)
-    submitted = st.bucket_by_quarter(c.submitted_at.date() for c in cases if c.submitted_at)
+    submitted = st.bucket_by_quarter(
+        timezone.localdate(c.submitted_at) for c in cases if c.submitted_at
+    )
     decided_days: dict[str, list[int]] = defaultdict(list)
     for c in cases:
         if c.decided_on and c.clock_start and c.status == CaseStatus.DECIDED:
             decided_days[st.quarter_of(c.decided_on)].append((c.decided_on - c.clock_start).days)
-    first = min((c.submitted_at.date() for c in cases if c.submitted_at), default=scope.today)
+    first = min(
+        (timezone.localdate(c.submitted_at) for c in cases if c.submitted_at), default=scope.today
+    )
     rows = []
     for q in st.quarters_between(first, scope.today):
         sub = submitted.get(q, 0)

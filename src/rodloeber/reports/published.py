@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from rodloeber.cases.models import (
     CallIn,
@@ -116,7 +117,7 @@ def schedule_changes(case: Case, lang: str = "da") -> list[dict[str, Any]]:
         name = c.permit.name_en if en else c.permit.name_da
         out.append(
             {
-                "on": c.decided_at.date() if c.decided_at else None,
+                "on": timezone.localdate(c.decided_at) if c.decided_at else None,
                 "kind": "call_in",
                 "what": (
                     f"Taken over by {c.to_org.name}: {name}"
@@ -136,7 +137,7 @@ def schedule_changes(case: Case, lang: str = "da") -> list[dict[str, Any]]:
         delta = (m.forecast - m.planned).days
         out.append(
             {
-                "on": m.updated_at.date(),
+                "on": timezone.localdate(m.updated_at),
                 "kind": "forecast",
                 "what": (
                     f"{name}: {m.kind} expected {m.forecast.isoformat()} "
